@@ -1,0 +1,2 @@
+/** JMH and loopback load benchmarks. */
+package dev.wasdk.benchmarks;

@@ -1,0 +1,2 @@
+/** Runnable examples of wasdk. */
+package dev.wasdk.examples;

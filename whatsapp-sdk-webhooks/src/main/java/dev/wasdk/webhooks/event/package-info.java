@@ -1,0 +1,2 @@
+/** The typed webhook events. */
+package dev.wasdk.webhooks.event;

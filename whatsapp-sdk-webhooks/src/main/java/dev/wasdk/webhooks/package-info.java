@@ -1,0 +1,2 @@
+/** Receiving WhatsApp webhooks: verify, parse, de-duplicate and dispatch. */
+package dev.wasdk.webhooks;

@@ -1,0 +1,14 @@
+/**
+ * Receiving WhatsApp webhooks: signature verification, the verification handshake, typed events,
+ * de-duplication and dispatch.
+ */
+module dev.wasdk.webhooks {
+  requires transitive dev.wasdk.core;
+  requires tools.jackson.core;
+  requires tools.jackson.databind;
+  requires org.slf4j;
+  requires static jakarta.servlet;
+  requires jdk.httpserver;
+
+  exports dev.wasdk.webhooks;
+}
