@@ -11,4 +11,5 @@ module dev.wasdk.webhooks {
   requires jdk.httpserver;
 
   exports dev.wasdk.webhooks;
+  exports dev.wasdk.webhooks.event;
 }

@@ -1,2 +1,0 @@
-/** The typed webhook events. */
-package dev.wasdk.webhooks.event;
