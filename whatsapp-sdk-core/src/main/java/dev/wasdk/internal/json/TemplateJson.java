@@ -165,9 +165,9 @@ final class TemplateJson {
       g.writeStringProperty("type", "location");
       g.writeName("location");
       g.writeStartObject();
-      // Documented as decimal strings; plain notation, never 1.0E-5.
-      g.writeStringProperty("latitude", BigDecimal.valueOf(l.latitude()).toPlainString());
-      g.writeStringProperty("longitude", BigDecimal.valueOf(l.longitude()).toPlainString());
+      // Documented as decimal strings.
+      g.writeStringProperty("latitude", plain(l.latitude()));
+      g.writeStringProperty("longitude", plain(l.longitude()));
       if (l.name().isPresent()) {
         g.writeStringProperty("name", l.name().get());
       }
@@ -186,6 +186,11 @@ final class TemplateJson {
       throw new IllegalStateException("no writer for " + p.getClass().getName());
     }
     g.writeEndObject();
+  }
+
+  /** Returns a coordinate in plain decimal notation with no trailing zeros, never 1.0E-5. */
+  private static String plain(double coordinate) {
+    return BigDecimal.valueOf(coordinate).stripTrailingZeros().toPlainString();
   }
 
   private static void parameterName(JsonGenerator g, Optional<String> name) {
