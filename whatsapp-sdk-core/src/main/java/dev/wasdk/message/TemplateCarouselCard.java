@@ -1,6 +1,7 @@
 package dev.wasdk.message;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 
@@ -115,12 +116,15 @@ public record TemplateCarouselCard(
     }
 
     /**
-     * Builds the card. Its limits are checked when the message that holds it is built.
+     * Builds the card, with its buttons ordered by index. Its limits are checked when the message
+     * that holds it is built.
      *
      * @return the card
      */
     public TemplateCarouselCard build() {
-      return new TemplateCarouselCard(header, body, buttons);
+      List<TemplateButton> sorted = new ArrayList<>(buttons);
+      sorted.sort(Comparator.comparingInt(TemplateButton::index));
+      return new TemplateCarouselCard(header, body, sorted);
     }
   }
 }

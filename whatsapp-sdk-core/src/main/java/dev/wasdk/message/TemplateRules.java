@@ -64,9 +64,6 @@ final class TemplateRules {
       for (int k = 0; k < components.size(); k++) {
         TemplateComponent c = components.get(k);
         String path = "template.components[" + k + "]";
-        if (c == null) {
-          throw new InvalidMessageException(path, "present", "null");
-        }
         if (bodyOnlyTemplate && !(c instanceof TemplateComponent.Body)) {
           throw new InvalidMessageException(
               path,
@@ -147,13 +144,11 @@ final class TemplateRules {
     }
 
     private void body(String path, List<TemplateParameter.Variable> parameters, int textMax) {
+      count(path + ".parameters", parameters.size(), 1, Integer.MAX_VALUE);
       Set<String> names = new HashSet<>();
       for (int j = 0; j < parameters.size(); j++) {
         String pp = path + ".parameters[" + j + "]";
         TemplateParameter.Variable v = parameters.get(j);
-        if (v == null) {
-          throw new InvalidMessageException(pp, "present", "null");
-        }
         variable(pp, v, names);
         if (v instanceof TemplateParameter.Text t) {
           textParameter(pp + ".text", t.text(), textMax);
@@ -293,9 +288,6 @@ final class TemplateRules {
       for (int c = 0; c < cards.size(); c++) {
         String cp = path + ".cards[" + c + "]";
         TemplateCarouselCard card = cards.get(c);
-        if (card == null) {
-          throw new InvalidMessageException(cp, "present", "null");
-        }
         TemplateParameter header = card.header();
         if (!(header instanceof TemplateParameter.Image
             || header instanceof TemplateParameter.Video

@@ -110,6 +110,14 @@ class TemplateMessageTest {
             tree(
                 "{'type':'location','location':{'latitude':'0.00001','longitude':'-122.148981',"
                     + "'name':'Philz','address':'101 Forest Ave'}}"));
+    assertThat(
+            templateJson(template("t").header(TemplateParameter.location(37, 0)).build())
+                .path("components")
+                .get(0)
+                .path("parameters")
+                .get(0)
+                .path("location"))
+        .isEqualTo(tree("{'latitude':'37','longitude':'0'}"));
   }
 
   @Test
@@ -261,6 +269,17 @@ class TemplateMessageTest {
     assertThat(m.components())
         .extracting(c -> ((TemplateButton) c).index())
         .containsExactly(0, 1, 2);
+  }
+
+  @Test
+  void carouselCardBuilder_buttonsOutOfOrder_orderedByIndex() {
+    TemplateCarouselCard card =
+        TemplateCarouselCard.builder(TemplateParameter.image(MediaRef.id("1")))
+            .urlButton(1, "u")
+            .quickReplyButton(0, "q")
+            .build();
+
+    assertThat(card.buttons()).extracting(TemplateButton::index).containsExactly(0, 1);
   }
 
   @Test

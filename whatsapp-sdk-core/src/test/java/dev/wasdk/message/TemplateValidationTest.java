@@ -631,4 +631,20 @@ class TemplateValidationTest {
                 false),
         "template.components[1].parameters[0].text");
   }
+
+  @Test
+  void constructor_emptyBody_failsAtParameters() {
+    TemplateMessage valid = template("t").build();
+
+    assertFails(
+        () ->
+            new TemplateMessage(
+                valid.envelope(),
+                "t",
+                TemplateLanguage.of("en"),
+                List.of(new TemplateComponent.Body(List.of())),
+                TemplateCategory.UNKNOWN,
+                false),
+        "template.components[0].parameters");
+  }
 }
