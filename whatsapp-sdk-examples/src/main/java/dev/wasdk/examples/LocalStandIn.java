@@ -17,15 +17,16 @@ import java.util.regex.Pattern;
 
 /**
  * A minimal local stand-in for the Cloud API's send endpoint, so the examples run with no
- * credentials. It accepts {@code POST /{version}/{phone-number-id}/messages}, records the body,
- * and answers the way Meta does: a fresh {@code wamid} for a message, {@code {"success":true}} for
- * a read receipt.
+ * credentials. It accepts {@code POST /{version}/{phone-number-id}/messages}, records the body, and
+ * answers the way Meta does: a fresh {@code wamid} for a message, {@code {"success":true}} for a
+ * read receipt.
  *
  * <p>It checks nothing; the full simulator in {@code whatsapp-sdk-testkit} replaces it.
  */
 public final class LocalStandIn implements AutoCloseable {
   /** One request the stand-in received and the reply it gave. */
-  public record Exchange(String method, String path, String requestBody, int status, String reply) {}
+  public record Exchange(
+      String method, String path, String requestBody, int status, String reply) {}
 
   private static final Pattern TO = Pattern.compile("\"(?:to|recipient)\"\\s*:\\s*\"([^\"]*)\"");
   private final HttpServer server;
