@@ -149,13 +149,16 @@ final class Validation {
       throw new InvalidMessageException(path, "present", "missing");
     }
     String scheme = url.getScheme();
-    if (scheme == null
-        || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))
-        || url.getHost() == null) {
-      throw new InvalidMessageException(
-          path,
-          "an absolute http(s) URL",
-          scheme == null ? "no scheme" : url.getHost() == null ? "no host" : "scheme " + scheme);
+    String problem = null;
+    if (scheme == null) {
+      problem = "no scheme";
+    } else if (!scheme.equalsIgnoreCase("http") && !scheme.equalsIgnoreCase("https")) {
+      problem = "scheme " + scheme;
+    } else if (url.getHost() == null) {
+      problem = "no host";
+    }
+    if (problem != null) {
+      throw new InvalidMessageException(path, "an absolute http(s) URL", problem);
     }
     return url;
   }
