@@ -298,7 +298,7 @@ public sealed interface Message
      * #replyTo(String)} must not be set.
      *
      * @param wamid the id of the message reacted to
-     * @param emoji the emoji, such as {@code "\uD83D\uDC4D"}
+     * @param emoji the emoji, such as {@code "\uD83D\uDC4D"} (thumbs up)
      * @return the message
      */
     public ReactionMessage reaction(String wamid, String emoji) {
