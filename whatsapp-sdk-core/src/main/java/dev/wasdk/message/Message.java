@@ -1,6 +1,8 @@
 package dev.wasdk.message;
 
+import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * An outbound WhatsApp message: an {@link Envelope} (recipient and common options) and one kind of
@@ -8,14 +10,37 @@ import java.util.Objects;
  *
  * <p>Every message is an immutable, validated value. A message WhatsApp would refuse for a
  * documented reason fails when it is built, with an {@link dev.wasdk.error.InvalidMessageException}
- * that names the field path, the limit and the actual size, before any I/O.
+ * that names the field path, the limit and the actual size, before any I/O. The limits are listed
+ * in {@link Limits}.
+ *
+ * <p>{@link #to(String)} starts every kind. Simple kinds are built by one call; interactive kinds
+ * return a builder that checks everything in {@code build()}:
  *
  * <pre>{@code
  * Message hello = Message.to("+16505551234").text("Hello");
  * Message reply = Message.to("+16505551234").replyTo(wamid).text("Thanks!");
+ * Message photo = Message.to("+16505551234").image(MediaRef.id("1037543291543636"), "Your room");
+ * Message pick = Message.to("+16505551234").buttons()
+ *     .body("Pick one")
+ *     .button("yes", "Yes")
+ *     .button("no", "No")
+ *     .build();
  * }</pre>
+ *
+ * <p>Implementations are immutable and thread-safe.
  */
-public sealed interface Message permits TextMessage, TemplateMessage {
+public sealed interface Message
+    permits TextMessage,
+        ImageMessage,
+        AudioMessage,
+        VideoMessage,
+        DocumentMessage,
+        StickerMessage,
+        LocationMessage,
+        ContactsMessage,
+        ReactionMessage,
+        InteractiveMessage,
+        TemplateMessage {
 
   /** Returns the recipient and the options common to every kind. */
   Envelope envelope();
@@ -121,6 +146,266 @@ public sealed interface Message permits TextMessage, TemplateMessage {
      */
     public TextMessage text(String body, boolean previewUrl) {
       return new TextMessage(envelope(), body, previewUrl);
+    }
+
+    /**
+     * Builds an image message without a caption.
+     *
+     * @param image the image (JPEG or PNG), by uploaded media id or link
+     * @return the message
+     */
+    public ImageMessage image(MediaRef image) {
+      return new ImageMessage(envelope(), image, Optional.empty());
+    }
+
+    /**
+     * Builds an image message with a caption.
+     *
+     * @param image the image (JPEG or PNG), by uploaded media id or link
+     * @param caption the caption, 1 to {@value Limits#CAPTION_MAX} characters
+     * @return the message
+     */
+    public ImageMessage image(MediaRef image, String caption) {
+      return new ImageMessage(envelope(), image, Optional.of(caption));
+    }
+
+    /**
+     * Builds an audio message. Audio takes no caption.
+     *
+     * @param audio the audio, by uploaded media id or link
+     * @return the message
+     */
+    public AudioMessage audio(MediaRef audio) {
+      return new AudioMessage(envelope(), audio, false);
+    }
+
+    /**
+     * Builds a voice message: audio that WhatsApp shows as recorded speech ({@code voice: true}).
+     * It must be an OGG file with the OPUS codec.
+     *
+     * @param audio the audio, by uploaded media id or link
+     * @return the message
+     */
+    public AudioMessage voice(MediaRef audio) {
+      return new AudioMessage(envelope(), audio, true);
+    }
+
+    /**
+     * Builds a video message without a caption.
+     *
+     * @param video the video (MP4 or 3GPP), by uploaded media id or link
+     * @return the message
+     */
+    public VideoMessage video(MediaRef video) {
+      return new VideoMessage(envelope(), video, Optional.empty());
+    }
+
+    /**
+     * Builds a video message with a caption.
+     *
+     * @param video the video (MP4 or 3GPP), by uploaded media id or link
+     * @param caption the caption, 1 to {@value Limits#CAPTION_MAX} characters
+     * @return the message
+     */
+    public VideoMessage video(MediaRef video, String caption) {
+      return new VideoMessage(envelope(), video, Optional.of(caption));
+    }
+
+    /**
+     * Builds a document message without a caption; {@link DocumentMessage#withFilename(String)}
+     * adds a file name.
+     *
+     * @param document the document, by uploaded media id or link
+     * @return the message
+     */
+    public DocumentMessage document(MediaRef document) {
+      return new DocumentMessage(envelope(), document, Optional.empty(), Optional.empty());
+    }
+
+    /**
+     * Builds a document message with a caption; {@link DocumentMessage#withFilename(String)} adds a
+     * file name.
+     *
+     * @param document the document, by uploaded media id or link
+     * @param caption the caption, 1 to {@value Limits#CAPTION_MAX} characters
+     * @return the message
+     */
+    public DocumentMessage document(MediaRef document, String caption) {
+      return new DocumentMessage(envelope(), document, Optional.of(caption), Optional.empty());
+    }
+
+    /**
+     * Builds a sticker message. Stickers take no caption.
+     *
+     * @param sticker the sticker (WebP), by uploaded media id or link
+     * @return the message
+     */
+    public StickerMessage sticker(MediaRef sticker) {
+      return new StickerMessage(envelope(), sticker);
+    }
+
+    /**
+     * Builds a location message without a name or address.
+     *
+     * @param latitude the latitude in decimal degrees, -90 to 90
+     * @param longitude the longitude in decimal degrees, -180 to 180
+     * @return the message
+     */
+    public LocationMessage location(double latitude, double longitude) {
+      return new LocationMessage(
+          envelope(), latitude, longitude, Optional.empty(), Optional.empty());
+    }
+
+    /**
+     * Builds a location message with the place's name and address.
+     *
+     * @param latitude the latitude in decimal degrees, -90 to 90
+     * @param longitude the longitude in decimal degrees, -180 to 180
+     * @param name the place's name
+     * @param address the place's address
+     * @return the message
+     */
+    public LocationMessage location(
+        double latitude, double longitude, String name, String address) {
+      return new LocationMessage(
+          envelope(), latitude, longitude, Optional.of(name), Optional.of(address));
+    }
+
+    /**
+     * Builds a contacts message.
+     *
+     * @param contacts the contact cards, {@value Limits#CONTACTS_MIN} to {@value
+     *     Limits#CONTACTS_MAX}
+     * @return the message
+     */
+    public ContactsMessage contacts(Contact... contacts) {
+      return new ContactsMessage(envelope(), List.of(contacts));
+    }
+
+    /**
+     * Builds a contacts message.
+     *
+     * @param contacts the contact cards, {@value Limits#CONTACTS_MIN} to {@value
+     *     Limits#CONTACTS_MAX}
+     * @return the message
+     */
+    public ContactsMessage contacts(List<Contact> contacts) {
+      return new ContactsMessage(envelope(), contacts);
+    }
+
+    /**
+     * Builds a reaction to an earlier message. A reaction cannot quote a message, so {@link
+     * #replyTo(String)} must not be set.
+     *
+     * @param wamid the id of the message reacted to
+     * @param emoji the emoji, such as {@code "\uD83D\uDC4D"} (thumbs up)
+     * @return the message
+     */
+    public ReactionMessage reaction(String wamid, String emoji) {
+      return new ReactionMessage(envelope(), wamid, emoji);
+    }
+
+    /**
+     * Builds the removal of an earlier reaction (a reaction with an empty emoji).
+     *
+     * @param wamid the id of the message whose reaction is removed
+     * @return the message
+     */
+    public ReactionMessage removeReaction(String wamid) {
+      return new ReactionMessage(envelope(), wamid, "");
+    }
+
+    /**
+     * Starts a reply-buttons message ({@code interactive.type: button}).
+     *
+     * @return the builder
+     */
+    public ReplyButtonsMessage.Builder buttons() {
+      return ReplyButtonsMessage.builder(envelope());
+    }
+
+    /**
+     * Starts a list message ({@code interactive.type: list}).
+     *
+     * @return the builder
+     */
+    public ListMessage.Builder list() {
+      return ListMessage.builder(envelope());
+    }
+
+    /**
+     * Starts a call-to-action URL message ({@code interactive.type: cta_url}).
+     *
+     * @return the builder
+     */
+    public CtaUrlMessage.Builder ctaUrl() {
+      return CtaUrlMessage.builder(envelope());
+    }
+
+    /**
+     * Starts a flow message ({@code interactive.type: flow}).
+     *
+     * @return the builder
+     */
+    public FlowMessage.Builder flow() {
+      return FlowMessage.builder(envelope());
+    }
+
+    /**
+     * Starts a single-product message ({@code interactive.type: product}).
+     *
+     * @return the builder
+     */
+    public ProductMessage.Builder product() {
+      return ProductMessage.builder(envelope());
+    }
+
+    /**
+     * Starts a multi-product message ({@code interactive.type: product_list}).
+     *
+     * @return the builder
+     */
+    public ProductListMessage.Builder productList() {
+      return ProductListMessage.builder(envelope());
+    }
+
+    /**
+     * Starts a catalog message ({@code interactive.type: catalog_message}).
+     *
+     * @return the builder
+     */
+    public CatalogMessage.Builder catalog() {
+      return CatalogMessage.builder(envelope());
+    }
+
+    /**
+     * Builds a location request ({@code interactive.type: location_request_message}): a "Send
+     * location" button under a body.
+     *
+     * @param body the body text, 1 to {@value Limits#INTERACTIVE_BODY_MAX} characters
+     * @return the message
+     */
+    public LocationRequestMessage locationRequest(String body) {
+      return new LocationRequestMessage(envelope(), body);
+    }
+
+    /**
+     * Starts an address message ({@code interactive.type: address_message}; India only).
+     *
+     * @return the builder
+     */
+    public AddressMessage.Builder address() {
+      return AddressMessage.builder(envelope());
+    }
+
+    /**
+     * Builds a call permission request ({@code interactive.type: call_permission_request}).
+     *
+     * @param body the body text, 1 to {@value Limits#INTERACTIVE_BODY_MAX} characters
+     * @return the message
+     */
+    public CallPermissionRequestMessage callPermissionRequest(String body) {
+      return new CallPermissionRequestMessage(envelope(), body);
     }
 
     /**
