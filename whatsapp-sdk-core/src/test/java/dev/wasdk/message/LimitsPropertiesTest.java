@@ -71,6 +71,10 @@ class LimitsPropertiesTest {
     while (sb.length() < n) {
       sb.append(alphabet.charAt(sb.length() % alphabet.length()));
     }
+    // Ids are refused with trailing whitespace; the alphabet's first character is never a space.
+    if (n > 0 && Character.isWhitespace(sb.charAt(n - 1))) {
+      sb.setCharAt(n - 1, alphabet.charAt(0));
+    }
     return sb.toString();
   }
 
