@@ -23,6 +23,11 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class WebhookEndpointTest {
@@ -314,6 +319,35 @@ class WebhookEndpointTest {
     assertThat(endpoint.handle(signedPost(body("k2", "k1"))).status()).isEqualTo(200);
     assertThat(endpoint.handle(signedPost(body("k1"))).status()).isEqualTo(200);
     assertThat(handled).containsExactly("k1", "k2");
+  }
+
+  @Test
+  void handle_sameDeliveryConcurrently_eachEventHandledOnce() throws Exception {
+    WebhookEndpoint endpoint = endpoint();
+    int threads = 8;
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try {
+      for (int round = 0; round < 50; round++) {
+        WebhookRequest delivery = signedPost(body("a" + round, "b" + round));
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Integer>> statuses = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+          statuses.add(
+              pool.submit(
+                  () -> {
+                    start.await();
+                    return endpoint.handle(delivery).status();
+                  }));
+        }
+        start.countDown();
+        for (Future<Integer> status : statuses) {
+          assertThat(status.get(10, TimeUnit.SECONDS)).isEqualTo(200);
+        }
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(handled).hasSize(100).doesNotHaveDuplicates();
   }
 
   @Test
