@@ -16,9 +16,10 @@ import java.util.TreeMap;
  * One HTTP request to the webhook callback URL, in a form that does not depend on any web
  * framework: the method, the decoded query parameters, the headers and the raw body.
  *
- * <p>Header names are looked up without regard to case. Where a parameter or header repeats, the
- * first value counts. Adapters for {@code com.sun.net.httpserver} and Jakarta Servlet build it for
- * you; build it yourself to plug {@link WebhookEndpoint} into another framework.
+ * <p>Header names are looked up without regard to case, and the first value of a repeated header
+ * counts; the adapters also keep the first value of a repeated query parameter. Adapters for {@code
+ * com.sun.net.httpserver} and Jakarta Servlet build it for you; build it yourself to plug {@link
+ * WebhookEndpoint} into another framework.
  *
  * <p>Instances are immutable and thread-safe. {@code toString()} shows only the method and the body
  * length: never headers (they carry the signature) or the body.
