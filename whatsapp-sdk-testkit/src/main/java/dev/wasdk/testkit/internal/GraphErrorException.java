@@ -26,7 +26,7 @@ public final class GraphErrorException extends RuntimeException {
    */
   public GraphErrorException(
       int httpStatus, int code, Integer subcode, String type, String graphMessage, String details) {
-    super("(#" + code + ") " + graphMessage, null, false, false);
+    super(details == null ? graphMessage : graphMessage + ": " + details, null, false, false);
     this.httpStatus = httpStatus;
     this.code = code;
     this.subcode = subcode;

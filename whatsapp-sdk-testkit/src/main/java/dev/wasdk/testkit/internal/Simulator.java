@@ -398,9 +398,9 @@ public final class Simulator implements AutoCloseable {
       // Full buckets behave like new ones, so forgetting them changes nothing.
       phone.pairBuckets.values().removeIf(x -> x.isFull(nowMillis));
     }
-    double perMilli = 1.0 / settings.pairRefill().toMillis();
+    long nanosPerToken = settings.pairRefill().toNanos();
     return phone.pairBuckets.computeIfAbsent(
-        user, k -> new TokenBucket(settings.pairBurst(), perMilli, nowMillis));
+        user, k -> new TokenBucket(settings.pairBurst(), nanosPerToken, nowMillis));
   }
 
   private void resetLimits() {
@@ -414,7 +414,7 @@ public final class Simulator implements AutoCloseable {
 
   private static void setThroughput(Phone p, int mps, long now) {
     p.throughput = mps;
-    p.throughputBucket = new TokenBucket(mps, mps / 1000.0, now);
+    p.throughputBucket = TokenBucket.perSecond(mps, now);
   }
 
   boolean enforces(PlatformRule rule) {
