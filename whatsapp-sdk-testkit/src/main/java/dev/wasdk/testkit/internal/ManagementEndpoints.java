@@ -38,6 +38,16 @@ final class ManagementEndpoints {
           "platform_type",
           "throughput",
           "id");
+  private static final List<String> LIST_DEFAULT_FIELDS =
+      List.of(
+          "verified_name",
+          "code_verification_status",
+          "display_phone_number",
+          "quality_rating",
+          "platform_type",
+          "throughput",
+          "status",
+          "id");
   private static final Set<String> VERTICALS =
       Set.of(
           "",
@@ -117,7 +127,8 @@ final class ManagementEndpoints {
     Simulator.Phone phone = sim.phones.get(id);
     if (phone != null) {
       Simulator.requireMethod(method, id, "GET");
-      return SimResponse.json(JsonIo.bytes(phoneJson(phone, fields(req, PHONE_DEFAULT_FIELDS))));
+      return SimResponse.json(
+          JsonIo.bytes(phoneJson(phone, fields(req, PHONE_DEFAULT_FIELDS), false)));
     }
     if (id.equals(sim.settings.wabaId())) {
       Simulator.requireMethod(method, id, "GET");
@@ -175,7 +186,12 @@ final class ManagementEndpoints {
     return out;
   }
 
-  private ObjectNode phoneJson(Simulator.Phone phone, List<String> fields) {
+  /**
+   * Writes a phone number's fields. {@code status} differs by where it is read, as in the spec: the
+   * number's own node reports its account status (CONNECTED), the WABA's list its link status
+   * (LINKED).
+   */
+  private ObjectNode phoneJson(Simulator.Phone phone, List<String> fields, boolean listing) {
     ObjectNode o = JsonIo.MAPPER.createObjectNode();
     for (String f : fields) {
       switch (f) {
@@ -200,7 +216,7 @@ final class ManagementEndpoints {
           o.put(f, "CLOUD_API");
           break;
         case "status":
-          o.put(f, "CONNECTED");
+          o.put(f, listing ? "LINKED" : "CONNECTED");
           break;
         case "account_mode":
           o.put(f, "LIVE");
@@ -237,10 +253,10 @@ final class ManagementEndpoints {
   }
 
   SimResponse phoneNumbers(SimRequest req) {
-    List<String> fields = fields(req, PHONE_DEFAULT_FIELDS);
+    List<String> fields = fields(req, LIST_DEFAULT_FIELDS);
     List<ObjectNode> all = new ArrayList<>();
     for (Simulator.Phone p : sim.phones.values()) {
-      all.add(phoneJson(p, fields));
+      all.add(phoneJson(p, fields, true));
     }
     return SimResponse.json(JsonIo.bytes(page(req, all, o -> o)));
   }

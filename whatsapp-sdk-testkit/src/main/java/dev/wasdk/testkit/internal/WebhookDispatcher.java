@@ -22,10 +22,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Posts signed webhooks to the callback URL from a small pool of two threads. A delivery that fails
- * (no answer, or a non-2xx status) is retried with a doubling pause, then recorded as failed. At
- * most {@value #MAX_PENDING} deliveries wait at once; more are dropped and recorded as failed, so a
- * slow receiver cannot exhaust memory. Thread-safe.
+ * Posts signed webhooks to the callback URL from one thread, so webhooks that are due at the same
+ * time arrive in the order they were emitted (the statuses of one message always do). A delivery
+ * that fails (no answer, or a non-2xx status) is retried with a doubling pause, then recorded as
+ * failed. At most {@value #MAX_PENDING} deliveries wait at once; more are dropped and recorded as
+ * failed, so a slow receiver cannot exhaust memory. Thread-safe.
  */
 public final class WebhookDispatcher implements AutoCloseable {
   /** The most deliveries that may wait at once. */
@@ -78,7 +79,7 @@ public final class WebhookDispatcher implements AutoCloseable {
           t.setDaemon(true);
           return t;
         };
-    this.executor = new ScheduledThreadPoolExecutor(2, factory);
+    this.executor = new ScheduledThreadPoolExecutor(1, factory);
     this.executor.setRemoveOnCancelPolicy(true);
     this.http =
         HttpClient.newBuilder()
