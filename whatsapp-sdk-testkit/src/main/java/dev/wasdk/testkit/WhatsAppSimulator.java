@@ -108,18 +108,22 @@ public final class WhatsAppSimulator implements AutoCloseable {
   private final WireMockEngine engine;
   private final Settings settings;
   private final AtomicBoolean closed = new AtomicBoolean();
+  private final int port;
+  private final URI baseUrl;
 
-  private WhatsAppSimulator(Settings settings, int port, int serverThreads) {
+  private WhatsAppSimulator(Settings settings, int requestedPort, int serverThreads) {
     this.settings = settings;
     this.simulator = new Simulator(settings);
     WireMockEngine started;
     try {
-      started = new WireMockEngine(simulator, port, serverThreads);
+      started = new WireMockEngine(simulator, requestedPort, serverThreads);
     } catch (RuntimeException e) {
       simulator.close();
       throw e;
     }
     this.engine = started;
+    this.port = started.port();
+    this.baseUrl = URI.create("http://127.0.0.1:" + this.port);
   }
 
   /**
@@ -144,12 +148,12 @@ public final class WhatsAppSimulator implements AutoCloseable {
 
   /** Returns the base URL to give the client, such as {@code http://127.0.0.1:53124}. */
   public URI baseUrl() {
-    return URI.create("http://127.0.0.1:" + engine.port());
+    return baseUrl;
   }
 
-  /** Returns the port the simulator listens on. */
+  /** Returns the port the simulator listens on (or listened on, once closed). */
   public int port() {
-    return engine.port();
+    return port;
   }
 
   /** Returns the access token the simulator accepts now. */
