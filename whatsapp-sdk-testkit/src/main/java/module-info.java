@@ -9,7 +9,7 @@ module dev.wasdk.testkit {
   requires tools.jackson.core;
   requires tools.jackson.databind;
   requires wiremock.standalone;
-  requires org.junit.jupiter.api;
+  requires transitive org.junit.jupiter.api;
   requires org.slf4j;
 
   exports dev.wasdk.testkit;

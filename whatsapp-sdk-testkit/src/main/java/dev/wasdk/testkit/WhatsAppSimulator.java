@@ -515,7 +515,8 @@ public final class WhatsAppSimulator implements AutoCloseable {
 
   /**
    * Makes every later message to a user fail delivery with an error code, such as 131026
-   * (undeliverable) or 131049: the send is accepted, then a {@code failed} status is posted.
+   * (undeliverable) or 131049: the send is accepted, then a {@code failed} status is posted (with
+   * {@link FailureReporting#ERROR_RESPONSE}, the send is refused with the code instead).
    *
    * @param to the user's phone number
    * @param errorCode the error code

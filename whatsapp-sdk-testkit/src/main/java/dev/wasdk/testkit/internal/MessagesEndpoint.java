@@ -123,14 +123,15 @@ final class MessagesEndpoint {
     boolean windowOpen = group || sim.windowOpen(phone, user, nowMillis);
     int failure = 0;
     String details = null;
+    Integer programmed = sim.deliveryFailures.get(user);
     if (!isTemplate && !windowOpen && sim.enforces(PlatformRule.SERVICE_WINDOW)) {
       failure = 131047;
     } else if (category == TemplateCategory.MARKETING
         && sim.optedOut.contains(user)
         && sim.enforces(PlatformRule.MARKETING_OPT_OUT)) {
       failure = 131050;
-    } else if (sim.deliveryFailures.containsKey(user)) {
-      failure = sim.deliveryFailures.get(user);
+    } else if (programmed != null) {
+      failure = programmed;
     } else if (!windowOpen
         && !group
         && sim.enforces(PlatformRule.MESSAGING_LIMIT)

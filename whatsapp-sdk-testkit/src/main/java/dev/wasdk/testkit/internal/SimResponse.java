@@ -1,7 +1,5 @@
 package dev.wasdk.testkit.internal;
 
-import java.util.Map;
-
 /**
  * One HTTP response of the simulator.
  *
@@ -28,10 +26,5 @@ public record SimResponse(int status, String contentType, byte[] body, int error
   /** Returns Meta's error envelope for an error. */
   public static SimResponse error(GraphErrorException e) {
     return new SimResponse(e.httpStatus(), JSON, e.toJson(Ids.fbtraceId()), e.code());
-  }
-
-  /** Returns extra headers Graph sends with every answer. */
-  public static Map<String, String> graphHeaders(String version) {
-    return Map.of("facebook-api-version", version, "x-fb-trace-id", Ids.fbtraceId());
   }
 }

@@ -43,6 +43,7 @@ public final class Simulator implements AutoCloseable {
   private static final Pattern WA_ID = Pattern.compile("[1-9]\\d{6,14}");
   private static final int MAX_RECORDED_BODY = 16_384;
   private static final int MAX_INBOUND_IDS = 100_000;
+  private static final int PAIR_SWEEP_SIZE = 100_000;
 
   /**
    * What to answer: a response, and the injected fault that changes how it is sent, if any.
@@ -61,6 +62,7 @@ public final class Simulator implements AutoCloseable {
     volatile int throughput;
     volatile TokenBucket throughputBucket;
     final ConcurrentHashMap<String, TokenBucket> pairBuckets = new ConcurrentHashMap<>();
+    volatile int pairCleanupAt = PAIR_SWEEP_SIZE;
     final ConcurrentHashMap<String, Long> lastInbound = new ConcurrentHashMap<>();
     final Set<String> blocked = Collections.synchronizedSet(new LinkedHashSet<>());
     volatile ObjectNode profile;
@@ -134,7 +136,8 @@ public final class Simulator implements AutoCloseable {
     this.markedRead = new BoundedLog<>(settings.recordLimit());
     this.webhooks =
         new WebhookDispatcher(
-            new Hmac(settings.appSecret()),
+            // Signs as dev.wasdk.webhooks.WebhookSigner does; either can serve here.
+            new Hmac(settings.appSecret())::sign,
             () -> webhookUrl,
             settings.webhookAttempts(),
             settings.webhookBackoff(),
@@ -394,9 +397,11 @@ public final class Simulator implements AutoCloseable {
     if (b != null) {
       return b;
     }
-    if (phone.pairBuckets.size() > 100_000) {
-      // Full buckets behave like new ones, so forgetting them changes nothing.
+    if (phone.pairBuckets.size() > phone.pairCleanupAt) {
+      // Full buckets behave like new ones, so forgetting them changes nothing. The next sweep waits
+      // until the map has doubled, so sweeps stay rare when most buckets are in use.
       phone.pairBuckets.values().removeIf(x -> x.isFull(nowMillis));
+      phone.pairCleanupAt = Math.max(PAIR_SWEEP_SIZE, 2 * phone.pairBuckets.size());
     }
     long nanosPerToken = settings.pairRefill().toNanos();
     return phone.pairBuckets.computeIfAbsent(
@@ -431,7 +436,7 @@ public final class Simulator implements AutoCloseable {
     webhooks.sequence(List.of(new WebhookDispatcher.Post(field, body)), List.of(Duration.ZERO));
   }
 
-  void emitMessages(Phone phone, Consumer<JsonGenerator> value) {
+  void emitMessages(Consumer<JsonGenerator> value) {
     emit("messages", WebhookPayloads.envelope(settings.wabaId(), "messages", -1, value));
   }
 
@@ -477,7 +482,6 @@ public final class Simulator implements AutoCloseable {
     inboundIds.put(wamid, phone.id);
     if (webhooks.active()) {
       emitMessages(
-          phone,
           WebhookPayloads.inbound(
               phone.display,
               phone.id,

@@ -1,20 +1,19 @@
 package dev.wasdk.testkit.internal;
 
-import java.util.ArrayDeque;
-import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * The unique users reached in a rolling window, for the messaging limit: a user counts from their
- * latest message until the window has passed since it. Thread-safe; calls are synchronized, and
- * only business-initiated messages outside the customer-service window reach it.
+ * latest message until the window has passed since it. Users are kept in the order of their latest
+ * message, so expired ones are dropped from the front and memory never exceeds one entry per
+ * counted user. Thread-safe; calls are synchronized, and only business-initiated messages outside
+ * the customer-service window reach it.
  */
 public final class UniqueUserWindow {
-  private record Entry(String user, long at) {}
-
   private final long windowMillis;
-  private final Map<String, Long> latest = new HashMap<>();
-  private final ArrayDeque<Entry> order = new ArrayDeque<>();
+  private final LinkedHashMap<String, Long> latest = new LinkedHashMap<>();
 
   /** Creates an empty window of the given length. */
   public UniqueUserWindow(long windowMillis) {
@@ -31,11 +30,11 @@ public final class UniqueUserWindow {
    */
   public synchronized boolean admit(String user, long nowMillis, long limit) {
     evict(nowMillis);
-    if (!latest.containsKey(user) && limit >= 0 && latest.size() >= limit) {
+    Long previous = latest.remove(user);
+    if (previous == null && limit >= 0 && latest.size() >= limit) {
       return false;
     }
-    latest.put(user, nowMillis);
-    order.addLast(new Entry(user, nowMillis));
+    latest.put(user, Math.max(nowMillis, previous == null ? nowMillis : previous));
     return true;
   }
 
@@ -48,17 +47,16 @@ public final class UniqueUserWindow {
   /** Forgets everyone. */
   public synchronized void clear() {
     latest.clear();
-    order.clear();
   }
 
   private void evict(long nowMillis) {
     long cutoff = nowMillis - windowMillis;
-    while (!order.isEmpty() && order.peekFirst().at() <= cutoff) {
-      Entry e = order.pollFirst();
-      Long at = latest.get(e.user());
-      if (at != null && at == e.at()) {
-        latest.remove(e.user());
+    Iterator<Map.Entry<String, Long>> it = latest.entrySet().iterator();
+    while (it.hasNext()) {
+      if (it.next().getValue() > cutoff) {
+        break;
       }
+      it.remove();
     }
   }
 }

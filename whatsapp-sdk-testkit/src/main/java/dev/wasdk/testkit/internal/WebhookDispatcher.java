@@ -17,6 +17,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,7 +41,7 @@ public final class WebhookDispatcher implements AutoCloseable {
 
   private final ScheduledThreadPoolExecutor executor;
   private final HttpClient http;
-  private final Hmac signer;
+  private final Function<byte[], String> signer;
   private final Supplier<URI> url;
   private final int attempts;
   private final Duration backoff;
@@ -54,7 +55,7 @@ public final class WebhookDispatcher implements AutoCloseable {
   /**
    * Creates a dispatcher.
    *
-   * @param signer signs each body
+   * @param signer returns the {@code X-Hub-Signature-256} value for a body
    * @param url returns the current callback URL, or null when none is set
    * @param attempts how many times a webhook is posted at most
    * @param backoff the pause before the second attempt
@@ -63,7 +64,7 @@ public final class WebhookDispatcher implements AutoCloseable {
    * @param log where outcomes are recorded
    */
   public WebhookDispatcher(
-      Hmac signer,
+      Function<byte[], String> signer,
       Supplier<URI> url,
       int attempts,
       Duration backoff,
@@ -125,7 +126,7 @@ public final class WebhookDispatcher implements AutoCloseable {
     Post p = posts.get(i);
     attempt(
         p,
-        signer.sign(p.body()),
+        signer.apply(p.body()),
         1,
         false,
         () -> {

@@ -221,6 +221,7 @@ public final class WireMockEngine implements AutoCloseable {
     public void save(StubMapping stubMapping) {}
 
     @Override
+    @SuppressWarnings("removal")
     public void remove(StubMapping stubMapping) {}
 
     @Override

@@ -26,8 +26,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class WhatsAppSimulatorExtensionTest {
 
   static boolean accepts(int port) {
-    try (Socket s = new Socket("127.0.0.1", port)) {
-      return true;
+    try (Socket socket = new Socket("127.0.0.1", port)) {
+      return socket.isConnected();
     } catch (ConnectException e) {
       return false;
     } catch (IOException e) {
