@@ -51,8 +51,9 @@ import java.util.regex.Pattern;
  *   <li>Templates ({@link PlatformRule#TEMPLATES}): unknown or unapproved 132001 (HTTP 404), paused
  *       132015, disabled 132016, wrong parameter count 132000, named and positional parameters
  *       confused 132012. {@code hello_world} (en_US) is registered at start.
- *   <li>Throughput ({@link PlatformRule#THROUGHPUT}): 80 messages per second per number by default;
- *       over it, 130429.
+ *   <li>Throughput ({@link PlatformRule#THROUGHPUT}): 80 messages per second per number by default,
+ *       with a burst of one second's worth; over it, 130429 (HTTP 400). Messages from simulated
+ *       users do not count.
  *   <li>Pair rate ({@link PlatformRule#PAIR_RATE}): a burst of 45 messages to one user, then one
  *       per 6 seconds; over it, 131056.
  *   <li>Customer-service window ({@link PlatformRule#SERVICE_WINDOW}): a non-template message to a
@@ -70,6 +71,16 @@ import java.util.regex.Pattern;
  * <p>The last three are delivery failures: as Meta does, the send is answered with 200 and a
  * message id, and a {@code failed} status webhook carries the code. {@link
  * Builder#policyFailures(FailureReporting)} can make them synchronous errors instead.
+ *
+ * <h2>Webhooks</h2>
+ *
+ * <p>With a callback URL ({@link Builder#webhookUrl(URI)} or {@link #deliverWebhooksTo(URI)}),
+ * every accepted message gets {@code sent}, {@code delivered} and {@code read} status webhooks (or
+ * one {@code failed} with its error), and simulated users' messages, opt-outs and the platform
+ * events of this class get theirs. Bodies use Meta's envelope and carry {@code X-Hub-Signature-256:
+ * sha256=<hex>}, the HMAC-SHA256 of the exact body with the {@link #appSecret() app secret}. One
+ * thread posts them, in order; a failed post is retried, then recorded in {@link
+ * #webhookDeliveries()}.
  *
  * <h2>Time</h2>
  *

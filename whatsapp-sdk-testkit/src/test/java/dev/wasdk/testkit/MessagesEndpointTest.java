@@ -356,6 +356,26 @@ class MessagesEndpointTest {
   }
 
   @Test
+  void send_defaultJdkClient_http2UpgradeAttempt_answered() throws Exception {
+    sim.userSends(USER, "hi");
+    // The JDK client's default version offers an h2c upgrade on plain http; the answer must still
+    // come back whole.
+    java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+    java.net.http.HttpRequest request =
+        java.net.http.HttpRequest.newBuilder(http.uri(Http.V + sim.phoneNumberId() + "/messages"))
+            .header("Authorization", "Bearer " + sim.accessToken())
+            .header("Content-Type", "application/json")
+            .POST(java.net.http.HttpRequest.BodyPublishers.ofString(Http.text(USER, "Hello")))
+            .build();
+
+    java.net.http.HttpResponse<String> r =
+        client.send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+
+    assertThat(r.statusCode()).isEqualTo(200);
+    assertThat(r.body()).contains("wamid.");
+  }
+
+  @Test
   void send_plainText_recordsTextMessage() {
     sim.userSends(USER, "hi");
 

@@ -52,6 +52,7 @@ public final class WireMockEngine implements AutoCloseable {
             .stubRequestLoggingDisabled(true)
             .gzipDisabled(true)
             .mappingSource(new NoMappings())
+            .extensionScanningEnabled(false)
             .notifier(new LogNotifier())
             .extensions(new Filter(simulator));
     this.server = new WireMockServer(options);
