@@ -6,7 +6,7 @@ import java.util.OptionalInt;
 
 /**
  * One request the simulator received, with the answer it gave. The {@code Authorization} header is
- * never recorded.
+ * never recorded, and an {@code access_token} query parameter is recorded as {@code <redacted>}.
  *
  * @param method the HTTP method, such as {@code POST}
  * @param path the path and query string, such as {@code /v23.0/106540352242922/messages}

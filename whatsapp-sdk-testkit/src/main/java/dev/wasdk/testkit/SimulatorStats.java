@@ -31,12 +31,22 @@ public record SimulatorStats(
     return rejectedByCode.values().stream().mapToLong(Long::longValue).sum();
   }
 
-  /** Returns how many requests were answered with one error code. */
+  /**
+   * Returns how many requests were answered with one error code.
+   *
+   * @param code the Graph error code
+   * @return the count
+   */
   public long rejected(int code) {
     return rejectedByCode.getOrDefault(code, 0L);
   }
 
-  /** Returns how many accepted messages failed delivery with one error code. */
+  /**
+   * Returns how many accepted messages failed delivery with one error code.
+   *
+   * @param code the error code
+   * @return the count
+   */
   public long failed(int code) {
     return failedByCode.getOrDefault(code, 0L);
   }

@@ -66,6 +66,9 @@ class AuthenticationTest {
             .get(Http.V + sim.phoneNumberId() + "?access_token=" + sim.accessToken());
 
     assertThat(r.status()).isEqualTo(200);
+    assertThat(sim.receivedRequests().get(0).path())
+        .endsWith("?access_token=<redacted>")
+        .doesNotContain(sim.accessToken());
   }
 
   @Test

@@ -75,6 +75,26 @@ public record Settings(
     disabled = Set.copyOf(disabled);
   }
 
+  /** Returns a summary without the token and the app secret. */
+  @Override
+  public String toString() {
+    return "Settings[wabaId="
+        + wabaId
+        + ", phoneNumbers="
+        + phoneNumbers.size()
+        + ", throughputPerSecond="
+        + throughputPerSecond
+        + ", tier="
+        + tier
+        + ", disabled="
+        + disabled
+        + ", policyFailures="
+        + policyFailures
+        + ", webhookUrl="
+        + webhookUrl
+        + "]";
+  }
+
   /** Returns whether a rule is enforced. */
   public boolean enforces(PlatformRule rule) {
     return !disabled.contains(rule);

@@ -42,6 +42,7 @@ public final class Simulator implements AutoCloseable {
   private static final Pattern NON_DIGITS = Pattern.compile("[^0-9]");
   private static final Pattern WA_ID = Pattern.compile("[1-9]\\d{6,14}");
   private static final int MAX_RECORDED_BODY = 16_384;
+  private static final Pattern ACCESS_TOKEN_PARAM = Pattern.compile("([?&]access_token=)[^&]*");
   private static final int MAX_INBOUND_IDS = 100_000;
   private static final int PAIR_SWEEP_SIZE = 100_000;
 
@@ -354,7 +355,7 @@ public final class Simulator implements AutoCloseable {
       String s = raw.length == 0 ? "" : JsonIo.utf8(raw);
       body = s.length() > MAX_RECORDED_BODY ? s.substring(0, MAX_RECORDED_BODY) : s;
     }
-    String query = req.rawQuery();
+    String query = ACCESS_TOKEN_PARAM.matcher(req.rawQuery()).replaceAll("$1<redacted>");
     boolean reset = fault != null && fault.kind() == FaultQueue.Kind.CONNECTION_RESET;
     requests.add(
         new RecordedRequest(
