@@ -1,0 +1,2 @@
+/** A loopback load test of the Cloud API simulator with every rule enforced. */
+package dev.wasdk.benchmarks.simulator;

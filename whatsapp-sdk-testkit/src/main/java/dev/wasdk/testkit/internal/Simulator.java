@@ -1,0 +1,706 @@
+package dev.wasdk.testkit.internal;
+
+import dev.wasdk.client.QualityRating;
+import dev.wasdk.message.Recipient;
+import dev.wasdk.sender.MessagingTier;
+import dev.wasdk.testkit.PlatformRule;
+import dev.wasdk.testkit.RecordedRequest;
+import dev.wasdk.testkit.SentMessage;
+import dev.wasdk.testkit.SimulatorStats;
+import dev.wasdk.testkit.WebhookDelivery;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The simulator's state and request handling, independent of the HTTP engine: the engine hands each
+ * request to {@link #handle(SimRequest)} and writes back the {@link Outcome}. Thread-safe: the hot
+ * path (a message send) takes only short per-bucket locks and lock-free counters.
+ */
+public final class Simulator implements AutoCloseable {
+  static final Pattern VERSION = Pattern.compile("v\\d{1,3}\\.\\d{1,2}");
+  static final long DAY_MILLIS = Duration.ofHours(24).toMillis();
+  private static final Pattern NON_DIGITS = Pattern.compile("[^0-9]");
+  private static final Pattern WA_ID = Pattern.compile("[1-9]\\d{6,14}");
+  private static final int MAX_RECORDED_BODY = 16_384;
+  private static final Pattern ACCESS_TOKEN_PARAM = Pattern.compile("([?&]access_token=)[^&]*");
+  private static final int MAX_INBOUND_IDS = 100_000;
+  private static final int PAIR_SWEEP_SIZE = 100_000;
+
+  /**
+   * What to answer: a response, and the injected fault that changes how it is sent, if any.
+   *
+   * @param response the response
+   * @param fault the fault, or null
+   */
+  public record Outcome(SimResponse response, FaultQueue.Spec fault) {}
+
+  /** A business phone number and the per-number state. */
+  static final class Phone {
+    final String id;
+    final String display;
+    final String verifiedName;
+    volatile QualityRating quality = QualityRating.GREEN;
+    volatile int throughput;
+    volatile TokenBucket throughputBucket;
+    final ConcurrentHashMap<String, TokenBucket> pairBuckets = new ConcurrentHashMap<>();
+    volatile int pairCleanupAt = PAIR_SWEEP_SIZE;
+    final ConcurrentHashMap<String, Long> lastInbound = new ConcurrentHashMap<>();
+    final Set<String> blocked = Collections.synchronizedSet(new LinkedHashSet<>());
+    volatile ObjectNode profile;
+
+    Phone(Settings.PhoneNumber p) {
+      this.id = p.id();
+      this.display = p.displayNumber();
+      this.verifiedName = p.verifiedName();
+    }
+  }
+
+  final Settings settings;
+  final Clock clock;
+  final Map<String, Phone> phones;
+  final Phone primary;
+  final TemplateStore templates = new TemplateStore();
+  final MediaStore media = new MediaStore(64L * 1024 * 1024);
+  final FaultQueue faults;
+  final Random random;
+  final UniqueUserWindow reach = new UniqueUserWindow(DAY_MILLIS);
+  final Set<String> optedOut = ConcurrentHashMap.newKeySet();
+  final Map<String, Integer> deliveryFailures = new ConcurrentHashMap<>();
+  final Map<String, String> inboundIds =
+      Collections.synchronizedMap(
+          new LinkedHashMap<>() {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
+              return size() > MAX_INBOUND_IDS;
+            }
+          });
+
+  final BoundedLog<SentMessage> sent;
+  final BoundedLog<RecordedRequest> requests;
+  final BoundedLog<WebhookDelivery> deliveries;
+  final BoundedLog<String> markedRead;
+  final LongAdder accepted = new LongAdder();
+  final ConcurrentHashMap<Integer, LongAdder> rejected = new ConcurrentHashMap<>();
+  final ConcurrentHashMap<Integer, LongAdder> failed = new ConcurrentHashMap<>();
+  final WebhookDispatcher webhooks;
+  final MessagesEndpoint messages;
+  final ManagementEndpoints management;
+
+  volatile MessagingTier tier;
+  volatile URI webhookUrl;
+  volatile String baseUrl = "http://127.0.0.1";
+  private volatile String token;
+  private volatile long tokenExpiresAt = Long.MAX_VALUE;
+  private final Set<String> retiredTokens = ConcurrentHashMap.newKeySet();
+
+  /** Creates a simulator from its settings; nothing listens until the engine starts. */
+  public Simulator(Settings settings) {
+    this.settings = settings;
+    this.clock = settings.clock();
+    this.random = settings.seed() != null ? new Random(settings.seed()) : new Random();
+    this.faults = new FaultQueue(random);
+    Map<String, Phone> map = new LinkedHashMap<>();
+    for (Settings.PhoneNumber p : settings.phoneNumbers()) {
+      Phone phone = new Phone(p);
+      map.put(phone.id, phone);
+    }
+    this.phones = Collections.unmodifiableMap(map);
+    this.primary = map.values().iterator().next();
+    this.tier = settings.tier();
+    this.webhookUrl = settings.webhookUrl();
+    this.token = settings.accessToken();
+    this.sent = new BoundedLog<>(settings.recordLimit());
+    this.requests = new BoundedLog<>(settings.recordLimit());
+    this.deliveries = new BoundedLog<>(settings.recordLimit());
+    this.markedRead = new BoundedLog<>(settings.recordLimit());
+    this.webhooks =
+        new WebhookDispatcher(
+            // Signs as dev.wasdk.webhooks.WebhookSigner does; either can serve here.
+            new Hmac(settings.appSecret())::sign,
+            () -> webhookUrl,
+            settings.webhookAttempts(),
+            settings.webhookBackoff(),
+            settings.duplicateRate(),
+            random,
+            deliveries);
+    this.messages = new MessagesEndpoint(this);
+    this.management = new ManagementEndpoints(this);
+    resetLimits();
+    for (Phone p : phones.values()) {
+      p.profile = ManagementEndpoints.defaultProfile();
+    }
+    templates.create(
+        JsonIo.MAPPER.readTree(
+            "{\"name\":\"hello_world\",\"language\":\"en_US\",\"category\":\"MARKETING\","
+                + "\"components\":[{\"type\":\"HEADER\",\"format\":\"TEXT\",\"text\":\"Hello"
+                + " World\"},{\"type\":\"BODY\",\"text\":\"Welcome and congratulations!! This"
+                + " message demonstrates your ability to send a WhatsApp message notification"
+                + " from the Cloud API, hosted by Meta. Thank you for taking the time to test"
+                + " with us.\"},{\"type\":\"FOOTER\",\"text\":\"WhatsApp Business Platform"
+                + " sample message\"}]}"),
+        "APPROVED");
+  }
+
+  // ---- request handling ------------------------------------------------------------------------
+
+  /** Handles one request. Never throws. */
+  public Outcome handle(SimRequest req) {
+    Instant now = clock.instant();
+    String path = req.path();
+    boolean isMessages = req.method().equals("POST") && path.endsWith("/messages");
+    FaultQueue.Spec fault = faults.next(isMessages);
+    SimResponse response;
+    if (fault != null && fault.kind() == FaultQueue.Kind.ERROR) {
+      response = SimResponse.error(GraphErrorException.of(fault.httpStatus(), fault.code(), null));
+    } else {
+      response = route(req, now);
+    }
+    if (response.errorCode() != 0) {
+      rejected.computeIfAbsent(response.errorCode(), c -> new LongAdder()).increment();
+    }
+    record(req, response, fault, now);
+    return new Outcome(response, fault);
+  }
+
+  private SimResponse route(SimRequest req, Instant now) {
+    try {
+      String path = req.path();
+      if (path.startsWith(ManagementEndpoints.DOWNLOAD_PATH)) {
+        return management.download(req, now);
+      }
+      authenticate(req, now);
+      String[] seg = segments(path);
+      if (seg.length < 2 || seg.length > 3) {
+        throw unknownPath(path);
+      }
+      if (!VERSION.matcher(seg[0]).matches()) {
+        throw new GraphErrorException(
+            400,
+            100,
+            null,
+            "OAuthException",
+            "Invalid version format. Use format like 'v23.0'",
+            null);
+      }
+      String id = seg[1];
+      String method = req.method();
+      if (seg.length == 2) {
+        return management.object(method, id, req, now);
+      }
+      String edge = seg[2];
+      Phone phone = phones.get(id);
+      if (phone != null) {
+        switch (edge) {
+          case "messages":
+            requireMethod(method, id, "POST");
+            return messages.handle(phone, req, now);
+          case "media":
+            requireMethod(method, id, "POST");
+            return management.upload(phone, req, now);
+          case "whatsapp_business_profile":
+            return management.profile(phone, method, req);
+          case "block_users":
+            return management.blockUsers(phone, method, req, now);
+          default:
+            throw nonexistingField(edge, "WhatsAppBusinessPhoneNumber");
+        }
+      }
+      if (id.equals(settings.wabaId())) {
+        switch (edge) {
+          case "message_templates":
+            return management.templates(method, req);
+          case "phone_numbers":
+            requireMethod(method, id, "GET");
+            return management.phoneNumbers(req);
+          default:
+            throw nonexistingField(edge, "WhatsAppBusinessAccount");
+        }
+      }
+      throw GraphErrorException.unknownObject(method, id);
+    } catch (GraphErrorException e) {
+      return SimResponse.error(e);
+    }
+  }
+
+  static String[] segments(String path) {
+    List<String> out = new ArrayList<>(4);
+    for (String s : path.split("/")) {
+      if (!s.isEmpty()) {
+        out.add(s);
+      }
+    }
+    return out.toArray(new String[0]);
+  }
+
+  static void requireMethod(String method, String id, String... allowed) {
+    for (String a : allowed) {
+      if (a.equals(method)) {
+        return;
+      }
+    }
+    throw GraphErrorException.unknownObject(method, id);
+  }
+
+  static GraphErrorException unknownPath(String path) {
+    return new GraphErrorException(
+        400, 2500, null, "OAuthException", "Unknown path components: " + path, null);
+  }
+
+  static GraphErrorException nonexistingField(String field, String nodeType) {
+    return new GraphErrorException(
+        400,
+        100,
+        null,
+        "OAuthException",
+        "(#100) Tried accessing nonexisting field (" + field + ") on node type (" + nodeType + ")",
+        null);
+  }
+
+  private void authenticate(SimRequest req, Instant now) {
+    String presented = bearer(req);
+    if (presented == null) {
+      throw new GraphErrorException(
+          401,
+          104,
+          null,
+          "OAuthException",
+          "An access token is required to request this resource.",
+          null);
+    }
+    if (sameToken(presented, token)) {
+      if (now.toEpochMilli() < tokenExpiresAt) {
+        return;
+      }
+      throw expired(Instant.ofEpochMilli(tokenExpiresAt), now);
+    }
+    if (retiredTokens.contains(presented)) {
+      throw expired(now, now);
+    }
+    throw new GraphErrorException(
+        401,
+        190,
+        null,
+        "OAuthException",
+        "Invalid OAuth access token - Cannot parse access token",
+        null);
+  }
+
+  /** Returns the bearer token of a request, from the header or Graph's access_token parameter. */
+  String bearer(SimRequest req) {
+    Optional<String> h = req.header("Authorization");
+    if (h.isPresent()) {
+      String v = h.get().trim();
+      if (v.regionMatches(true, 0, "Bearer ", 0, 7) && v.length() > 7) {
+        return v.substring(7).trim();
+      }
+      return null;
+    }
+    return req.query("access_token").filter(s -> !s.isEmpty()).orElse(null);
+  }
+
+  /** Returns whether a request carries the current, unexpired token. */
+  boolean authorized(SimRequest req, Instant now) {
+    String presented = bearer(req);
+    return presented != null && sameToken(presented, token) && now.toEpochMilli() < tokenExpiresAt;
+  }
+
+  private static boolean sameToken(String a, String b) {
+    return MessageDigest.isEqual(
+        a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static GraphErrorException expired(Instant at, Instant now) {
+    return new GraphErrorException(
+        401,
+        190,
+        463,
+        "OAuthException",
+        "Error validating access token: Session has expired on "
+            + at
+            + ". The current time is "
+            + now
+            + ".",
+        null);
+  }
+
+  private void record(SimRequest req, SimResponse response, FaultQueue.Spec fault, Instant now) {
+    String body;
+    List<SimRequest.Part> parts = req.parts();
+    if (!parts.isEmpty()) {
+      body = "<multipart: " + parts.size() + " parts>";
+    } else {
+      byte[] raw = req.body();
+      String s = raw.length == 0 ? "" : JsonIo.utf8(raw);
+      body = s.length() > MAX_RECORDED_BODY ? s.substring(0, MAX_RECORDED_BODY) : s;
+    }
+    String query = ACCESS_TOKEN_PARAM.matcher(req.rawQuery()).replaceAll("$1<redacted>");
+    boolean reset = fault != null && fault.kind() == FaultQueue.Kind.CONNECTION_RESET;
+    requests.add(
+        new RecordedRequest(
+            req.method(),
+            req.path() + query,
+            body,
+            reset ? 0 : response.status(),
+            response.errorCode() != 0 ? OptionalInt.of(response.errorCode()) : OptionalInt.empty(),
+            fault == null ? "" : fault.kind().name(),
+            now));
+  }
+
+  // ---- limits ----------------------------------------------------------------------------------
+
+  /** Returns a user's key for windows, opt-outs and pair rates: the WhatsApp id or the user id. */
+  static String userKey(Recipient r) {
+    return r.kind() == Recipient.Kind.PHONE ? r.value().substring(1) : r.value();
+  }
+
+  /**
+   * Normalizes a user's phone number as a test gives it: formatting and a leading {@code +}
+   * removed.
+   */
+  static String waId(String phone) {
+    String digits = NON_DIGITS.matcher(phone).replaceAll("");
+    if (!WA_ID.matcher(digits).matches()) {
+      throw new IllegalArgumentException(
+          "expected a phone number of 7 to 15 digits with country code, such as +16505551234");
+    }
+    return digits;
+  }
+
+  boolean windowOpen(Phone phone, String user, long nowMillis) {
+    Long last = phone.lastInbound.get(user);
+    return last != null && nowMillis - last < DAY_MILLIS && nowMillis >= last;
+  }
+
+  TokenBucket pairBucket(Phone phone, String user, long nowMillis) {
+    TokenBucket b = phone.pairBuckets.get(user);
+    if (b != null) {
+      return b;
+    }
+    if (phone.pairBuckets.size() > phone.pairCleanupAt) {
+      // Full buckets behave like new ones, so forgetting them changes nothing. The next sweep waits
+      // until the map has doubled, so sweeps stay rare when most buckets are in use.
+      phone.pairBuckets.values().removeIf(x -> x.isFull(nowMillis));
+      phone.pairCleanupAt = Math.max(PAIR_SWEEP_SIZE, 2 * phone.pairBuckets.size());
+    }
+    long nanosPerToken = settings.pairRefill().toNanos();
+    return phone.pairBuckets.computeIfAbsent(
+        user, k -> new TokenBucket(settings.pairBurst(), nanosPerToken, nowMillis));
+  }
+
+  private void resetLimits() {
+    long now = clock.millis();
+    for (Phone p : phones.values()) {
+      setThroughput(p, p.throughput == 0 ? settings.throughputPerSecond() : p.throughput, now);
+      p.pairBuckets.clear();
+    }
+    reach.clear();
+  }
+
+  private static void setThroughput(Phone p, int mps, long now) {
+    p.throughput = mps;
+    p.throughputBucket = TokenBucket.perSecond(mps, now);
+  }
+
+  boolean enforces(PlatformRule rule) {
+    return settings.enforces(rule);
+  }
+
+  void countFailure(int code) {
+    failed.computeIfAbsent(code, c -> new LongAdder()).increment();
+  }
+
+  // ---- webhooks --------------------------------------------------------------------------------
+
+  void emit(String field, byte[] body) {
+    webhooks.sequence(List.of(new WebhookDispatcher.Post(field, body)), List.of(Duration.ZERO));
+  }
+
+  void emitMessages(Consumer<JsonGenerator> value) {
+    emit("messages", WebhookPayloads.envelope(settings.wabaId(), "messages", -1, value));
+  }
+
+  void emitField(String field, Consumer<JsonGenerator> value) {
+    emit(
+        field,
+        WebhookPayloads.envelope(
+            settings.wabaId(), field, clock.instant().getEpochSecond(), value));
+  }
+
+  // ---- operations for tests --------------------------------------------------------------------
+
+  /** Returns the phone number with an id, or the default one for null. */
+  Phone phone(String phoneNumberId) {
+    if (phoneNumberId == null) {
+      return primary;
+    }
+    Phone p = phones.get(phoneNumberId);
+    if (p == null) {
+      throw new IllegalArgumentException("unknown phone number id " + phoneNumberId);
+    }
+    return p;
+  }
+
+  /**
+   * Records an inbound message from a user: it opens the user's 24-hour window, and a webhook is
+   * posted when a callback URL is set.
+   *
+   * @return the inbound message id
+   */
+  public String inbound(
+      String phoneNumberId,
+      String from,
+      String profileName,
+      String type,
+      String contextId,
+      Consumer<JsonGenerator> content) {
+    Phone phone = phone(phoneNumberId);
+    String user = waId(from);
+    Instant now = clock.instant();
+    String wamid = Ids.wamid(user, true);
+    phone.lastInbound.merge(user, now.toEpochMilli(), Math::max);
+    inboundIds.put(wamid, phone.id);
+    if (webhooks.active()) {
+      emitMessages(
+          WebhookPayloads.inbound(
+              phone.display,
+              phone.id,
+              new WebhookPayloads.Inbound(
+                  user,
+                  profileName,
+                  wamid,
+                  now.getEpochSecond(),
+                  type,
+                  contextId == null ? null : phone.display,
+                  contextId,
+                  content)));
+    }
+    return wamid;
+  }
+
+  /** Stores media a user sends, so it can be fetched and downloaded. */
+  public MediaStore.Media storeInboundMedia(String phoneNumberId, byte[] bytes, String mimeType) {
+    return media.put(phone(phoneNumberId).id, bytes, mimeType, clock.millis());
+  }
+
+  /** Marks a user as having stopped (or resumed) marketing messages, with the webhook. */
+  public void marketingPreference(String phoneNumberId, String from, boolean stop) {
+    Phone phone = phone(phoneNumberId);
+    String user = waId(from);
+    if (stop) {
+      optedOut.add(user);
+    } else {
+      optedOut.remove(user);
+    }
+    if (webhooks.active()) {
+      emitMessagesField(
+          "user_preferences",
+          WebhookPayloads.userPreference(
+              phone.display,
+              phone.id,
+              user,
+              "Simulated User",
+              stop,
+              clock.instant().getEpochSecond()));
+    }
+  }
+
+  private void emitMessagesField(String field, Consumer<JsonGenerator> value) {
+    emit(field, WebhookPayloads.envelope(settings.wabaId(), field, -1, value));
+  }
+
+  /** Makes every later message to a user fail delivery with a code (0 removes the rule). */
+  public void failDeliveryTo(String to, int code) {
+    String user = waId(to);
+    if (code == 0) {
+      deliveryFailures.remove(user);
+    } else {
+      deliveryFailures.put(user, code);
+    }
+  }
+
+  /** Changes the quality rating; a drop to RED or a rise from it posts the legacy event. */
+  public void quality(String phoneNumberId, QualityRating rating) {
+    Phone phone = phone(phoneNumberId);
+    QualityRating old = phone.quality;
+    phone.quality = rating;
+    String event = null;
+    if (rating == QualityRating.RED && old != QualityRating.RED) {
+      event = "FLAGGED";
+    } else if (old == QualityRating.RED && rating != QualityRating.RED) {
+      event = "UNFLAGGED";
+    }
+    if (event != null && webhooks.active()) {
+      emitField(
+          "phone_number_quality_update",
+          WebhookPayloads.phoneNumberQuality(phone.display, event, tier.name()));
+    }
+  }
+
+  /** Changes the messaging tier and posts business_capability_update. */
+  public void tier(MessagingTier newTier) {
+    this.tier = newTier;
+    if (webhooks.active()) {
+      long perPhone = newTier.isUnlimited() ? -1 : newTier.uniqueUsersPer24Hours().orElse(-1);
+      emitField(
+          "business_capability_update",
+          WebhookPayloads.businessCapability(perPhone, newTier.name()));
+    }
+  }
+
+  /** Raises a number's throughput and posts the THROUGHPUT_UPGRADE event. */
+  public void throughput(String phoneNumberId, int mps, boolean announce) {
+    Phone phone = phone(phoneNumberId);
+    setThroughput(phone, mps, clock.millis());
+    if (announce && webhooks.active()) {
+      emitField(
+          "phone_number_quality_update",
+          WebhookPayloads.phoneNumberQuality(phone.display, "THROUGHPUT_UPGRADE", tier.name()));
+    }
+  }
+
+  /** Sets a template's status and posts message_template_status_update. */
+  public boolean templateStatus(String name, String language, String status) {
+    Optional<TemplateStore.Template> t = templates.setStatus(name, language, status);
+    t.ifPresent(
+        x -> {
+          if (webhooks.active()) {
+            emitField(
+                "message_template_status_update",
+                WebhookPayloads.templateStatus(
+                    status, x.id(), x.name(), x.language(), x.category()));
+          }
+        });
+    return t.isPresent();
+  }
+
+  /** Creates a template from creation JSON; returns its id. */
+  public String createTemplate(String json) {
+    return templates.create(JsonIo.MAPPER.readTree(json), "APPROVED").id();
+  }
+
+  /** Expires the current token: later requests get error 190. */
+  public void expireToken() {
+    tokenExpiresAt = clock.millis();
+  }
+
+  /** Replaces the token; the old one is answered as expired from now on. */
+  public void rotateToken(String newToken) {
+    retiredTokens.add(token);
+    retiredTokens.remove(newToken);
+    token = newToken;
+    tokenExpiresAt = Long.MAX_VALUE;
+  }
+
+  /** Sets when the current token expires, on the simulator's clock. */
+  public void tokenExpiresAt(Instant at) {
+    tokenExpiresAt = at.toEpochMilli();
+  }
+
+  /** Returns the current token. */
+  public String token() {
+    return token;
+  }
+
+  /** Sets the callback URL (null stops webhooks). */
+  public void webhookUrl(URI url) {
+    this.webhookUrl = url;
+  }
+
+  /** Sets the address the engine listens on, for media URLs and paging links. */
+  public void baseUrl(String url) {
+    this.baseUrl = url;
+  }
+
+  /** Returns the fault queue. */
+  public FaultQueue faults() {
+    return faults;
+  }
+
+  /** Returns the sent messages, oldest first. */
+  public List<SentMessage> sentMessages() {
+    return sent.snapshot();
+  }
+
+  /** Returns the received requests, oldest first. */
+  public List<RecordedRequest> requests() {
+    return requests.snapshot();
+  }
+
+  /** Returns the webhook outcomes, oldest first. */
+  public List<WebhookDelivery> deliveries() {
+    return deliveries.snapshot();
+  }
+
+  /** Returns the ids marked as read, oldest first. */
+  public List<String> markedRead() {
+    return markedRead.snapshot();
+  }
+
+  /** Returns how many webhook sequences are still waiting or running. */
+  public int pendingWebhooks() {
+    return webhooks.pending();
+  }
+
+  /** Returns the counters. */
+  public SimulatorStats stats() {
+    return new SimulatorStats(
+        accepted.sum(), sums(rejected), sums(failed), webhooks.delivered(), webhooks.failed());
+  }
+
+  private static Map<Integer, Long> sums(Map<Integer, LongAdder> counters) {
+    Map<Integer, Long> out = new LinkedHashMap<>();
+    counters.forEach((k, v) -> out.put(k, v.sum()));
+    return out;
+  }
+
+  /**
+   * Forgets what happened: records, counters, limits, windows, opt-outs, blocks, faults and
+   * programmed failures. Templates, media, tier, quality, throughput and the token stay.
+   */
+  public void reset() {
+    sent.clear();
+    requests.clear();
+    deliveries.clear();
+    markedRead.clear();
+    accepted.reset();
+    rejected.clear();
+    failed.clear();
+    webhooks.resetCounters();
+    faults.clear();
+    optedOut.clear();
+    deliveryFailures.clear();
+    inboundIds.clear();
+    for (Phone p : phones.values()) {
+      p.lastInbound.clear();
+      p.blocked.clear();
+    }
+    resetLimits();
+  }
+
+  @Override
+  public void close() {
+    webhooks.close();
+  }
+}

@@ -1,0 +1,2 @@
+/** JUnit 5 support: {@link dev.wasdk.testkit.junit.WhatsAppSimulatorExtension}. */
+package dev.wasdk.testkit.junit;
