@@ -8,6 +8,7 @@ import dev.wasdk.testkit.RecordedRequest;
 import dev.wasdk.testkit.SentMessage;
 import dev.wasdk.testkit.SimulatorStats;
 import dev.wasdk.testkit.WebhookDelivery;
+import dev.wasdk.webhooks.WebhookSigner;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -138,7 +139,7 @@ public final class Simulator implements AutoCloseable {
     this.webhooks =
         new WebhookDispatcher(
             // Signs as dev.wasdk.webhooks.WebhookSigner does; either can serve here.
-            new Hmac(settings.appSecret())::sign,
+            WebhookSigner.of(settings.appSecret())::sign,
             () -> webhookUrl,
             settings.webhookAttempts(),
             settings.webhookBackoff(),
