@@ -63,7 +63,7 @@ class MessagesApiTest {
             .withRequestBody(
                 equalTo(
                     "{\"messaging_product\":\"whatsapp\",\"recipient_type\":\"individual\","
-                        + "\"to\":\"+16505551234\",\"type\":\"text\",\"text\":{\"body\":\"Hello\"}}")));
+                        + "\"to\":\"+16505551234\",\"type\":\"text\",\"text\":{\"preview_url\":false,\"body\":\"Hello\"}}")));
   }
 
   @Test
@@ -110,7 +110,7 @@ class MessagesApiTest {
                 equalToJson(
                     "{\"messaging_product\":\"whatsapp\",\"recipient_type\":\"individual\","
                         + "\"recipient\":\"US.13491208655302741918\",\"type\":\"text\","
-                        + "\"text\":{\"body\":\"Hi\"}}")));
+                        + "\"text\":{\"preview_url\":false,\"body\":\"Hi\"}}")));
   }
 
   @Test
@@ -176,7 +176,7 @@ class MessagesApiTest {
             .withRequestBody(
                 equalToJson(
                     "{\"messaging_product\":\"whatsapp\",\"recipient_type\":\"individual\","
-                        + "\"to\":\"+16505551234\",\"type\":\"text\",\"text\":{\"body\":\"Hello\"}}")));
+                        + "\"to\":\"+16505551234\",\"type\":\"text\",\"text\":{\"preview_url\":false,\"body\":\"Hello\"}}")));
   }
 
   @Test
