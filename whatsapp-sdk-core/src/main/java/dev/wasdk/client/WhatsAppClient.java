@@ -56,11 +56,15 @@ public final class WhatsAppClient implements AutoCloseable {
   private final Builder config;
   private final GraphTransport transport;
   private final MessagesApi messages;
+  private final ManagementCalls management;
+  private final MediaApi media;
 
   private WhatsAppClient(Builder b, GraphTransport transport) {
     this.config = b;
     this.transport = transport;
     this.messages = new MessagesApi(transport, b.phoneNumberId);
+    this.management = new ManagementCalls(transport, b.clock);
+    this.media = new MediaApi(management, b.phoneNumberId);
   }
 
   /**
@@ -85,6 +89,11 @@ public final class WhatsAppClient implements AutoCloseable {
   /** Returns the API for sending messages and read receipts. */
   public MessagesApi messages() {
     return messages;
+  }
+
+  /** Returns the API for uploading, downloading and deleting media. */
+  public MediaApi media() {
+    return media;
   }
 
   /** Returns the business phone number id this client sends from. */

@@ -27,6 +27,11 @@ final class BearerHeader {
     this.provider = provider;
   }
 
+  /** Returns the last token and header handed out, or null before the first request. */
+  Entry last() {
+    return last;
+  }
+
   /** Returns the current token and header; throws {@link RequestNotSentException} if none. */
   Entry current(GraphRequest request) {
     String token;

@@ -7,9 +7,12 @@ import dev.wasdk.error.WhatsAppException;
 import dev.wasdk.internal.json.GraphErrorJson;
 import io.github.resilience4j.retry.Retry;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
@@ -20,6 +23,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 
 /**
@@ -33,6 +37,8 @@ import org.slf4j.Logger;
  * without holding a thread. No locks; thread-safe.
  */
 public final class GraphTransport implements AutoCloseable {
+  private static final int ERROR_BODY_MAX = 64 * 1024;
+  private static final int COPY_BUFFER = 16 * 1024;
   private final HttpClient http;
   private final boolean ownsHttp;
   private final String root;
@@ -162,19 +168,63 @@ public final class GraphTransport implements AutoCloseable {
    * @throws IllegalStateException if the transport is closed
    */
   public GraphResponse execute(GraphRequest request) {
+    return run(request, () -> attempt(request));
+  }
+
+  /**
+   * Sends a GET whose 2xx body is streamed into a sink, with at most {@code maxBytes} bytes, and
+   * retries per the policy as long as no byte has reached the sink. The token goes only to the base
+   * URL's origin and the allowed media hosts (https only); anything else is refused before I/O.
+   *
+   * @param request the call, usually {@link GraphRequest#get}
+   * @param sink where the body goes; not closed
+   * @param maxBytes the largest body accepted
+   * @return the status, headers and number of bytes written
+   * @throws ApiException if Graph answered with an error
+   * @throws TransportException if the call failed in transport
+   * @throws WhatsAppException if the body is larger than {@code maxBytes} or the sink failed
+   */
+  public GraphDownload download(GraphRequest request, OutputStream sink, long maxBytes) {
+    Objects.requireNonNull(sink, "sink");
+    if (maxBytes < 0) {
+      throw new IllegalArgumentException("maxBytes must not be negative");
+    }
+    return run(request, () -> attemptDownload(request, sink, maxBytes));
+  }
+
+  /**
+   * Returns the exception Graph's error body in a response maps to, for calls that accept an error
+   * status in order to read a partial result from it.
+   *
+   * @param response a response whose body holds a Graph error
+   * @return the exception; never thrown here
+   */
+  public ApiException errorOf(GraphResponse response) {
+    BearerHeader.Entry last = bearer.last();
+    return ApiException.of(
+        GraphErrorJson.parse(
+            response.body(),
+            response.status(),
+            response.headers().firstValue("Content-Type").orElse("unknown type"),
+            last == null ? null : last.token),
+        response.headers(),
+        settings.clock().instant());
+  }
+
+  private <T> T run(GraphRequest request, Supplier<T> attempt) {
     ensureOpen();
     checkTarget(request.uri());
     try {
-      return attempt(request);
+      return attempt.get();
     } catch (WhatsAppException first) {
       if (!retrier.enabled() || !Retrier.retryable(first, request.idempotent())) {
         throw first;
       }
-      return retry(request, first);
+      return retry(request, first, attempt);
     }
   }
 
-  private GraphResponse retry(GraphRequest request, WhatsAppException first) {
+  private <T> T retry(GraphRequest request, WhatsAppException first, Supplier<T> call) {
     Retry.AsyncContext<Object> context = retrier.context(request.idempotent());
     WhatsAppException last = first;
     for (int attempt = 2; ; attempt++) {
@@ -190,7 +240,7 @@ public final class GraphTransport implements AutoCloseable {
         throw last;
       }
       try {
-        GraphResponse response = attempt(request);
+        T response = call.get();
         context.onComplete();
         return response;
       } catch (WhatsAppException e) {
@@ -213,6 +263,71 @@ public final class GraphTransport implements AutoCloseable {
       throw FailureClassifier.classify(e, request);
     }
     return handle(request, response, token.token);
+  }
+
+  private GraphDownload attemptDownload(GraphRequest request, OutputStream sink, long maxBytes) {
+    BearerHeader.Entry token = bearer.current(request);
+    HttpRequest httpRequest = httpRequest(request, token.header);
+    HttpResponse<InputStream> response;
+    try {
+      response = http.send(httpRequest, BodyHandlers.ofInputStream());
+    } catch (IOException e) {
+      throw FailureClassifier.classify(e, request);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw FailureClassifier.classify(e, request);
+    }
+    long written = 0;
+    try (InputStream in = response.body()) {
+      int status = response.statusCode();
+      if (!request.accepts(status)) {
+        byte[] error = in.readNBytes(ERROR_BODY_MAX);
+        handle(request, status, response.headers(), error, token.token);
+      }
+      long declared = response.headers().firstValueAsLong("Content-Length").orElse(-1L);
+      if (declared > maxBytes) {
+        throw tooLarge(request, declared + " bytes announced", maxBytes);
+      }
+      byte[] buffer = new byte[COPY_BUFFER];
+      for (int n; (n = in.read(buffer)) != -1; ) {
+        if (written + n > maxBytes) {
+          throw tooLarge(request, "more than " + maxBytes + " bytes", maxBytes);
+        }
+        try {
+          sink.write(buffer, 0, n);
+        } catch (IOException e) {
+          throw new WhatsAppException(
+              request.describe() + " failed: the output could not be written (" + e + ")", e);
+        }
+        written += n;
+      }
+      if (log.isDebugEnabled()) {
+        log.debug(
+            "{} {} -> HTTP {}, {} bytes",
+            request.method(),
+            request.uri().getRawPath(),
+            status,
+            written);
+      }
+      return new GraphDownload(status, response.headers(), written);
+    } catch (IOException e) {
+      if (written > 0) {
+        // Bytes already reached the sink, so a retry would duplicate them; fail for good.
+        throw new WhatsAppException(
+            request.describe() + " broke off after " + written + " bytes: " + e, e);
+      }
+      throw FailureClassifier.classify(e, request);
+    }
+  }
+
+  private static WhatsAppException tooLarge(GraphRequest request, String actual, long maxBytes) {
+    return new WhatsAppException(
+        request.describe()
+            + " was stopped: the body is "
+            + actual
+            + ", over the limit of "
+            + maxBytes
+            + " bytes");
   }
 
   /**
@@ -323,21 +438,26 @@ public final class GraphTransport implements AutoCloseable {
   }
 
   private GraphResponse handle(GraphRequest request, HttpResponse<byte[]> response, String token) {
-    int status = response.statusCode();
-    byte[] body = response.body() == null ? new byte[0] : response.body();
+    return handle(
+        request,
+        response.statusCode(),
+        response.headers(),
+        response.body() == null ? new byte[0] : response.body(),
+        token);
+  }
+
+  private GraphResponse handle(
+      GraphRequest request, int status, HttpHeaders headers, byte[] body, String token) {
     if (log.isDebugEnabled()) {
       log.debug("{} {} -> HTTP {}", request.method(), request.uri().getRawPath(), status);
     }
     if (request.accepts(status)) {
-      return new GraphResponse(status, response.headers(), body);
+      return new GraphResponse(status, headers, body);
     }
     throw ApiException.of(
         GraphErrorJson.parse(
-            body,
-            status,
-            response.headers().firstValue("Content-Type").orElse("unknown type"),
-            token),
-        response.headers(),
+            body, status, headers.firstValue("Content-Type").orElse("unknown type"), token),
+        headers,
         settings.clock().instant());
   }
 
