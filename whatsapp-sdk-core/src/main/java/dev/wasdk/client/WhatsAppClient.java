@@ -58,6 +58,7 @@ public final class WhatsAppClient implements AutoCloseable {
   private final MessagesApi messages;
   private final ManagementCalls management;
   private final MediaApi media;
+  private final TemplatesApi templates;
 
   private WhatsAppClient(Builder b, GraphTransport transport) {
     this.config = b;
@@ -65,6 +66,7 @@ public final class WhatsAppClient implements AutoCloseable {
     this.messages = new MessagesApi(transport, b.phoneNumberId);
     this.management = new ManagementCalls(transport, b.clock);
     this.media = new MediaApi(management, b.phoneNumberId);
+    this.templates = new TemplatesApi(management, b.wabaId);
   }
 
   /**
@@ -94,6 +96,14 @@ public final class WhatsAppClient implements AutoCloseable {
   /** Returns the API for uploading, downloading and deleting media. */
   public MediaApi media() {
     return media;
+  }
+
+  /**
+   * Returns the API for message templates. Its calls need {@link Builder#wabaId(String)}; without
+   * it they throw {@link IllegalStateException}.
+   */
+  public TemplatesApi templates() {
+    return templates;
   }
 
   /** Returns the business phone number id this client sends from. */
