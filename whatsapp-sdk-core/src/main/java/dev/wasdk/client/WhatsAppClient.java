@@ -59,6 +59,9 @@ public final class WhatsAppClient implements AutoCloseable {
   private final ManagementCalls management;
   private final MediaApi media;
   private final TemplatesApi templates;
+  private final PhoneNumbersApi phoneNumbers;
+  private final BusinessProfileApi businessProfile;
+  private final BlockedUsersApi blockedUsers;
 
   private WhatsAppClient(Builder b, GraphTransport transport) {
     this.config = b;
@@ -67,6 +70,9 @@ public final class WhatsAppClient implements AutoCloseable {
     this.management = new ManagementCalls(transport, b.clock);
     this.media = new MediaApi(management, b.phoneNumberId);
     this.templates = new TemplatesApi(management, b.wabaId);
+    this.phoneNumbers = new PhoneNumbersApi(management, b.phoneNumberId, b.wabaId);
+    this.businessProfile = new BusinessProfileApi(management, b.phoneNumberId);
+    this.blockedUsers = new BlockedUsersApi(management, b.phoneNumberId);
   }
 
   /**
@@ -104,6 +110,21 @@ public final class WhatsAppClient implements AutoCloseable {
    */
   public TemplatesApi templates() {
     return templates;
+  }
+
+  /** Returns the API for phone numbers: details, registration, verification and settings. */
+  public PhoneNumbersApi phoneNumbers() {
+    return phoneNumbers;
+  }
+
+  /** Returns the API for this phone number's business profile. */
+  public BusinessProfileApi businessProfile() {
+    return businessProfile;
+  }
+
+  /** Returns the API for blocking and unblocking users. */
+  public BlockedUsersApi blockedUsers() {
+    return blockedUsers;
   }
 
   /** Returns the business phone number id this client sends from. */
