@@ -14,4 +14,5 @@ module dev.wasdk.core {
   exports dev.wasdk.message;
   exports dev.wasdk.error;
   exports dev.wasdk.sender;
+  exports dev.wasdk.template;
 }

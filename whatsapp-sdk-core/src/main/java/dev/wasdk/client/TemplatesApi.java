@@ -1,0 +1,260 @@
+package dev.wasdk.client;
+
+import dev.wasdk.error.RequestMaybeSentException;
+import dev.wasdk.error.TransportFailure;
+import dev.wasdk.internal.http.GraphRequest;
+import dev.wasdk.internal.http.GraphTransport;
+import dev.wasdk.internal.json.ManagementJson;
+import dev.wasdk.internal.json.TemplateDefinitionJson;
+import dev.wasdk.message.TemplateCategory;
+import dev.wasdk.template.Template;
+import dev.wasdk.template.TemplateDefinition;
+import dev.wasdk.template.TemplateEdit;
+import dev.wasdk.template.TemplateStatus;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Stream;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Lists, reads, creates, edits, deletes and unpauses message templates of the WhatsApp Business
+ * Account ({@code /{waba-id}/message_templates} and {@code /{template-id}}). Get it from {@link
+ * WhatsAppClient#templates()}; it needs the client's {@code wabaId}, and says so when it is
+ * missing.
+ *
+ * <pre>{@code
+ * TemplateCreated created = wa.templates().create(definition);
+ * try (Stream<Template> approved = wa.templates().stream(
+ *     TemplateQuery.builder().status(TemplateStatus.APPROVED).build())) {
+ *   approved.forEach(t -> System.out.println(t.name() + " " + t.language()));
+ * }
+ * }</pre>
+ *
+ * <p><b>Limits.</b> These calls share the per-app and per-WABA hourly budgets (errors 4 and 80007);
+ * reads, edits and deletes are retried within the {@link RetryPolicy}, a creation only when Meta
+ * provably did not process it. {@link #lastUsage()} shows how much of the budget is used. At most
+ * 100 templates can be created per WABA per hour. A stale or foreign page cursor fails with 131059:
+ * list again from the start.
+ *
+ * <p>Thread-safe; share one instance.
+ *
+ * @see <a
+ *     href="https://developers.facebook.com/docs/whatsapp/business-management-api/message-templates">Message
+ *     templates</a>
+ */
+public final class TemplatesApi {
+  private final ManagementCalls calls;
+  private final String wabaId;
+
+  TemplatesApi(ManagementCalls calls, String wabaId) {
+    this.calls = calls;
+    this.wabaId = wabaId;
+  }
+
+  /**
+   * Returns one page of templates.
+   *
+   * @param query the filters
+   * @return the first page
+   */
+  public Page<Template> list(TemplateQuery query) {
+    return list(query, Optional.empty());
+  }
+
+  /**
+   * Returns the page after a cursor.
+   *
+   * @param query the filters
+   * @param after the {@link Page#after()} cursor of the previous page, or empty for the first
+   * @return the page
+   */
+  public Page<Template> list(TemplateQuery query, Optional<String> after) {
+    Objects.requireNonNull(query, "query");
+    Objects.requireNonNull(after, "after");
+    JsonNode body =
+        calls.get(calls.uri(waba() + "/message_templates", query.toQuery(after)), "list templates");
+    return new Page<>(
+        ManagementJson.objects(body, "data", TemplateDefinitionJson::read),
+        ManagementJson.before(body),
+        ManagementJson.after(body));
+  }
+
+  /**
+   * Returns every matching template as a lazy stream that fetches pages as it goes.
+   *
+   * @param query the filters
+   * @return the templates
+   */
+  public Stream<Template> stream(TemplateQuery query) {
+    Objects.requireNonNull(query, "query");
+    waba();
+    return Pages.stream(after -> list(query, after));
+  }
+
+  /**
+   * Returns every matching template as a lazy iterable; each iteration lists again from the start.
+   *
+   * @param query the filters
+   * @return the templates
+   */
+  public Iterable<Template> iterable(TemplateQuery query) {
+    Objects.requireNonNull(query, "query");
+    waba();
+    return Pages.iterable(after -> list(query, after));
+  }
+
+  /**
+   * Returns a template by id, with Meta's default fields.
+   *
+   * @param templateId the id
+   * @return the template
+   */
+  public Template get(String templateId) {
+    return TemplateDefinitionJson.read(
+        calls.get(calls.uri(GraphTransport.segment(templateId)), "get template"));
+  }
+
+  /**
+   * Returns a template by id with the given fields, such as {@code status}, {@code components},
+   * {@code quality_score}.
+   *
+   * @param templateId the id
+   * @param fields the field names
+   * @return the template; fields not asked for are empty
+   */
+  public Template get(String templateId, String... fields) {
+    Map<String, String> q = new LinkedHashMap<>();
+    if (fields.length > 0) {
+      q.put("fields", String.join(",", fields));
+    }
+    return TemplateDefinitionJson.read(
+        calls.get(calls.uri(GraphTransport.segment(templateId), q), "get template"));
+  }
+
+  /**
+   * Creates a template and submits it for review. Not retried after a timeout: a creation may have
+   * happened; look the name up before creating it again.
+   *
+   * @param definition the checked definition
+   * @return the new id, status and category
+   */
+  public TemplateCreated create(TemplateDefinition definition) {
+    Objects.requireNonNull(definition, "definition");
+    JsonNode body =
+        calls.send(
+            "POST",
+            calls.uri(waba() + "/message_templates"),
+            ManagementJson.bytes(TemplateDefinitionJson.write(definition)),
+            false,
+            "create template");
+    String id =
+        ManagementJson.text(body, "id")
+            .orElseThrow(
+                () ->
+                    new RequestMaybeSentException(
+                        "create template was probably done, but the answer carried no id",
+                        TransportFailure.UNREADABLE_RESPONSE,
+                        null));
+    return new TemplateCreated(
+        id,
+        TemplateStatus.of(ManagementJson.text(body, "status").orElse(null)),
+        TemplateCategory.fromString(ManagementJson.text(body, "category").orElse(null)));
+  }
+
+  /**
+   * Edits a template: a new category, components or send time-to-live.
+   *
+   * @param templateId the id
+   * @param edit the change
+   */
+  public void edit(String templateId, TemplateEdit edit) {
+    Objects.requireNonNull(edit, "edit");
+    calls.expectSuccess(
+        GraphRequest.json(
+            "POST",
+            calls.uri(GraphTransport.segment(templateId)),
+            ManagementJson.bytes(TemplateDefinitionJson.write(edit)),
+            true,
+            "edit template",
+            null));
+  }
+
+  /**
+   * Edits a template by sending a whole definition (name, language, category and components), as
+   * Meta's reference example does; the name and language must match the template's.
+   *
+   * @param templateId the id
+   * @param definition the definition
+   */
+  public void edit(String templateId, TemplateDefinition definition) {
+    Objects.requireNonNull(definition, "definition");
+    calls.expectSuccess(
+        GraphRequest.json(
+            "POST",
+            calls.uri(GraphTransport.segment(templateId)),
+            ManagementJson.bytes(TemplateDefinitionJson.write(definition)),
+            true,
+            "edit template",
+            null));
+  }
+
+  /**
+   * Deletes every language of a template. An approved template's name cannot be reused for 30 days.
+   *
+   * @param name the template name
+   */
+  public void deleteByName(String name) {
+    Objects.requireNonNull(name, "name");
+    calls.expectSuccess(
+        GraphRequest.delete(
+            calls.uri(waba() + "/message_templates", Map.of("name", name)), "delete template"));
+  }
+
+  /**
+   * Deletes one language of a template, by its id and name.
+   *
+   * @param templateId the id ({@code hsm_id})
+   * @param name the template name
+   */
+  public void delete(String templateId, String name) {
+    Objects.requireNonNull(templateId, "templateId");
+    Objects.requireNonNull(name, "name");
+    Map<String, String> q = new LinkedHashMap<>();
+    q.put("hsm_id", templateId);
+    q.put("name", name);
+    calls.expectSuccess(
+        GraphRequest.delete(calls.uri(waba() + "/message_templates", q), "delete template"));
+  }
+
+  /**
+   * Unpauses a template that was paused for low quality ({@code POST /{template-id}/unpause}).
+   *
+   * @param templateId the id
+   */
+  public void unpause(String templateId) {
+    calls.expectSuccess(
+        GraphRequest.json(
+            "POST",
+            calls.uri(GraphTransport.segment(templateId) + "/unpause"),
+            new byte[] {'{', '}'},
+            true,
+            "unpause template",
+            null));
+  }
+
+  /** Returns the usage reported by the latest management response of this client. */
+  public Optional<UsageInfo> lastUsage() {
+    return calls.lastUsage();
+  }
+
+  private String waba() {
+    if (wabaId == null) {
+      throw new IllegalStateException(
+          "the templates API needs a WhatsApp Business Account id: set it with"
+              + " WhatsAppClient.builder().wabaId(...)");
+    }
+    return GraphTransport.segment(wabaId);
+  }
+}
