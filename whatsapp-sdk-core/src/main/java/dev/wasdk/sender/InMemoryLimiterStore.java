@@ -312,11 +312,12 @@ public final class InMemoryLimiterStore implements LimiterStore {
       return capacityUnits;
     }
     long elapsed = t - s.lastMicros;
-    // Compared before multiplying, so an idle time of years cannot overflow.
-    if (elapsed >= ceilDiv(space, s.refillTokens)) {
+    long refill = elapsed * s.refillTokens;
+    // An idle time of years overflows the product: then, as whenever it fills the space, full.
+    if (Math.multiplyHigh(elapsed, s.refillTokens) != 0 || refill < 0 || refill >= space) {
       return capacityUnits;
     }
-    return s.units + elapsed * s.refillTokens;
+    return s.units + refill;
   }
 
   /** Returns {@code floor(units × to / from)}: the same tokens in units of another period. */

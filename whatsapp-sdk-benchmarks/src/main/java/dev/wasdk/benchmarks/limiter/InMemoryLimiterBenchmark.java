@@ -24,10 +24,11 @@ import org.openjdk.jmh.annotations.State;
  *
  * <p>{@code rate=1000000000} keeps the bucket from running dry, so every take succeeds; {@code
  * rate=80} is the default throughput, so nearly every take is refused, the path a busy sender hits
- * most. wasdk's store reads the time from the caller ({@code Instant.now()} here, counted in the
- * score) and looks the bucket up by key, so {@code bucket4jKeyed} adds the same map lookup to
- * Bucket4j for a like-for-like comparison; {@code bucket4jDirect} is Bucket4j on a bucket object in
- * hand.
+ * most. wasdk's store takes the time from the caller ({@code Instant.now()} in {@code
+ * wasdkTryTake}, {@code System.nanoTime()} as Bucket4j reads it in {@code wasdkTryTakeNanoTime};
+ * either counted in the score) and looks the bucket up by key, so {@code bucket4jKeyed} adds the
+ * same map lookup to Bucket4j for a like-for-like comparison; {@code bucket4jDirect} is Bucket4j on
+ * a bucket object in hand.
  *
  * <pre>
  * java -jar whatsapp-sdk-benchmarks/target/benchmarks.jar InMemoryLimiterBenchmark -f 1 -wi 3 -i 5 -w 1s -r 2s -t 1
@@ -38,6 +39,7 @@ import org.openjdk.jmh.annotations.State;
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 public class InMemoryLimiterBenchmark {
   private static final String KEY = "tp:106540352242922";
+  private static final Instant ORIGIN = Instant.parse("2026-01-01T00:00:00Z");
 
   @Param({"1000000000", "80"})
   public long rate;
@@ -64,6 +66,12 @@ public class InMemoryLimiterBenchmark {
   @Benchmark
   public TakeResult wasdkTryTake() {
     return store.tryTake(KEY, spec, 1, Instant.now());
+  }
+
+  /** The same, reading the clock Bucket4j reads: {@code System.nanoTime()}. */
+  @Benchmark
+  public TakeResult wasdkTryTakeNanoTime() {
+    return store.tryTake(KEY, spec, 1, ORIGIN.plusNanos(System.nanoTime()));
   }
 
   @Benchmark
