@@ -53,6 +53,15 @@ public final class InMemoryLimiterStore implements LimiterStore {
 
   private static final State DEAD = new State(0, 0, 1, 1, 1);
 
+  // Results are immutable: share the common successful ones, as Integer.valueOf shares boxes.
+  private static final TakeResult[] TAKEN = new TakeResult[1_024];
+
+  static {
+    for (int i = 0; i < TAKEN.length; i++) {
+      TAKEN[i] = new TakeResult(true, i, Duration.ZERO);
+    }
+  }
+
   private final ConcurrentHashMap<String, Bucket> buckets = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, Window> windows = new ConcurrentHashMap<>();
 
@@ -92,7 +101,7 @@ public final class InMemoryLimiterStore implements LimiterStore {
         long left = capacityUnits - need;
         Bucket created = new Bucket(new State(left, t, spec, period));
         if (buckets.putIfAbsent(key, created) == null) {
-          return new TakeResult(true, left / period, Duration.ZERO);
+          return taken(left / period);
         }
         continue;
       }
@@ -114,7 +123,7 @@ public final class InMemoryLimiterStore implements LimiterStore {
       }
       if (units >= need) {
         if (bucket.compareAndSet(state, new State(units - need, last, spec, period))) {
-          return new TakeResult(true, (units - need) / period, Duration.ZERO);
+          return taken((units - need) / period);
         }
         continue;
       }
@@ -330,6 +339,12 @@ public final class InMemoryLimiterStore implements LimiterStore {
     BigInteger exact =
         BigInteger.valueOf(units).multiply(BigInteger.valueOf(to)).divide(BigInteger.valueOf(from));
     return exact.bitLength() < 63 ? exact.longValue() : Long.MAX_VALUE;
+  }
+
+  private static TakeResult taken(long remaining) {
+    return remaining < TAKEN.length
+        ? TAKEN[(int) remaining]
+        : new TakeResult(true, remaining, Duration.ZERO);
   }
 
   static long ceilDiv(long a, long b) {
