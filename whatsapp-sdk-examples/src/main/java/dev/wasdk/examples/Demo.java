@@ -9,6 +9,9 @@ import dev.wasdk.message.MediaRef;
 import dev.wasdk.message.Message;
 import dev.wasdk.message.TemplateCategory;
 import dev.wasdk.message.TemplateParameter;
+import dev.wasdk.testkit.SentMessage;
+import dev.wasdk.testkit.SimulatorStats;
+import dev.wasdk.testkit.WhatsAppSimulator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,9 +19,10 @@ import java.util.Map;
 /**
  * The README's demo: sends one message of every kind and prints each request and response.
  *
- * <p>With no credentials it runs against {@link LocalStandIn}, a local stand-in of the send
- * endpoint. With {@code WHATSAPP_ACCESS_TOKEN}, {@code WHATSAPP_PHONE_NUMBER_ID} and {@code
- * WHATSAPP_TO} set, it sends the same messages through Meta to that recipient.
+ * <p>With no credentials it runs against {@link WhatsAppSimulator}, the local Cloud API of {@code
+ * whatsapp-sdk-testkit}, which checks every request as Meta does. With {@code
+ * WHATSAPP_ACCESS_TOKEN}, {@code WHATSAPP_PHONE_NUMBER_ID} and {@code WHATSAPP_TO} set, it sends
+ * the same messages through Meta to that recipient (the templates must exist in your account).
  */
 public final class Demo {
   private Demo() {}
@@ -35,36 +39,38 @@ public final class Demo {
     boolean live = token != null && phoneNumberId != null;
     String to = live ? System.getenv().getOrDefault("WHATSAPP_TO", "+16505551234") : "+16505551234";
 
-    try (LocalStandIn standIn = live ? null : LocalStandIn.start();
-        WhatsAppClient wa = client(live, token, phoneNumberId, standIn)) {
+    try (WhatsAppSimulator sim = live ? null : simulator();
+        WhatsAppClient wa = client(live, token, phoneNumberId, sim)) {
       System.out.println(
           live
               ? "wasdk demo: sending to Meta's Cloud API"
-              : "wasdk demo: sending to a local stand-in at " + standIn.baseUrl());
+              : "wasdk demo: sending to the local simulator at " + sim.baseUrl());
       System.out.println();
+      // Free-form messages need an open 24-hour service window: the user writes first.
+      String inbound = sim != null ? sim.userSends(to, "Hi! What's on the menu today?") : null;
       Map<String, Message> messages = everyKind(to);
       int sent = 0;
-      String lastWamid = null;
       for (Map.Entry<String, Message> e : messages.entrySet()) {
         SendResult r = wa.messages().send(e.getValue());
         sent++;
-        lastWamid = r.wamid();
         System.out.printf("%-22s -> %s%s%n", e.getKey(), r.wamid(), statusOf(r));
       }
-      wa.messages().markRead(lastWamid, TypingIndicator.TEXT);
-      System.out.printf("%-22s -> ok%n", "mark read + typing");
-      if (standIn != null) {
+      if (inbound != null) {
+        wa.messages().markRead(inbound, TypingIndicator.TEXT);
+        System.out.printf("%-22s -> ok%n", "mark read + typing");
+      }
+      if (sim != null) {
         System.out.println();
         System.out.println("Requests as they went on the wire (first three):");
-        List<LocalStandIn.Exchange> exchanges = standIn.exchanges();
-        for (LocalStandIn.Exchange x : exchanges.subList(0, Math.min(3, exchanges.size()))) {
-          System.out.println("  " + x.method() + " " + x.path());
-          System.out.println("    > " + x.requestBody());
-          System.out.println("    < " + x.status() + " " + x.reply());
+        List<SentMessage> recorded = sim.sentMessages();
+        for (SentMessage x : recorded.subList(0, Math.min(3, recorded.size()))) {
+          System.out.println("  > " + x.json());
+          System.out.println("  < " + x.wamid());
         }
+        SimulatorStats stats = sim.stats();
         System.out.printf(
-            "%nSent %d messages of %d kinds, %d requests, all accepted.%n",
-            sent, messages.size(), exchanges.size());
+            "%nSent %d messages of %d kinds; the simulator accepted %d and refused %d.%n",
+            sent, messages.size(), stats.accepted(), stats.rejected());
       }
     }
   }
@@ -74,15 +80,35 @@ public final class Demo {
   }
 
   private static WhatsAppClient client(
-      boolean live, String token, String phoneNumberId, LocalStandIn standIn) {
+      boolean live, String token, String phoneNumberId, WhatsAppSimulator sim) {
     WhatsAppClient.Builder b = WhatsAppClient.builder();
     if (live) {
       return b.accessToken(token).phoneNumberId(phoneNumberId).build();
     }
-    return b.accessToken("demo-token")
-        .phoneNumberId("106540352242922")
-        .baseUrl(standIn.baseUrl())
+    return b.accessToken(sim.accessToken())
+        .phoneNumberId(sim.phoneNumberId())
+        .baseUrl(sim.baseUrl())
         .build();
+  }
+
+  /** Starts the simulator with the templates the demo sends. */
+  static WhatsAppSimulator simulator() {
+    WhatsAppSimulator sim = WhatsAppSimulator.start();
+    sim.registerTemplate(
+        "{\"name\":\"order_update\",\"language\":\"en_US\",\"category\":\"UTILITY\","
+            + "\"components\":[{\"type\":\"HEADER\",\"format\":\"IMAGE\","
+            + "\"example\":{\"header_handle\":[\"4::aW1hZ2UvanBlZw==\"]}},"
+            + "{\"type\":\"BODY\",\"text\":\"Hi {{1}}, your order total is {{2}}.\","
+            + "\"example\":{\"body_text\":[[\"Pablo\",\"$12.50\"]]}},"
+            + "{\"type\":\"BUTTONS\",\"buttons\":[{\"type\":\"URL\",\"text\":\"Track\","
+            + "\"url\":\"https://example.com/{{1}}\","
+            + "\"example\":[\"https://example.com/orders/1\"]}]}]}");
+    sim.registerTemplate(
+        "{\"name\":\"login_code\",\"language\":\"en_US\",\"category\":\"AUTHENTICATION\","
+            + "\"components\":[{\"type\":\"BODY\",\"add_security_recommendation\":true},"
+            + "{\"type\":\"BUTTONS\",\"buttons\":[{\"type\":\"OTP\","
+            + "\"otp_type\":\"COPY_CODE\",\"text\":\"Copy code\"}]}]}");
+    return sim;
   }
 
   /** Returns one message of every outbound kind, by name, in a stable order. */
