@@ -17,6 +17,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Group;
+import org.openjdk.jmh.annotations.GroupThreads;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
@@ -35,6 +37,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * times is the whole cost of the SDK's send path: serialization, request building, token header,
  * retry bookkeeping and response parsing. Each side has its own HTTP client (its own connection
  * pool), both on HTTP/1.1.
+ *
+ * <p>The {@code paired*} groups run wasdk and raw threads at the same time against the same server
+ * (1 + 1 and 4 + 4 threads), so both sides see the same machine load; on a shared machine their
+ * ratio is steadier than that of the sequential benchmarks.
  *
  * <p>Under load the JDK client occasionally fails a request on a reused connection with {@code
  * IOException: HTTP/1.1 header parser received no bytes} (about once in 50,000 requests at eight
@@ -163,6 +169,38 @@ public class SendBenchmark {
   @Benchmark
   @Threads(8)
   public Object rawHttpClient_8threads() throws InterruptedException {
+    return rawOrCount();
+  }
+
+  /** wasdk half of a pair: one wasdk thread beside one raw thread. */
+  @Benchmark
+  @Group("paired1plus1")
+  @GroupThreads(1)
+  public Object paired1plus1_wasdk() {
+    return wasdkOrCount();
+  }
+
+  /** Raw half of a pair: one raw thread beside one wasdk thread. */
+  @Benchmark
+  @Group("paired1plus1")
+  @GroupThreads(1)
+  public Object paired1plus1_raw() throws InterruptedException {
+    return rawOrCount();
+  }
+
+  /** wasdk half of a pair: four wasdk threads beside four raw threads. */
+  @Benchmark
+  @Group("paired4plus4")
+  @GroupThreads(4)
+  public Object paired4plus4_wasdk() {
+    return wasdkOrCount();
+  }
+
+  /** Raw half of a pair: four raw threads beside four wasdk threads. */
+  @Benchmark
+  @Group("paired4plus4")
+  @GroupThreads(4)
+  public Object paired4plus4_raw() throws InterruptedException {
     return rawOrCount();
   }
 }
