@@ -62,6 +62,7 @@ public final class WhatsAppClient implements AutoCloseable {
   private final PhoneNumbersApi phoneNumbers;
   private final BusinessProfileApi businessProfile;
   private final BlockedUsersApi blockedUsers;
+  private final QrCodesApi qrCodes;
 
   private WhatsAppClient(Builder b, GraphTransport transport) {
     this.config = b;
@@ -73,6 +74,7 @@ public final class WhatsAppClient implements AutoCloseable {
     this.phoneNumbers = new PhoneNumbersApi(management, b.phoneNumberId, b.wabaId);
     this.businessProfile = new BusinessProfileApi(management, b.phoneNumberId);
     this.blockedUsers = new BlockedUsersApi(management, b.phoneNumberId);
+    this.qrCodes = new QrCodesApi(management, b.phoneNumberId);
   }
 
   /**
@@ -125,6 +127,11 @@ public final class WhatsAppClient implements AutoCloseable {
   /** Returns the API for blocking and unblocking users. */
   public BlockedUsersApi blockedUsers() {
     return blockedUsers;
+  }
+
+  /** Returns the API for this phone number's message QR codes and short links. */
+  public QrCodesApi qrCodes() {
+    return qrCodes;
   }
 
   /** Returns the business phone number id this client sends from. */
