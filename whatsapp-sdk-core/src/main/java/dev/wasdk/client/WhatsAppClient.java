@@ -63,6 +63,7 @@ public final class WhatsAppClient implements AutoCloseable {
   private final BusinessProfileApi businessProfile;
   private final BlockedUsersApi blockedUsers;
   private final QrCodesApi qrCodes;
+  private final WebhookSubscriptionsApi webhookSubscriptions;
 
   private WhatsAppClient(Builder b, GraphTransport transport) {
     this.config = b;
@@ -75,6 +76,7 @@ public final class WhatsAppClient implements AutoCloseable {
     this.businessProfile = new BusinessProfileApi(management, b.phoneNumberId);
     this.blockedUsers = new BlockedUsersApi(management, b.phoneNumberId);
     this.qrCodes = new QrCodesApi(management, b.phoneNumberId);
+    this.webhookSubscriptions = new WebhookSubscriptionsApi(management, b.wabaId);
   }
 
   /**
@@ -132,6 +134,14 @@ public final class WhatsAppClient implements AutoCloseable {
   /** Returns the API for this phone number's message QR codes and short links. */
   public QrCodesApi qrCodes() {
     return qrCodes;
+  }
+
+  /**
+   * Returns the API for subscribing the app to the WABA's webhooks. Its calls need {@link
+   * Builder#wabaId(String)}; without it they throw {@link IllegalStateException}.
+   */
+  public WebhookSubscriptionsApi webhookSubscriptions() {
+    return webhookSubscriptions;
   }
 
   /** Returns the business phone number id this client sends from. */

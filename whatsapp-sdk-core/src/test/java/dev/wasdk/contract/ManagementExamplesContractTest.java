@@ -155,7 +155,7 @@ class ManagementExamplesContractTest {
     String todo =
         "not implemented yet (QR codes, WABA details and webhook subscriptions are listed"
             + " as unfinished in the change notes)";
-    for (String p : List.of(WABA, WABA + "/subscribed_apps")) {
+    for (String p : List.of(WABA)) {
       for (Map.Entry<String, JsonNode> e : OpenApiSpec.allResponseExamples(p).entrySet()) {
         String[] k = e.getKey().split(" ", 3);
         OUT_OF_SCOPE.put("RES " + k[0] + " " + p + " " + k[1] + " " + k[2], todo);
@@ -245,6 +245,19 @@ class ManagementExamplesContractTest {
                     .create(message, QrImageFormat.valueOf(ex.get("generate_qr_image").asString()));
               } else {
                 wa.qrCodes().create(message);
+              }
+            });
+    PRODUCERS.put(
+        "POST " + WABA + "/subscribed_apps",
+        ex ->
+            wa -> {
+              if (ex.has("override_callback_uri")) {
+                wa.webhookSubscriptions()
+                    .subscribe(
+                        URI.create(ex.get("override_callback_uri").asString()),
+                        ex.get("verify_token").asString());
+              } else {
+                wa.webhookSubscriptions().subscribe();
               }
             });
   }
@@ -424,6 +437,18 @@ class ManagementExamplesContractTest {
     READERS.put(
         "DELETE " + PHONE + "/message_qrdls/{QR-Code-ID}",
         wa -> wa.qrCodes().delete("ANED2T5QRU7HG1"));
+    READERS.put(
+        "GET " + WABA + "/subscribed_apps",
+        wa ->
+            assertThat(wa.webhookSubscriptions().list())
+                .allSatisfy(app -> assertThat(app.appId()).isNotBlank()));
+    READERS.put(
+        "POST " + WABA + "/subscribed_apps",
+        wa ->
+            assertThat(wa.webhookSubscriptions().subscribe())
+                .allSatisfy(app -> assertThat(app.overrideCallbackUri()).isPresent()));
+    READERS.put(
+        "DELETE " + WABA + "/subscribed_apps", wa -> wa.webhookSubscriptions().unsubscribe());
   }
 
   static Stream<Arguments> responseExamples() {
