@@ -64,6 +64,7 @@ public final class WhatsAppClient implements AutoCloseable {
   private final BlockedUsersApi blockedUsers;
   private final QrCodesApi qrCodes;
   private final WebhookSubscriptionsApi webhookSubscriptions;
+  private final AnalyticsApi analytics;
 
   private WhatsAppClient(Builder b, GraphTransport transport) {
     this.config = b;
@@ -77,6 +78,7 @@ public final class WhatsAppClient implements AutoCloseable {
     this.blockedUsers = new BlockedUsersApi(management, b.phoneNumberId);
     this.qrCodes = new QrCodesApi(management, b.phoneNumberId);
     this.webhookSubscriptions = new WebhookSubscriptionsApi(management, b.wabaId);
+    this.analytics = new AnalyticsApi(management, b.wabaId);
   }
 
   /**
@@ -142,6 +144,14 @@ public final class WhatsAppClient implements AutoCloseable {
    */
   public WebhookSubscriptionsApi webhookSubscriptions() {
     return webhookSubscriptions;
+  }
+
+  /**
+   * Returns the API for the WABA's messaging, pricing and template analytics. Its calls need {@link
+   * Builder#wabaId(String)}; without it they throw {@link IllegalStateException}.
+   */
+  public AnalyticsApi analytics() {
+    return analytics;
   }
 
   /** Returns the business phone number id this client sends from. */
