@@ -62,6 +62,9 @@ public final class WhatsAppClient implements AutoCloseable {
   private final PhoneNumbersApi phoneNumbers;
   private final BusinessProfileApi businessProfile;
   private final BlockedUsersApi blockedUsers;
+  private final QrCodesApi qrCodes;
+  private final WebhookSubscriptionsApi webhookSubscriptions;
+  private final AnalyticsApi analytics;
 
   private WhatsAppClient(Builder b, GraphTransport transport) {
     this.config = b;
@@ -73,6 +76,9 @@ public final class WhatsAppClient implements AutoCloseable {
     this.phoneNumbers = new PhoneNumbersApi(management, b.phoneNumberId, b.wabaId);
     this.businessProfile = new BusinessProfileApi(management, b.phoneNumberId);
     this.blockedUsers = new BlockedUsersApi(management, b.phoneNumberId);
+    this.qrCodes = new QrCodesApi(management, b.phoneNumberId);
+    this.webhookSubscriptions = new WebhookSubscriptionsApi(management, b.wabaId);
+    this.analytics = new AnalyticsApi(management, b.wabaId);
   }
 
   /**
@@ -125,6 +131,27 @@ public final class WhatsAppClient implements AutoCloseable {
   /** Returns the API for blocking and unblocking users. */
   public BlockedUsersApi blockedUsers() {
     return blockedUsers;
+  }
+
+  /** Returns the API for this phone number's message QR codes and short links. */
+  public QrCodesApi qrCodes() {
+    return qrCodes;
+  }
+
+  /**
+   * Returns the API for subscribing the app to the WABA's webhooks. Its calls need {@link
+   * Builder#wabaId(String)}; without it they throw {@link IllegalStateException}.
+   */
+  public WebhookSubscriptionsApi webhookSubscriptions() {
+    return webhookSubscriptions;
+  }
+
+  /**
+   * Returns the API for the WABA's messaging, pricing and template analytics. Its calls need {@link
+   * Builder#wabaId(String)}; without it they throw {@link IllegalStateException}.
+   */
+  public AnalyticsApi analytics() {
+    return analytics;
   }
 
   /** Returns the business phone number id this client sends from. */

@@ -1,5 +1,6 @@
 package dev.wasdk.internal.json;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -101,6 +102,28 @@ public final class ManagementJson {
     if (v.isString()) {
       try {
         return Optional.of(Double.parseDouble(v.stringValue().trim()));
+      } catch (NumberFormatException e) {
+        return Optional.empty();
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * Returns a field as an exact decimal (numbers or numeric strings), when present and readable;
+   * used for amounts of money, which a double would round.
+   */
+  public static Optional<BigDecimal> money(JsonNode node, String field) {
+    JsonNode v = node == null ? null : node.get(field);
+    if (v == null || v.isNull()) {
+      return Optional.empty();
+    }
+    if (v.isNumber()) {
+      return Optional.of(v.decimalValue());
+    }
+    if (v.isString()) {
+      try {
+        return Optional.of(new BigDecimal(v.stringValue().trim()));
       } catch (NumberFormatException e) {
         return Optional.empty();
       }

@@ -1,0 +1,180 @@
+package dev.wasdk.client;
+
+import dev.wasdk.internal.http.GraphTransport;
+import dev.wasdk.internal.json.ManagementJson;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.function.Function;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Reads the analytics of the WhatsApp Business Account: messages sent and delivered, charged volume
+ * and cost, and per-template metrics. Get it from {@link WhatsAppClient#analytics()}; it needs the
+ * client's {@code wabaId}, and says so when it is missing.
+ *
+ * <pre>{@code
+ * AnalyticsRange march = AnalyticsRange.ofDays(LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 31));
+ * MessagingAnalytics m = wa.analytics().messaging(MessagingAnalyticsQuery.of(march, MessagingGranularity.DAY));
+ * PricingAnalytics p = wa.analytics().pricing(
+ *     PricingAnalyticsQuery.builder(march, PricingGranularity.MONTHLY)
+ *         .dimensions(PricingDimension.PRICING_CATEGORY).build());
+ * System.out.println(m.totalDelivered() + " delivered, cost " + p.totalCost());
+ * }</pre>
+ *
+ * <p><b>How it asks.</b> Meta serves analytics as field expansions of {@code GET /{waba-id}}, such
+ * as {@code fields=analytics.start(…).end(…).granularity(DAY)}; the v23.0 OpenAPI spec has no
+ * shapes for them, so requests and readers follow Meta's analytics guide. Readers are tolerant:
+ * missing numbers read as zero or empty, dimension values are kept as Meta sends them, and every
+ * result keeps its raw JSON for fields this version does not model. Meta serves messaging and
+ * pricing analytics one year back and template analytics 90 days back; template analytics also need
+ * template insights turned on for the WABA. Calls are reads, share the per-WABA management budget,
+ * and are retried per the {@link RetryPolicy}.
+ *
+ * <p>Thread-safe; share one instance.
+ *
+ * @see <a
+ *     href="https://developers.facebook.com/docs/whatsapp/business-management-api/analytics">Analytics</a>
+ */
+public final class AnalyticsApi {
+  private final ManagementCalls calls;
+  private final String wabaId;
+
+  AnalyticsApi(ManagementCalls calls, String wabaId) {
+    this.calls = calls;
+    this.wabaId = wabaId;
+  }
+
+  /**
+   * Returns the messages sent and delivered per bucket.
+   *
+   * @param query the range, bucket size and filters
+   * @return the analytics; empty lists when nothing was sent
+   */
+  public MessagingAnalytics messaging(MessagingAnalyticsQuery query) {
+    Objects.requireNonNull(query, "query");
+    JsonNode a = fetch(query.fields(), "get messaging analytics").path("analytics");
+    return new MessagingAnalytics(
+        ManagementJson.text(a, "granularity"),
+        ManagementJson.texts(a, "phone_numbers"),
+        ManagementJson.texts(a, "country_codes"),
+        ManagementJson.objects(
+            a,
+            "data_points",
+            p ->
+                new MessagingDataPoint(
+                    seconds(p, "start"),
+                    seconds(p, "end"),
+                    ManagementJson.number(p, "sent").orElse(0L),
+                    ManagementJson.number(p, "delivered").orElse(0L))),
+        raw(a));
+  }
+
+  /**
+   * Returns the charged volume and cost per bucket, broken down by the query's dimensions.
+   *
+   * @param query the range, bucket size, dimensions and filters
+   * @return the analytics; an empty list when nothing was charged
+   */
+  public PricingAnalytics pricing(PricingAnalyticsQuery query) {
+    Objects.requireNonNull(query, "query");
+    JsonNode a = fetch(query.fields(), "get pricing analytics").path("pricing_analytics");
+    return new PricingAnalytics(
+        dataPoints(
+            a,
+            p ->
+                new PricingDataPoint(
+                    seconds(p, "start"),
+                    seconds(p, "end"),
+                    ManagementJson.text(p, "country"),
+                    ManagementJson.text(p, "phone_number"),
+                    ManagementJson.text(p, "pricing_category"),
+                    ManagementJson.text(p, "pricing_type"),
+                    ManagementJson.text(p, "tier"),
+                    ManagementJson.number(p, "volume").orElse(0L),
+                    ManagementJson.money(p, "cost"),
+                    ManagementJson.raw(p))),
+        raw(a));
+  }
+
+  /**
+   * Returns per-template metrics, one data point per template and day.
+   *
+   * @param query the range, template ids and metrics
+   * @return the analytics (the first page, see {@link TemplateAnalytics})
+   */
+  public TemplateAnalytics templates(TemplateAnalyticsQuery query) {
+    Objects.requireNonNull(query, "query");
+    JsonNode a = fetch(query.fields(), "get template analytics").path("template_analytics");
+    return new TemplateAnalytics(
+        dataPoints(a, AnalyticsApi::templatePoint), ManagementJson.after(a), raw(a));
+  }
+
+  /** Returns the usage reported by the latest management response of this client. */
+  public Optional<UsageInfo> lastUsage() {
+    return calls.lastUsage();
+  }
+
+  private JsonNode fetch(String fields, String operation) {
+    if (wabaId == null) {
+      throw new IllegalStateException(
+          "analytics need a WhatsApp Business Account id: set it with"
+              + " WhatsAppClient.builder().wabaId(...)");
+    }
+    return calls.get(
+        calls.uri(GraphTransport.segment(wabaId), Map.of("fields", fields)), operation);
+  }
+
+  /** Reads {@code data[].data_points[]}, or a flat {@code data_points[]}. */
+  private static <T> List<T> dataPoints(JsonNode field, Function<JsonNode, T> reader) {
+    List<T> out = new ArrayList<>(ManagementJson.objects(field, "data_points", reader));
+    JsonNode data = field.path("data");
+    if (data.isArray()) {
+      for (JsonNode group : data) {
+        out.addAll(ManagementJson.objects(group, "data_points", reader));
+      }
+    }
+    return out;
+  }
+
+  private static TemplateDataPoint templatePoint(JsonNode p) {
+    return new TemplateDataPoint(
+        ManagementJson.textOrEmpty(p, "template_id"),
+        seconds(p, "start"),
+        seconds(p, "end"),
+        count(p, "sent"),
+        count(p, "delivered"),
+        count(p, "read"),
+        ManagementJson.objects(
+            p,
+            "clicked",
+            c ->
+                new TemplateDataPoint.Clicks(
+                    ManagementJson.textOrEmpty(c, "type"),
+                    ManagementJson.textOrEmpty(c, "button_content"),
+                    ManagementJson.number(c, "count").orElse(0L))),
+        ManagementJson.objects(
+            p,
+            "cost",
+            c ->
+                new TemplateDataPoint.Cost(
+                    ManagementJson.textOrEmpty(c, "type"), ManagementJson.money(c, "value"))),
+        ManagementJson.raw(p));
+  }
+
+  private static OptionalLong count(JsonNode p, String field) {
+    return ManagementJson.number(p, field).map(OptionalLong::of).orElse(OptionalLong.empty());
+  }
+
+  private static Instant seconds(JsonNode p, String field) {
+    return Instant.ofEpochSecond(ManagementJson.number(p, field).orElse(0L));
+  }
+
+  private static String raw(JsonNode n) {
+    return n.isObject() ? ManagementJson.raw(n) : "{}";
+  }
+}

@@ -1,0 +1,249 @@
+package dev.wasdk.client;
+
+import dev.wasdk.error.InvalidMessageException;
+import dev.wasdk.error.RequestMaybeSentException;
+import dev.wasdk.error.TransportFailure;
+import dev.wasdk.internal.http.GraphRequest;
+import dev.wasdk.internal.http.GraphTransport;
+import dev.wasdk.internal.json.ManagementJson;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Stream;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Creates, lists, reads, updates and deletes the message QR codes of this client's phone number
+ * ({@code /{phone-number-id}/message_qrdls}). Get it from {@link WhatsAppClient#qrCodes()}.
+ *
+ * <pre>{@code
+ * QrCode qr = wa.qrCodes().create("Show me today's deals", QrImageFormat.SVG);
+ * printPoster(qr.qrImageUrl().orElseThrow(), qr.deepLinkUrl().orElseThrow());
+ * wa.qrCodes().update(qr.code(), "Show me this week's deals");
+ * }</pre>
+ *
+ * <p>A prefilled message holds at most {@value #MAX_PREFILLED_MESSAGE} characters; a longer one
+ * fails before any request with {@link InvalidMessageException}. Reads, updates and deletes are
+ * retried per the {@link RetryPolicy}; a creation only when Meta provably did not receive it, since
+ * sending it twice would create two codes. Deleting a code makes its printed image and link stop
+ * working, and cannot be undone.
+ *
+ * <p>Thread-safe; share one instance.
+ *
+ * @see <a
+ *     href="https://developers.facebook.com/docs/whatsapp/business-management-api/qr-codes">Message
+ *     QR codes</a>
+ */
+public final class QrCodesApi {
+  /** The longest prefilled message Meta accepts, in characters. */
+  public static final int MAX_PREFILLED_MESSAGE = 140;
+
+  static final String DEFAULT_FIELDS = "code,prefilled_message,deep_link_url";
+
+  private final ManagementCalls calls;
+  private final String path;
+
+  QrCodesApi(ManagementCalls calls, String phoneNumberId) {
+    this.calls = calls;
+    this.path = GraphTransport.segment(phoneNumberId) + "/message_qrdls";
+  }
+
+  /**
+   * Creates a code without an image; {@link QrCode#deepLinkUrl()} is the link to share.
+   *
+   * @param prefilledMessage 1 to 140 characters
+   * @return the new code
+   */
+  public QrCode create(String prefilledMessage) {
+    return create(prefilledMessage, Optional.empty());
+  }
+
+  /**
+   * Creates a code and has Meta render its image.
+   *
+   * @param prefilledMessage 1 to 140 characters
+   * @param image the image format
+   * @return the new code, with {@link QrCode#qrImageUrl()}
+   */
+  public QrCode create(String prefilledMessage, QrImageFormat image) {
+    return create(prefilledMessage, Optional.of(Objects.requireNonNull(image, "image")));
+  }
+
+  private QrCode create(String prefilledMessage, Optional<QrImageFormat> image) {
+    checkMessage(prefilledMessage);
+    ObjectNode body = ManagementJson.object();
+    body.put("prefilled_message", prefilledMessage);
+    image.ifPresent(f -> body.put("generate_qr_image", f.name()));
+    JsonNode answer =
+        calls.send("POST", calls.uri(path), ManagementJson.bytes(body), false, "create QR code");
+    JsonNode node = unwrap(answer);
+    if (ManagementJson.text(node, "code").isEmpty()) {
+      throw new RequestMaybeSentException(
+          "create QR code was probably done, but the answer carried no code; list the codes"
+              + " before creating it again",
+          TransportFailure.UNREADABLE_RESPONSE,
+          null);
+    }
+    return read(node);
+  }
+
+  /**
+   * Replaces the prefilled message of an existing code; its image and link stay the same.
+   *
+   * @param code the code's identifier
+   * @param prefilledMessage 1 to 140 characters
+   * @return the code as Meta now has it
+   */
+  public QrCode update(String code, String prefilledMessage) {
+    checkCode(code);
+    checkMessage(prefilledMessage);
+    ObjectNode body = ManagementJson.object();
+    body.put("code", code);
+    body.put("prefilled_message", prefilledMessage);
+    JsonNode answer =
+        calls.send("POST", calls.uri(path), ManagementJson.bytes(body), true, "update QR code");
+    JsonNode node = unwrap(answer);
+    return ManagementJson.text(node, "code").isPresent()
+        ? read(node)
+        : new QrCode(
+            code,
+            prefilledMessage,
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            ManagementJson.raw(answer));
+  }
+
+  /**
+   * Returns one page of codes, newest first, with Meta's default fields and no image URL.
+   *
+   * @param after the cursor of the previous page, or empty for the first
+   * @return the page
+   */
+  public Page<QrCode> list(Optional<String> after) {
+    return list(Optional.empty(), after);
+  }
+
+  /**
+   * Returns one page of codes, newest first, each with the URL of its image in a format.
+   *
+   * @param image the image format
+   * @param after the cursor of the previous page, or empty for the first
+   * @return the page
+   */
+  public Page<QrCode> list(QrImageFormat image, Optional<String> after) {
+    return list(Optional.of(Objects.requireNonNull(image, "image")), after);
+  }
+
+  private Page<QrCode> list(Optional<QrImageFormat> image, Optional<String> after) {
+    Objects.requireNonNull(after, "after");
+    Map<String, String> q = new LinkedHashMap<>();
+    image.ifPresent(f -> q.put("fields", fields(f)));
+    after.ifPresent(a -> q.put("after", a));
+    JsonNode body = calls.get(calls.uri(path, q), "list QR codes");
+    return new Page<>(
+        ManagementJson.objects(body, "data", QrCodesApi::read),
+        ManagementJson.before(body),
+        ManagementJson.after(body));
+  }
+
+  /** Returns every code of this phone number as a lazy stream that fetches pages as it goes. */
+  public Stream<QrCode> stream() {
+    return Pages.stream(this::list);
+  }
+
+  /**
+   * Returns a code by its identifier.
+   *
+   * @param code the code's identifier
+   * @return the code, or empty when Meta answered with no data
+   * @throws dev.wasdk.error.ApiException if the code does not exist (Meta answers 404, code 803)
+   */
+  public Optional<QrCode> get(String code) {
+    return get(code, Optional.empty());
+  }
+
+  /**
+   * Returns a code by its identifier, with the URL of its image in a format.
+   *
+   * @param code the code's identifier
+   * @param image the image format
+   * @return the code, or empty when Meta answered with no data
+   */
+  public Optional<QrCode> get(String code, QrImageFormat image) {
+    return get(code, Optional.of(Objects.requireNonNull(image, "image")));
+  }
+
+  private Optional<QrCode> get(String code, Optional<QrImageFormat> image) {
+    checkCode(code);
+    Map<String, String> q = new LinkedHashMap<>();
+    image.ifPresent(f -> q.put("fields", fields(f)));
+    JsonNode body =
+        calls.get(calls.uri(path + "/" + GraphTransport.segment(code), q), "get QR code");
+    JsonNode node = unwrap(body);
+    return ManagementJson.text(node, "code").isPresent()
+        ? Optional.of(read(node))
+        : Optional.empty();
+  }
+
+  /**
+   * Deletes a code; its image and link stop working at once. Cannot be undone.
+   *
+   * @param code the code's identifier
+   */
+  public void delete(String code) {
+    checkCode(code);
+    calls.expectSuccess(
+        GraphRequest.delete(
+            calls.uri(path + "/" + GraphTransport.segment(code)), "delete QR code"));
+  }
+
+  /** Returns the usage reported by the latest management response of this client. */
+  public Optional<UsageInfo> lastUsage() {
+    return calls.lastUsage();
+  }
+
+  private static String fields(QrImageFormat image) {
+    return DEFAULT_FIELDS + ",qr_image_url.format(" + image.name() + ")";
+  }
+
+  /** A single code comes flat (create, update) or as {@code data[0]} (get); both are read. */
+  private static JsonNode unwrap(JsonNode body) {
+    JsonNode data = body.path("data");
+    if (data.isArray()) {
+      return data.size() > 0 && data.get(0).isObject() ? data.get(0) : ManagementJson.object();
+    }
+    return body;
+  }
+
+  private static void checkMessage(String message) {
+    Objects.requireNonNull(message, "prefilledMessage");
+    int n = message.codePointCount(0, message.length());
+    if (message.isBlank() || n > MAX_PREFILLED_MESSAGE) {
+      throw new InvalidMessageException(
+          "prefilled_message",
+          "1 to " + MAX_PREFILLED_MESSAGE + " characters, not blank",
+          message.isBlank() ? "blank" : n + " characters");
+    }
+  }
+
+  private static void checkCode(String code) {
+    Objects.requireNonNull(code, "code");
+    if (code.isBlank()) {
+      throw new IllegalArgumentException("code must not be blank");
+    }
+  }
+
+  static QrCode read(JsonNode n) {
+    return new QrCode(
+        ManagementJson.textOrEmpty(n, "code"),
+        ManagementJson.textOrEmpty(n, "prefilled_message"),
+        ManagementJson.text(n, "deep_link_url"),
+        ManagementJson.text(n, "qr_image_url"),
+        ManagementJson.number(n, "creation_time").map(Instant::ofEpochSecond),
+        ManagementJson.raw(n));
+  }
+}
