@@ -52,9 +52,10 @@ public sealed interface WebhookEvent
   EventContext context();
 
   /**
-   * Returns the raw JSON of the element this event was read from, exactly as it appeared in the
-   * body: the {@code messages[]}, {@code statuses[]}, {@code errors[]}, {@code user_preferences[]}
-   * or {@code message_echoes[]} element, or else the change's {@code value}.
+   * Returns the raw JSON of the element this event was read from: the {@code messages[]}, {@code
+   * statuses[]}, {@code errors[]}, {@code user_preferences[]} or {@code message_echoes[]} element,
+   * or else the change's {@code value}. For a UTF-8 body, as Meta sends, it is exactly the text of
+   * the body, escapes and spacing included; for other encodings it is the element re-serialized.
    */
   String rawJson();
 
