@@ -8,6 +8,8 @@ import java.util.Optional;
  * Meta raised an alert about the business, a phone number or the account ({@code account_alerts}),
  * such as a denied messaging-limit increase or a lost profile picture.
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param context where the event came from; its entry time says when
  * @param entityType what the alert is about, such as {@code BUSINESS} or {@code PHONE_NUMBER}
  * @param entityId the id of that entity

@@ -5,6 +5,8 @@ import java.util.Objects;
 /**
  * Meta reviewed the WhatsApp Business Account ({@code account_review_update}).
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param context where the event came from
  * @param rawDecision the decision as sent, such as {@code APPROVED}; empty if absent
  * @param rawJson the raw JSON of the change's value

@@ -10,6 +10,8 @@ import java.util.Optional;
  * a ban, a partner added or removed, a volume pricing tier change, and more. Each kind fills the
  * parts that apply; the rest stay empty and remain in {@link #rawJson()}.
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param context where the event came from; its entry time says when
  * @param rawEvent the event as sent, such as {@code ACCOUNT_VIOLATION} or {@code
  *     VOLUME_BASED_PRICING_TIER_UPDATE}; empty if absent

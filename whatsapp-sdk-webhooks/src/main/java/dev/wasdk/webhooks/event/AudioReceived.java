@@ -5,6 +5,8 @@ import java.util.Objects;
 /**
  * An audio file or voice note from a user ({@code type: audio}).
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param context where the event came from
  * @param header the parts every inbound message shares
  * @param media what is needed to download the audio

@@ -11,9 +11,11 @@ import java.util.OptionalLong;
  *
  * <pre>{@code
  * if (e instanceof BusinessCapabilityChanged c) {
- *   c.tier().ifPresent(sender::updateTier);
+ *   c.tier().ifPresent(tier -> myLimits.setTier(tier)); // your own state
  * }
  * }</pre>
+ *
+ * <p>Immutable and thread-safe.
  *
  * @param context where the event came from; its entry time says when
  * @param maxDailyConversationsPerBusiness the portfolio's messaging limit, sent as {@code TIER_*}

@@ -5,6 +5,8 @@ import java.util.Objects;
 /**
  * A tap on a reply button of an interactive message ({@code interactive.type: button_reply}).
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param context where the event came from
  * @param header the parts every inbound message shares; its message context names the message with
  *     the buttons

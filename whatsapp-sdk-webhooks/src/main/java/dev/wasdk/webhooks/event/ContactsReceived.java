@@ -6,6 +6,8 @@ import java.util.Objects;
 /**
  * Contact cards a user shared ({@code type: contacts}).
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param context where the event came from
  * @param header the parts every inbound message shares
  * @param contacts the shared cards, in order

@@ -5,6 +5,8 @@ import java.util.Locale;
 /**
  * The delivery status in a {@link MessageStatusChanged}. Open: values this version does not know
  * map to {@link #UNKNOWN}, and the event keeps the raw value.
+ *
+ * <p>Immutable and thread-safe.
  */
 public enum DeliveryStatus {
   /** WhatsApp accepted the message and sent it. */

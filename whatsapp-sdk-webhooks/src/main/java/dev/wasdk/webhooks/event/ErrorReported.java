@@ -7,6 +7,8 @@ import java.util.Optional;
  * An error Meta reports at the level of the app, account or phone number rather than of one message
  * ({@code messages} field, {@code value.errors[]}). One event per error.
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param context where the event came from
  * @param error the error
  * @param rawJson the raw JSON of the error ({@code value.errors[]} element)

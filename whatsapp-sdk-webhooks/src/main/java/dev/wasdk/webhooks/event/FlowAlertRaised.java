@@ -11,6 +11,8 @@ import java.util.Optional;
  * FLOW_STATUS_CHANGE}): its endpoint's error rate, latency or availability crossed a threshold, its
  * client error rate rose, or a flow version is about to expire.
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param context where the event came from; its entry time says when
  * @param rawEvent the event as sent, such as {@code ENDPOINT_ERROR_RATE}, {@code ENDPOINT_LATENCY},
  *     {@code ENDPOINT_AVAILABILITY}, {@code CLIENT_ERROR_RATE} or {@code

@@ -17,6 +17,8 @@ import java.util.Optional;
  * }
  * }</pre>
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param context where the event came from
  * @param header the parts every inbound message shares; its message context names the flow message
  * @param name the kind of native flow as sent: {@code flow}, {@code address_message} or one this

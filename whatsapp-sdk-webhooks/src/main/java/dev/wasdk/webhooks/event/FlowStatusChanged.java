@@ -7,6 +7,8 @@ import java.util.Optional;
  * A WhatsApp Flow's status changed ({@code flows} field, {@code event: FLOW_STATUS_CHANGE}), such
  * as from {@code PUBLISHED} to {@code THROTTLED} or {@code BLOCKED}.
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param context where the event came from; its entry time says when
  * @param flowId the flow id; empty if absent
  * @param oldStatus the status before, as sent

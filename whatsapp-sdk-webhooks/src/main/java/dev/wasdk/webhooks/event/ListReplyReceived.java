@@ -6,6 +6,8 @@ import java.util.Optional;
 /**
  * A row chosen from an interactive list message ({@code interactive.type: list_reply}).
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param context where the event came from
  * @param header the parts every inbound message shares; its message context names the list message
  * @param rowId the id the business gave the row; empty if absent

@@ -6,6 +6,8 @@ import java.util.Optional;
 /**
  * A location a user shared ({@code type: location}).
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param context where the event came from
  * @param header the parts every inbound message shares
  * @param latitude the latitude in degrees; {@link Double#NaN} if the payload had no readable value

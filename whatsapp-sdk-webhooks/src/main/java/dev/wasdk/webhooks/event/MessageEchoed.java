@@ -9,6 +9,8 @@ import java.util.Optional;
  * smb_message_echoes}; Coexistence numbers only). One event per echoed message. Record it to keep
  * one conversation history across the app and the API.
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param context where the event came from
  * @param id the message id ({@code wamid.…}); empty if absent
  * @param from the business phone number that sent it, if given

@@ -6,6 +6,8 @@ import java.util.Optional;
 /**
  * A user edited a message they had sent ({@code type: edit}; Coexistence numbers only).
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param context where the event came from
  * @param header the parts of this edit message; its id is the edit's own id
  * @param originalMessageId the id of the message that was edited; empty if absent

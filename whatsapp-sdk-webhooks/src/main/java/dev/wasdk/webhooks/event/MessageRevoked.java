@@ -6,6 +6,8 @@ import java.util.Objects;
  * A user deleted a message they had sent, for everyone ({@code type: revoke}; Coexistence numbers
  * only).
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param context where the event came from
  * @param header the parts of this revoke message
  * @param originalMessageId the id of the message that was deleted; empty if absent

@@ -7,6 +7,8 @@ import java.util.Optional;
 /**
  * An order a user placed from a catalog ({@code type: order}).
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param context where the event came from
  * @param header the parts every inbound message shares
  * @param catalogId the catalog id; empty if absent

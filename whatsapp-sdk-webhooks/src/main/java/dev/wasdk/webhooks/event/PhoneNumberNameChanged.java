@@ -7,6 +7,8 @@ import java.util.Optional;
  * Meta decided on a business phone number's requested display name ({@code
  * phone_number_name_update}).
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param context where the event came from; its display phone number names the number
  * @param rawDecision the decision as sent, such as {@code APPROVED}; empty if absent
  * @param requestedVerifiedName the display name requested, if given

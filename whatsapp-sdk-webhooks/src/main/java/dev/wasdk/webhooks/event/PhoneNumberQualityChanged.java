@@ -11,12 +11,14 @@ import java.util.Optional;
  *
  * <pre>{@code
  * if (e instanceof PhoneNumberQualityChanged q) {
- *   q.tier().ifPresent(sender::updateTier);
+ *   q.tier().ifPresent(tier -> myLimits.setTier(tier)); // your own state
  *   if (q.isThroughputUpgrade()) {
- *     sender.updateThroughput(1_000);
+ *     myLimits.setMessagesPerSecond(1_000);
  *   }
  * }
  * }</pre>
+ *
+ * <p>Immutable and thread-safe.
  *
  * @param context where the event came from; its display phone number names the number
  * @param rawEvent the event as sent, such as {@code THROUGHPUT_UPGRADE}; empty if absent

@@ -5,6 +5,8 @@ import java.util.Locale;
 /**
  * The event in a {@link PhoneNumberQualityChanged}. Open: values this version does not know map to
  * {@link #UNKNOWN}, and the event keeps the raw value.
+ *
+ * <p>Immutable and thread-safe.
  */
 public enum PhoneNumberQualityEvent {
   /** The number was onboarded; the event carries its starting limit. */

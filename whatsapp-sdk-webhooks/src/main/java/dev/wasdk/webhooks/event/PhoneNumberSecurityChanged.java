@@ -7,6 +7,8 @@ import java.util.Optional;
  * A business phone number's two-step verification PIN changed, or a reset was requested or done
  * ({@code security}).
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param context where the event came from; its display phone number names the number
  * @param rawEvent the event as sent: {@code PIN_CHANGED}, {@code PIN_RESET_REQUEST} or {@code
  *     PIN_REQUEST_SUCCESS}; empty if absent

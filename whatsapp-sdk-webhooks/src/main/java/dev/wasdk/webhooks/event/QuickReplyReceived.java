@@ -6,6 +6,8 @@ import java.util.Objects;
  * A tap on a quick-reply button of a template message ({@code type: button}). Marketing templates
  * often carry an "Unsubscribe" quick reply; treat such a payload as an opt-out.
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param context where the event came from
  * @param header the parts every inbound message shares; its message context names the template
  *     message

@@ -6,6 +6,8 @@ import java.util.Optional;
 /**
  * A reaction a user put on, or took off, a message ({@code type: reaction}).
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param context where the event came from
  * @param header the parts every inbound message shares
  * @param messageId the id of the message reacted to; empty if absent

@@ -6,6 +6,8 @@ import java.util.Locale;
  * The outcome of a review by Meta, in {@link PhoneNumberNameChanged} and {@link
  * AccountReviewUpdated}. Open: values this version does not know map to {@link #UNKNOWN}, and the
  * event keeps the raw value.
+ *
+ * <p>Immutable and thread-safe.
  */
 public enum ReviewDecision {
   /** Approved. */

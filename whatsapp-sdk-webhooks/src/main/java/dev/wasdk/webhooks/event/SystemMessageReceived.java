@@ -17,6 +17,8 @@ import java.util.Optional;
  * }
  * }</pre>
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param context where the event came from
  * @param header the parts every inbound message shares; {@code from} holds the old id
  * @param rawSystemType the system message type as sent ({@code system.type}); empty if absent

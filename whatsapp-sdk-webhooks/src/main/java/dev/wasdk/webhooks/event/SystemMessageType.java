@@ -3,6 +3,8 @@ package dev.wasdk.webhooks.event;
 /**
  * The kind of a {@link SystemMessageReceived}. Open: values this version does not know map to
  * {@link #UNKNOWN}, and the event keeps the raw value.
+ *
+ * <p>Immutable and thread-safe.
  */
 public enum SystemMessageType {
   /** The user changed their phone number; the new WhatsApp id is in the event. */

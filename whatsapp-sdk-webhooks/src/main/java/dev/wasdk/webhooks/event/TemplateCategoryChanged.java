@@ -8,6 +8,8 @@ import java.util.Optional;
  * Meta changed, or will change within 24 hours, a message template's category ({@code
  * template_category_update}). Category drives the price of every send.
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param context where the event came from; its entry time says when
  * @param templateId the template id; empty if absent
  * @param templateName the template name; empty if absent

@@ -7,6 +7,8 @@ import java.util.Optional;
 /**
  * A message template's text or buttons were edited ({@code message_template_components_update}).
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param context where the event came from; its entry time says when
  * @param templateId the template id; empty if absent
  * @param templateName the template name; empty if absent

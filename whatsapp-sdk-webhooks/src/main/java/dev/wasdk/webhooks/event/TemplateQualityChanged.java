@@ -8,6 +8,8 @@ import java.util.Optional;
  * A message template's quality rating changed ({@code message_template_quality_update}). A template
  * that drops to red may be paused next.
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param context where the event came from; its entry time says when
  * @param templateId the template id; empty if absent
  * @param templateName the template name; empty if absent

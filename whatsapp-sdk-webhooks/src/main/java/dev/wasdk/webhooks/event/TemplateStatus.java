@@ -5,6 +5,8 @@ import java.util.Locale;
 /**
  * The status in a {@link TemplateStatusChanged}. Open: values this version does not know map to
  * {@link #UNKNOWN}, and the event keeps the raw value.
+ *
+ * <p>Immutable and thread-safe.
  */
 public enum TemplateStatus {
   /** Approved; the template can be sent. */

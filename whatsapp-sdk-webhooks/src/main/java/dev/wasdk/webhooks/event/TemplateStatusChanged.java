@@ -13,6 +13,8 @@ import java.util.Optional;
  * }
  * }</pre>
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param context where the event came from; its entry time says when
  * @param templateId the template id; empty if absent
  * @param templateName the template name; empty if absent

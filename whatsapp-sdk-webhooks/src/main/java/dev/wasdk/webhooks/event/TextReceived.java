@@ -5,6 +5,8 @@ import java.util.Objects;
 /**
  * A text message from a user ({@code type: text}).
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param context where the event came from
  * @param header the parts every inbound message shares
  * @param body the text; empty if the payload omits it

@@ -9,6 +9,8 @@ import java.util.Optional;
  * element that could not be read. It carries the field name (in the context) and the raw JSON, so
  * nothing is lost. Inbound messages of unknown types become {@link UnknownMessageReceived} instead.
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param context where it came from; {@link EventContext#field()} names the field
  * @param rawJson the raw JSON of the change's value, or of the element that could not be read
  */

@@ -7,6 +7,8 @@ import java.util.Objects;
  * the raw JSON so nothing is lost, and it is still a {@link MessageReceived}: it names the sender,
  * opens the customer-service window and is de-duplicated by id like any other message.
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param context where the event came from
  * @param header the parts every inbound message shares; {@link MessageHeader#type()} holds the type
  * @param rawJson the raw JSON of the message ({@code value.messages[]} element)

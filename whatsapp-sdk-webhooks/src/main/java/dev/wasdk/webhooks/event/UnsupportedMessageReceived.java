@@ -7,6 +7,8 @@ import java.util.Optional;
  * A message the Cloud API cannot pass on ({@code type: unsupported}), such as a poll or a message
  * type WhatsApp does not support for businesses. The header's errors carry code 131051.
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param context where the event came from
  * @param header the parts every inbound message shares
  * @param unsupportedType what the user sent, such as {@code poll_creation}, when Meta says ({@code

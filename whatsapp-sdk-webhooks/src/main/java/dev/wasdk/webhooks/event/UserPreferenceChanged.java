@@ -12,9 +12,15 @@ import java.util.Optional;
  *
  * <pre>{@code
  * if (e instanceof UserPreferenceChanged p && p.isMarketing()) {
- *   if (p.isStop()) consent.optOut(p.user()); else consent.optIn(p.user());
+ *   if (p.isStop()) {
+ *     myOptOuts.add(p.user()); // your own suppression list
+ *   } else if (p.isResume()) {
+ *     myOptOuts.remove(p.user());
+ *   }
  * }
  * }</pre>
+ *
+ * <p>Immutable and thread-safe.
  *
  * @param context where the event came from; its contact is the user's profile, when given
  * @param user the user's ids ({@code wa_id}, {@code user_id}, {@code parent_user_id})

@@ -6,6 +6,8 @@ import java.util.Optional;
 /**
  * A video from a user ({@code type: video}).
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param context where the event came from
  * @param header the parts every inbound message shares
  * @param media what is needed to download the video

@@ -203,7 +203,12 @@ final class Nodes {
 
   /** Returns a Unix-seconds child (number or numeric string) as an instant, or null. */
   static Instant instant(JsonNode parent, String name) {
-    OptionalLong v = longValue(parent, name);
+    return parent == null ? null : instant(parent.get(name));
+  }
+
+  /** Returns Unix seconds (number or numeric string) as an instant, or null. */
+  static Instant instant(JsonNode n) {
+    OptionalLong v = longValue(n);
     if (v.isEmpty()) {
       return null;
     }

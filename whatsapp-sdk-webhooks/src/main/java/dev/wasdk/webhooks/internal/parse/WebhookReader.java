@@ -101,12 +101,8 @@ public final class WebhookReader {
             break;
           }
         case "time":
-          {
-            ObjectNode holder = NODES.objectNode();
-            holder.set("time", tree(p));
-            time = Nodes.instant(holder, "time");
-            break;
-          }
+          time = Nodes.instant(tree(p));
+          break;
         case "changes":
           if (vt == JsonToken.START_ARRAY) {
             changes = readChanges(p);
