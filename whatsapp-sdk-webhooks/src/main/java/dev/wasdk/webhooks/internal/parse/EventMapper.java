@@ -41,7 +41,6 @@ import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import tools.jackson.databind.JsonNode;
 
 /** Turns one change into events, by field. */
 final class EventMapper {
@@ -61,8 +60,8 @@ final class EventMapper {
       out.add(new UnknownEvent(ctx, v == null ? "null" : v.raw(body)));
       return;
     }
-    JsonNode tree = v.tree;
-    JsonNode metadata = obj(tree, "metadata");
+    Dom.Obj tree = v.obj();
+    Dom.Obj metadata = obj(tree, "metadata");
     Optional<String> display = opt(metadata, "display_phone_number");
     EventContext ctx =
         new EventContext(
@@ -97,12 +96,12 @@ final class EventMapper {
 
   private static void messages(EventContext ctx, Value v, byte[] body, List<WebhookEvent> out) {
     int before = out.size();
-    List<ContactProfile> contacts = MessageMapper.contacts(v.tree);
+    List<ContactProfile> contacts = MessageMapper.contacts(v.obj());
     for (Element e : v.elements("messages")) {
-      if (e.node().isObject()) {
+      if (e.obj() != null) {
         String raw = e.raw(body);
         try {
-          out.add(MessageMapper.message(ctx, e.node(), raw, contacts));
+          out.add(MessageMapper.message(ctx, e.obj(), raw, contacts));
         } catch (RuntimeException ex) {
           warn("messages", ex);
           out.add(new UnknownEvent(ctx, raw));
@@ -110,10 +109,10 @@ final class EventMapper {
       }
     }
     for (Element e : v.elements("statuses")) {
-      if (e.node().isObject()) {
+      if (e.obj() != null) {
         String raw = e.raw(body);
         try {
-          out.add(MessageMapper.status(ctx, e.node(), raw, contacts));
+          out.add(MessageMapper.status(ctx, e.obj(), raw, contacts));
         } catch (RuntimeException ex) {
           warn("messages", ex);
           out.add(new UnknownEvent(ctx, raw));
@@ -121,8 +120,8 @@ final class EventMapper {
       }
     }
     for (Element e : v.elements("errors")) {
-      if (e.node().isObject()) {
-        out.add(new ErrorReported(ctx, MessageMapper.error(e.node()), e.raw(body)));
+      if (e.obj() != null) {
+        out.add(new ErrorReported(ctx, MessageMapper.error(e.obj()), e.raw(body)));
       }
     }
     if (out.size() == before) {
@@ -133,12 +132,12 @@ final class EventMapper {
 
   private static void preferences(EventContext ctx, Value v, byte[] body, List<WebhookEvent> out) {
     int before = out.size();
-    List<ContactProfile> contacts = MessageMapper.contacts(v.tree);
+    List<ContactProfile> contacts = MessageMapper.contacts(v.obj());
     for (Element e : v.elements("user_preferences")) {
-      if (e.node().isObject()) {
+      if (e.obj() != null) {
         String raw = e.raw(body);
         try {
-          out.add(MessageMapper.preference(ctx, e.node(), raw, contacts));
+          out.add(MessageMapper.preference(ctx, e.obj(), raw, contacts));
         } catch (RuntimeException ex) {
           warn("user_preferences", ex);
           out.add(new UnknownEvent(ctx, raw));
@@ -153,10 +152,10 @@ final class EventMapper {
   private static void echoes(EventContext ctx, Value v, byte[] body, List<WebhookEvent> out) {
     int before = out.size();
     for (Element e : v.elements("message_echoes")) {
-      if (e.node().isObject()) {
+      if (e.obj() != null) {
         String raw = e.raw(body);
         try {
-          out.add(MessageMapper.echo(ctx, e.node(), raw));
+          out.add(MessageMapper.echo(ctx, e.obj(), raw));
         } catch (RuntimeException ex) {
           warn("smb_message_echoes", ex);
           out.add(new UnknownEvent(ctx, raw));
@@ -168,12 +167,12 @@ final class EventMapper {
     }
   }
 
-  private static WebhookEvent change(EventContext ctx, String field, JsonNode t, String raw) {
+  private static WebhookEvent change(EventContext ctx, String field, Dom.Obj t, String raw) {
     switch (field) {
       case "message_template_status_update":
         {
-          JsonNode other = obj(t, "other_info");
-          JsonNode rejection = obj(t, "rejection_info");
+          Dom.Obj other = obj(t, "other_info");
+          Dom.Obj rejection = obj(t, "rejection_info");
           return new TemplateStatusChanged(
               ctx,
               textOr(t, "message_template_id"),
@@ -201,8 +200,9 @@ final class EventMapper {
       case "message_template_components_update":
         {
           List<TemplateComponentsChanged.Button> buttons = new ArrayList<>();
-          for (JsonNode b : arr(t, "message_template_buttons")) {
-            if (b.isObject()) {
+          for (Object bo : arr(t, "message_template_buttons")) {
+            if (bo instanceof Dom.Obj) {
+              Dom.Obj b = (Dom.Obj) bo;
               buttons.add(
                   new TemplateComponentsChanged.Button(
                       textOr(b, "message_template_button_type"),
@@ -252,7 +252,7 @@ final class EventMapper {
         return accountUpdate(ctx, t, raw);
       case "account_alerts":
         {
-          JsonNode info = obj(t, "alert_info");
+          Dom.Obj info = obj(t, "alert_info");
           return new AccountAlertRaised(
               ctx,
               opt(t, "entity_type"),
@@ -282,8 +282,8 @@ final class EventMapper {
     }
   }
 
-  private static AccountUpdated accountUpdate(EventContext ctx, JsonNode t, String raw) {
-    JsonNode w = obj(t, "waba_info");
+  private static AccountUpdated accountUpdate(EventContext ctx, Dom.Obj t, String raw) {
+    Dom.Obj w = obj(t, "waba_info");
     Optional<AccountUpdated.WabaInfo> waba =
         w == null
             ? Optional.empty()
@@ -294,14 +294,14 @@ final class EventMapper {
                     id(w, "partner_app_id"),
                     id(w, "solution_id"),
                     texts(w, "solution_partner_business_ids")));
-    JsonNode b = obj(t, "ban_info");
+    Dom.Obj b = obj(t, "ban_info");
     Optional<AccountUpdated.BanInfo> ban =
         b == null
             ? Optional.empty()
             : Optional.of(
                 new AccountUpdated.BanInfo(
                     firstText(b, "waba_ban_state"), opt(b, "waba_ban_date")));
-    JsonNode vt = obj(t, "volume_tier_info");
+    Dom.Obj vt = obj(t, "volume_tier_info");
     Optional<AccountUpdated.VolumeTier> volume =
         vt == null
             ? Optional.empty()
@@ -323,7 +323,7 @@ final class EventMapper {
         raw);
   }
 
-  private static WebhookEvent flows(EventContext ctx, JsonNode t, String raw) {
+  private static WebhookEvent flows(EventContext ctx, Dom.Obj t, String raw) {
     String event = textOr(t, "event");
     if ("FLOW_STATUS_CHANGE".equals(event)) {
       return new FlowStatusChanged(
@@ -335,9 +335,9 @@ final class EventMapper {
           raw);
     }
     Map<String, Double> metrics = new LinkedHashMap<>();
-    for (Map.Entry<String, JsonNode> e : t.properties()) {
-      if (e.getValue().isNumber()) {
-        metrics.put(e.getKey(), e.getValue().doubleValue());
+    for (int i = 0; i < t.size(); i++) {
+      if (t.value(i) instanceof Number) {
+        metrics.put(t.name(i), ((Number) t.value(i)).doubleValue());
       }
     }
     return new FlowAlertRaised(
@@ -345,7 +345,7 @@ final class EventMapper {
   }
 
   /** Reads a tier sent as {@code TIER_*} or as a number; empty if absent or unreadable. */
-  private static Optional<MessagingTier> tier(JsonNode t, String name) {
+  private static Optional<MessagingTier> tier(Dom.Obj t, String name) {
     String s = text(t, name);
     if (s == null || s.isBlank() || s.length() > 64) {
       return Optional.empty();
@@ -359,10 +359,10 @@ final class EventMapper {
   }
 
   /** Reads a scalar, or the first scalar of an array (Meta sends some states as a list). */
-  private static Optional<String> firstText(JsonNode parent, String name) {
-    JsonNode n = parent.get(name);
-    if (n != null && n.isArray()) {
-      for (JsonNode e : n.values()) {
+  private static Optional<String> firstText(Dom.Obj parent, String name) {
+    Object n = parent.get(name);
+    if (n instanceof Dom.Arr) {
+      for (Object e : (Dom.Arr) n) {
         String s = scalar(e);
         if (s != null) {
           return Optional.of(s);

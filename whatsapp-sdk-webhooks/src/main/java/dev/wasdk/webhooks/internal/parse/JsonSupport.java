@@ -2,11 +2,8 @@ package dev.wasdk.webhooks.internal.parse;
 
 import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.json.JsonFactory;
-import tools.jackson.databind.json.JsonMapper;
 
-/**
- * The Jackson mapper the webhook reader uses, with limits sized for webhook bodies. Thread-safe.
- */
+/** The Jackson stream factory the webhook reader uses, with limits sized for webhook bodies. */
 public final class JsonSupport {
   /**
    * The deepest nesting accepted. Meta's payloads nest about eight levels; the limit keeps hostile
@@ -31,9 +28,9 @@ public final class JsonSupport {
           .maxNameLength(MAX_NAME_LENGTH)
           .build();
 
-  /** The shared mapper; immutable once built. */
-  public static final JsonMapper MAPPER =
-      JsonMapper.builder(JsonFactory.builder().streamReadConstraints(CONSTRAINTS).build()).build();
+  /** The shared factory; immutable and thread-safe once built. */
+  static final JsonFactory FACTORY =
+      JsonFactory.builder().streamReadConstraints(CONSTRAINTS).build();
 
   private JsonSupport() {}
 }

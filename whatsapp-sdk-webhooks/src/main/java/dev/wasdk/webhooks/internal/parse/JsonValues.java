@@ -5,7 +5,9 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import tools.jackson.databind.JsonNode;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.ObjectReadContext;
 
 /** Turns JSON text into plain Java values (maps, lists, strings, numbers, booleans). */
 public final class JsonValues {
@@ -23,9 +25,13 @@ public final class JsonValues {
     if (json == null || json.isEmpty()) {
       return Map.of();
     }
-    try {
-      JsonNode root = JsonSupport.MAPPER.readTree(json);
-      if (root == null || !root.isObject()) {
+    try (JsonParser p = JsonSupport.FACTORY.createParser(ObjectReadContext.empty(), json)) {
+      JsonToken t = p.nextToken();
+      if (t != JsonToken.START_OBJECT) {
+        return Map.of();
+      }
+      Object root = Dom.read(p, t);
+      if (p.nextToken() != null) {
         return Map.of();
       }
       @SuppressWarnings("unchecked")
@@ -37,39 +43,31 @@ public final class JsonValues {
   }
 
   // Depth is bounded by the parser's nesting limit, so the recursion is too.
-  static Object toValue(JsonNode n) {
-    if (n.isObject()) {
+  private static Object toValue(Object v) {
+    if (v instanceof Dom.Obj) {
+      Dom.Obj o = (Dom.Obj) v;
       Map<String, Object> out = new LinkedHashMap<>();
-      for (Map.Entry<String, JsonNode> e : n.properties()) {
-        Object v = toValue(e.getValue());
-        if (v != null) {
-          out.put(e.getKey(), v);
+      for (int i = 0; i < o.size(); i++) {
+        Object e = toValue(o.value(i));
+        if (e != null) {
+          out.put(o.name(i), e);
+        } else {
+          out.remove(o.name(i));
         }
       }
       return Collections.unmodifiableMap(out);
     }
-    if (n.isArray()) {
-      List<Object> out = new ArrayList<>(n.size());
-      for (JsonNode e : n.values()) {
-        Object v = toValue(e);
-        if (v != null) {
-          out.add(v);
+    if (v instanceof Dom.Arr) {
+      Dom.Arr a = (Dom.Arr) v;
+      List<Object> out = new ArrayList<>(a.size());
+      for (Object e : a) {
+        Object x = toValue(e);
+        if (x != null) {
+          out.add(x);
         }
       }
       return Collections.unmodifiableList(out);
     }
-    if (n.isString()) {
-      return n.stringValue();
-    }
-    if (n.isBoolean()) {
-      return n.booleanValue();
-    }
-    if (n.isIntegralNumber()) {
-      return n.canConvertToLong() ? (Object) n.longValue() : n.bigIntegerValue();
-    }
-    if (n.isNumber()) {
-      return n.doubleValue();
-    }
-    return null;
+    return v == Dom.NULL ? null : v;
   }
 }

@@ -10,23 +10,17 @@ import java.util.List;
 import java.util.Map;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.JsonNodeFactory;
-import tools.jackson.databind.node.NullNode;
-import tools.jackson.databind.node.ObjectNode;
+import tools.jackson.core.ObjectReadContext;
 
 /**
  * Reads a webhook body in one streaming pass. The envelope ({@code entry[]}, {@code changes[]},
  * {@code value}) is walked token by token; each element of an array inside a {@code value} (such as
- * one message or one status) is read into its own small tree, and its byte span in the body is
- * kept, so its raw JSON is the exact original text without re-serializing anything.
+ * one message or one status) is read into its own small {@link Dom} tree, and its byte span in the
+ * body is kept, so its raw JSON is the exact original text without re-serializing anything.
  *
  * <p>Stateless and thread-safe.
  */
 public final class WebhookReader {
-  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-
   private WebhookReader() {}
 
   /**
@@ -40,7 +34,7 @@ public final class WebhookReader {
    */
   public static List<WebhookEvent> read(byte[] body) {
     List<WebhookEvent> out = new ArrayList<>();
-    try (JsonParser p = JsonSupport.MAPPER.createParser(body)) {
+    try (JsonParser p = JsonSupport.FACTORY.createParser(ObjectReadContext.empty(), body)) {
       JsonToken t = p.nextToken();
       if (t == null) {
         throw new WebhookParseException("webhook body is empty", null);
@@ -96,12 +90,12 @@ public final class WebhookReader {
       switch (name) {
         case "id":
           {
-            String s = Nodes.scalar(tree(p));
+            String s = Nodes.scalar(Dom.read(p, vt));
             wabaId = s == null ? "" : s;
             break;
           }
         case "time":
-          time = Nodes.instant(tree(p));
+          time = Nodes.instant(Dom.read(p, vt));
           break;
         case "changes":
           if (vt == JsonToken.START_ARRAY) {
@@ -143,10 +137,10 @@ public final class WebhookReader {
       String name = p.currentName();
       JsonToken vt = p.nextToken();
       if ("field".equals(name)) {
-        String s = Nodes.scalar(tree(p));
+        String s = Nodes.scalar(Dom.read(p, vt));
         field = s == null ? "" : s;
       } else if ("value".equals(name)) {
-        value = vt == JsonToken.START_OBJECT ? readObjectValue(p) : Value.scalar(tree(p));
+        value = vt == JsonToken.START_OBJECT ? readObjectValue(p) : Value.scalar(Dom.read(p, vt));
       } else {
         p.skipChildren();
       }
@@ -157,36 +151,30 @@ public final class WebhookReader {
 
   private static Value readObjectValue(JsonParser p) {
     int start = startOffset(p);
-    ObjectNode tree = NODES.objectNode();
+    Dom.Obj tree = new Dom.Obj();
     Map<String, List<Element>> arrays = null;
     JsonToken t;
     while ((t = p.nextToken()) == JsonToken.PROPERTY_NAME) {
       String name = p.currentName();
       JsonToken vt = p.nextToken();
       if (vt == JsonToken.START_ARRAY) {
-        ArrayNode array = NODES.arrayNode();
+        Dom.Arr array = new Dom.Arr(4);
         List<Element> elements = new ArrayList<>();
         JsonToken et;
         while ((et = p.nextToken()) != JsonToken.END_ARRAY) {
           expectValue(et);
-          if (et == JsonToken.START_OBJECT) {
-            int s = startOffset(p);
-            JsonNode node = tree(p);
-            elements.add(new Element(node, s, endOffset(p)));
-            array.add(node);
-          } else {
-            JsonNode node = tree(p);
-            elements.add(new Element(node, -1, -1));
-            array.add(node);
-          }
+          int s = et == JsonToken.START_OBJECT ? startOffset(p) : -1;
+          Object node = Dom.read(p, et);
+          elements.add(new Element(node, s, s < 0 ? -1 : endOffset(p)));
+          array.add(node);
         }
-        tree.set(name, array);
+        tree.put(name, array);
         if (arrays == null) {
           arrays = new HashMap<>(4);
         }
         arrays.put(name, elements);
       } else {
-        tree.set(name, tree(p));
+        tree.put(name, Dom.read(p, vt));
         if (arrays != null) {
           arrays.remove(name);
         }
@@ -194,11 +182,6 @@ public final class WebhookReader {
     }
     expect(t, JsonToken.END_OBJECT);
     return new Value(tree, arrays == null ? Map.of() : arrays, start, endOffset(p));
-  }
-
-  private static JsonNode tree(JsonParser p) {
-    JsonNode n = p.readValueAsTree();
-    return n == null ? NullNode.getInstance() : n;
   }
 
   private static int startOffset(JsonParser p) {
@@ -228,35 +211,45 @@ public final class WebhookReader {
   record Change(String field, Value value) {}
 
   /** One element of an array inside a value, with its byte span in the body (or -1). */
-  record Element(JsonNode node, int start, int end) {
+  record Element(Object node, int start, int end) {
+    /** Returns the element if it is an object, else null. */
+    Dom.Obj obj() {
+      return node instanceof Dom.Obj ? (Dom.Obj) node : null;
+    }
+
     String raw(byte[] body) {
       if (start >= 0 && end > start && end <= body.length) {
         return new String(body, start, end - start, StandardCharsets.UTF_8);
       }
-      return node.toString();
+      return Dom.toJson(node);
     }
   }
 
   /** A change's value: the whole tree, the elements of its arrays, and its byte span. */
   static final class Value {
-    final JsonNode tree;
-    final Map<String, List<Element>> arrays;
-    final int start;
-    final int end;
+    private final Object tree;
+    private final Map<String, List<Element>> arrays;
+    private final int start;
+    private final int end;
 
-    Value(JsonNode tree, Map<String, List<Element>> arrays, int start, int end) {
+    Value(Object tree, Map<String, List<Element>> arrays, int start, int end) {
       this.tree = tree;
       this.arrays = arrays;
       this.start = start;
       this.end = end;
     }
 
-    static Value scalar(JsonNode node) {
+    static Value scalar(Object node) {
       return new Value(node, Map.of(), -1, -1);
     }
 
     boolean isObject() {
-      return tree.isObject();
+      return tree instanceof Dom.Obj;
+    }
+
+    /** Returns the value if it is an object, else null. */
+    Dom.Obj obj() {
+      return tree instanceof Dom.Obj ? (Dom.Obj) tree : null;
     }
 
     List<Element> elements(String name) {
@@ -268,7 +261,7 @@ public final class WebhookReader {
       if (start >= 0 && end > start && end <= body.length) {
         return new String(body, start, end - start, StandardCharsets.UTF_8);
       }
-      return tree.toString();
+      return Dom.toJson(tree);
     }
   }
 }
