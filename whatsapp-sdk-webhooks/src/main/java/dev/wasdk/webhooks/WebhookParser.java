@@ -2,6 +2,7 @@ package dev.wasdk.webhooks;
 
 import dev.wasdk.webhooks.event.WebhookEvent;
 import dev.wasdk.webhooks.internal.parse.WebhookReader;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import tools.jackson.core.JacksonException;
@@ -62,7 +63,8 @@ public final class WebhookParser {
   public List<WebhookEvent> parse(byte[] body) {
     Objects.requireNonNull(body, "body");
     try {
-      return List.copyOf(WebhookReader.read(body));
+      // The reader's list is fresh and never shared, so wrapping it is enough.
+      return Collections.unmodifiableList(WebhookReader.read(body));
     } catch (WebhookParseException e) {
       throw e;
     } catch (StreamConstraintsException e) {
