@@ -1,58 +1,90 @@
 package dev.wasdk.webhooks;
 
-import dev.wasdk.webhooks.event.EventContext;
-import dev.wasdk.webhooks.event.UnknownEvent;
 import dev.wasdk.webhooks.event.WebhookEvent;
-import java.util.ArrayList;
+import dev.wasdk.webhooks.internal.parse.WebhookReader;
+import java.util.Collections;
 import java.util.List;
-import java.util.Optional;
+import java.util.Objects;
 import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.core.exc.StreamConstraintsException;
 
 /**
- * Parses webhook bodies into typed events. Thread-safe; create one and reuse it.
+ * Parses webhook bodies into typed events: one event per inbound message, per status, per user
+ * preference, per message echo, per error, and per change of every other field, across all entries
+ * and changes of a batch.
  *
  * <pre>{@code
- * List<WebhookEvent> events = WebhookParser.create().parse(rawBody);
+ * WebhookParser parser = WebhookParser.create();
+ * for (WebhookEvent event : parser.parse(rawBody)) {
+ *   if (event instanceof TextReceived text) {
+ *     handleText(text.sender(), text.body());
+ *   } else if (event instanceof MessageStatusChanged status) {
+ *     track(status.messageId(), status.status());
+ *   }
+ * }
  * }</pre>
+ *
+ * <p>Parse the raw bytes of the request, after checking their signature; never a re-encoded string.
+ *
+ * <p>The parser is a tolerant reader. Unknown properties are ignored; missing or wrong-typed
+ * optional properties read as absent; unknown fields become {@link
+ * dev.wasdk.webhooks.event.UnknownEvent} and unknown message types {@link
+ * dev.wasdk.webhooks.event.UnknownMessageReceived}, each with its raw JSON. A body that is not
+ * well-formed JSON, not an object, lacks the {@code entry} array, nests deeper than 64 levels, or
+ * holds a number longer than 256 digits is rejected with {@link WebhookParseException}, the only
+ * exception {@code parse} throws for bad input.
+ *
+ * <p>Instances are immutable and thread-safe; create one and share it.
+ *
+ * @see <a
+ *     href="https://developers.facebook.com/documentation/business-messaging/whatsapp/webhooks/overview">Webhooks</a>
  */
 public final class WebhookParser {
-  private static final JsonMapper MAPPER = JsonMapper.builder().build();
+  private static final WebhookParser INSTANCE = new WebhookParser();
 
   private WebhookParser() {}
 
   /** Returns a parser. */
   public static WebhookParser create() {
-    return new WebhookParser();
+    return INSTANCE;
   }
 
   /**
-   * Parses a webhook body: one event per inbound message, status or change.
+   * Parses a webhook body.
    *
-   * @param body the raw request body
-   * @return the events, in payload order
-   * @throws WebhookParseException if the body is not a well-formed webhook payload
+   * @param body the raw request body; read, never modified or retained
+   * @return the events, in payload order: by entry, then by change, then messages, statuses and
+   *     errors within a {@code messages} change; unmodifiable
+   * @throws WebhookParseException if the body is not a well-formed webhook payload; its message
+   *     never contains the body's content
+   * @throws NullPointerException if {@code body} is null
    */
   public List<WebhookEvent> parse(byte[] body) {
-    JsonNode root;
+    Objects.requireNonNull(body, "body");
     try {
-      root = MAPPER.readTree(body);
+      // The reader's list is fresh and never shared, so wrapping it is enough.
+      return Collections.unmodifiableList(WebhookReader.read(body));
+    } catch (WebhookParseException e) {
+      throw e;
+    } catch (StreamConstraintsException e) {
+      // Safe to quote: it names the limit and the size, never content.
+      throw new WebhookParseException(
+          "webhook body exceeds the parser's limits: " + e.getOriginalMessage(), null);
     } catch (JacksonException e) {
-      throw new WebhookParseException("webhook body is not valid JSON", e);
+      // Jackson's own message may quote a token of the body; give only where it failed.
+      throw new WebhookParseException("webhook body is not valid JSON" + at(e), null);
+    } catch (RuntimeException | StackOverflowError e) {
+      throw new WebhookParseException(
+          "webhook body could not be read (" + e.getClass().getSimpleName() + ")", e);
     }
-    List<WebhookEvent> events = new ArrayList<>();
-    for (JsonNode entry : root.path("entry")) {
-      for (JsonNode change : entry.path("changes")) {
-        EventContext ctx =
-            new EventContext(
-                entry.path("id").asString(""),
-                change.path("field").asString(""),
-                Optional.empty(),
-                Optional.empty());
-        events.add(new UnknownEvent(ctx, change.path("value").toString()));
-      }
+  }
+
+  private static String at(JacksonException e) {
+    TokenStreamLocation loc = e.getLocation();
+    if (loc == null || loc.getLineNr() < 1) {
+      return "";
     }
-    return events;
+    return " (line " + loc.getLineNr() + ", column " + loc.getColumnNr() + ")";
   }
 }

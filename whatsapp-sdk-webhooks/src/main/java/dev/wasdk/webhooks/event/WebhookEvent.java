@@ -4,22 +4,67 @@ import java.util.Optional;
 
 /**
  * One thing a webhook reports: an inbound message, a status change, or a change of an account,
- * number or template. A webhook POST may carry many.
+ * number or template. A webhook POST may carry many; {@code WebhookParser} returns one event per
+ * inbound message, per status, per user preference, per message echo, per error, and per change of
+ * every other field.
  *
- * <p>Every event keeps its context and the raw JSON it was read from.
+ * <p>Every event keeps its context and the raw JSON it was read from. The types are records (or
+ * sealed interfaces over records), so a {@code switch} or {@code instanceof} chain covers them:
+ *
+ * <ul>
+ *   <li>{@code messages}: {@link MessageReceived} (one record per message type), {@link
+ *       MessageStatusChanged}, {@link ErrorReported}
+ *   <li>templates: {@link TemplateStatusChanged}, {@link TemplateQualityChanged}, {@link
+ *       TemplateComponentsChanged}, {@link TemplateCategoryChanged}
+ *   <li>phone numbers: {@link PhoneNumberQualityChanged}, {@link PhoneNumberNameChanged}, {@link
+ *       PhoneNumberSecurityChanged}
+ *   <li>account: {@link AccountUpdated}, {@link AccountAlertRaised}, {@link AccountReviewUpdated},
+ *       {@link BusinessCapabilityChanged}
+ *   <li>users: {@link UserPreferenceChanged}; flows: {@link FlowStatusChanged}, {@link
+ *       FlowAlertRaised}; Coexistence: {@link MessageEchoed}
+ *   <li>anything else: {@link UnknownEvent}
+ * </ul>
+ *
+ * <p>Implementations are immutable and thread-safe.
  */
-public sealed interface WebhookEvent permits UnknownEvent {
+public sealed interface WebhookEvent
+    permits MessageReceived,
+        MessageStatusChanged,
+        ErrorReported,
+        TemplateStatusChanged,
+        TemplateQualityChanged,
+        TemplateComponentsChanged,
+        TemplateCategoryChanged,
+        PhoneNumberQualityChanged,
+        PhoneNumberNameChanged,
+        PhoneNumberSecurityChanged,
+        AccountUpdated,
+        AccountAlertRaised,
+        AccountReviewUpdated,
+        BusinessCapabilityChanged,
+        UserPreferenceChanged,
+        FlowStatusChanged,
+        FlowAlertRaised,
+        MessageEchoed,
+        UnknownEvent {
 
   /** Returns where the event came from. */
   EventContext context();
 
-  /** Returns the raw JSON of the element this event was read from. */
+  /**
+   * Returns the raw JSON of the element this event was read from: the {@code messages[]}, {@code
+   * statuses[]}, {@code errors[]}, {@code user_preferences[]} or {@code message_echoes[]} element,
+   * or else the change's {@code value}. For a UTF-8 body, as Meta sends, it is exactly the text of
+   * the body, escapes and spacing included; for other encodings it is the element re-serialized.
+   */
   String rawJson();
 
   /**
    * Returns the key under which duplicate deliveries of this event are recognized, such as the
    * inbound message id, or the status id with the status. Empty when the event has no stable
-   * identity and is always delivered.
+   * identity and is always delivered; the default.
    */
-  Optional<String> dedupeKey();
+  default Optional<String> dedupeKey() {
+    return Optional.empty();
+  }
 }

@@ -1,0 +1,38 @@
+package dev.wasdk.webhooks.event;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A WhatsApp Flow's status changed ({@code flows} field, {@code event: FLOW_STATUS_CHANGE}), such
+ * as from {@code PUBLISHED} to {@code THROTTLED} or {@code BLOCKED}.
+ *
+ * <p>Immutable and thread-safe.
+ *
+ * @param context where the event came from; its entry time says when
+ * @param flowId the flow id; empty if absent
+ * @param oldStatus the status before, as sent
+ * @param newStatus the status now, as sent: {@code DRAFT}, {@code PUBLISHED}, {@code DEPRECATED},
+ *     {@code BLOCKED} or {@code THROTTLED}
+ * @param message the human-readable description, if given
+ * @param rawJson the raw JSON of the change's value
+ */
+public record FlowStatusChanged(
+    EventContext context,
+    String flowId,
+    Optional<String> oldStatus,
+    Optional<String> newStatus,
+    Optional<String> message,
+    String rawJson)
+    implements WebhookEvent {
+
+  /** Checks that no component is null. */
+  public FlowStatusChanged {
+    Objects.requireNonNull(context, "context");
+    Objects.requireNonNull(flowId, "flowId");
+    Objects.requireNonNull(oldStatus, "oldStatus");
+    Objects.requireNonNull(newStatus, "newStatus");
+    Objects.requireNonNull(message, "message");
+    Objects.requireNonNull(rawJson, "rawJson");
+  }
+}

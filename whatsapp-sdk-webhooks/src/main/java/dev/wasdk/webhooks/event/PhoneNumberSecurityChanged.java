@@ -1,0 +1,29 @@
+package dev.wasdk.webhooks.event;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A business phone number's two-step verification PIN changed, or a reset was requested or done
+ * ({@code security}).
+ *
+ * <p>Immutable and thread-safe.
+ *
+ * @param context where the event came from; its display phone number names the number
+ * @param rawEvent the event as sent: {@code PIN_CHANGED}, {@code PIN_RESET_REQUEST} or {@code
+ *     PIN_REQUEST_SUCCESS}; empty if absent
+ * @param requester who asked for the reset, for reset requests
+ * @param rawJson the raw JSON of the change's value
+ */
+public record PhoneNumberSecurityChanged(
+    EventContext context, String rawEvent, Optional<String> requester, String rawJson)
+    implements WebhookEvent {
+
+  /** Checks that no component is null. */
+  public PhoneNumberSecurityChanged {
+    Objects.requireNonNull(context, "context");
+    Objects.requireNonNull(rawEvent, "rawEvent");
+    Objects.requireNonNull(requester, "requester");
+    Objects.requireNonNull(rawJson, "rawJson");
+  }
+}

@@ -1,0 +1,86 @@
+package dev.wasdk.webhooks.event;
+
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A user stopped or resumed marketing messages from the business in WhatsApp ({@code
+ * user_preferences}). One event per user preference. After {@code stop}, marketing sends to the
+ * user fail with 131050 until they resume.
+ *
+ * <pre>{@code
+ * if (e instanceof UserPreferenceChanged p && p.isMarketing()) {
+ *   if (p.isStop()) {
+ *     myOptOuts.add(p.user()); // your own suppression list
+ *   } else if (p.isResume()) {
+ *     myOptOuts.remove(p.user());
+ *   }
+ * }
+ * }</pre>
+ *
+ * <p>Immutable and thread-safe.
+ *
+ * @param context where the event came from; its contact is the user's profile, when given
+ * @param user the user's ids ({@code wa_id}, {@code user_id}, {@code parent_user_id})
+ * @param rawValue the preference as sent: {@code stop} or {@code resume}; empty if absent
+ * @param category what the preference is about, such as {@code marketing_messages}, if given
+ * @param detail the human-readable description, if given
+ * @param timestamp when the user changed it; {@link Instant#EPOCH} if the payload had no readable
+ *     timestamp
+ * @param rawJson the raw JSON of the preference ({@code value.user_preferences[]} element)
+ * @see <a
+ *     href="https://developers.facebook.com/documentation/business-messaging/whatsapp/webhooks/reference/user_preferences">User
+ *     preferences webhook reference</a>
+ */
+public record UserPreferenceChanged(
+    EventContext context,
+    UserRef user,
+    String rawValue,
+    Optional<String> category,
+    Optional<String> detail,
+    Instant timestamp,
+    String rawJson)
+    implements WebhookEvent {
+
+  /** Checks that no component is null. */
+  public UserPreferenceChanged {
+    Objects.requireNonNull(context, "context");
+    Objects.requireNonNull(user, "user");
+    Objects.requireNonNull(rawValue, "rawValue");
+    Objects.requireNonNull(category, "category");
+    Objects.requireNonNull(detail, "detail");
+    Objects.requireNonNull(timestamp, "timestamp");
+    Objects.requireNonNull(rawJson, "rawJson");
+  }
+
+  /** Returns whether the user asked to stop the messages. */
+  public boolean isStop() {
+    return "stop".equals(rawValue.toLowerCase(Locale.ROOT));
+  }
+
+  /** Returns whether the user asked to receive the messages again. */
+  public boolean isResume() {
+    return "resume".equals(rawValue.toLowerCase(Locale.ROOT));
+  }
+
+  /** Returns whether the preference is about marketing messages, or names no category. */
+  public boolean isMarketing() {
+    return category.map(c -> c.equals("marketing_messages")).orElse(true);
+  }
+
+  /**
+   * Returns {@code "user_preferences:" + user + ":" + value + ":" + epochSecond}: a redelivery
+   * carries the same user, value and time. Empty when the payload names no user or value.
+   */
+  @Override
+  public Optional<String> dedupeKey() {
+    Optional<String> id = user.primaryId();
+    if (id.isEmpty() || rawValue.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        "user_preferences:" + id.get() + ":" + rawValue + ":" + timestamp.getEpochSecond());
+  }
+}
