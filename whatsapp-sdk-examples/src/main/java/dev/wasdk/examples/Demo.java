@@ -12,9 +12,18 @@ import dev.wasdk.message.TemplateParameter;
 import dev.wasdk.testkit.SentMessage;
 import dev.wasdk.testkit.SimulatorStats;
 import dev.wasdk.testkit.WhatsAppSimulator;
+import dev.wasdk.webhooks.WebhookEndpoint;
+import dev.wasdk.webhooks.WebhookRouter;
+import dev.wasdk.webhooks.event.MessageReceived;
+import dev.wasdk.webhooks.event.MessageStatusChanged;
+import dev.wasdk.webhooks.jdk.JdkWebhookServer;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentSkipListMap;
 
 /**
  * The README's demo: sends one message of every kind and prints each request and response.
@@ -39,7 +48,9 @@ public final class Demo {
     boolean live = token != null && phoneNumberId != null;
     String to = live ? System.getenv().getOrDefault("WHATSAPP_TO", "+16505551234") : "+16505551234";
 
+    Map<String, Integer> received = new ConcurrentSkipListMap<>();
     try (WhatsAppSimulator sim = live ? null : simulator();
+        JdkWebhookServer webhooks = live ? null : webhookServer(sim, received);
         WhatsAppClient wa = client(live, token, phoneNumberId, sim)) {
       System.out.println(
           live
@@ -71,6 +82,10 @@ public final class Demo {
         System.out.printf(
             "%nSent %d messages of %d kinds; the simulator accepted %d and refused %d.%n",
             sent, messages.size(), stats.accepted(), stats.rejected());
+        sim.awaitWebhooks(Duration.ofSeconds(10));
+        System.out.printf(
+            "Webhooks: %d delivered to %s, each signature verified and parsed: %s%n",
+            sim.stats().webhooksDelivered(), webhooks.uri(), received);
       }
     }
   }
@@ -89,6 +104,33 @@ public final class Demo {
         .phoneNumberId(sim.phoneNumberId())
         .baseUrl(sim.baseUrl())
         .build();
+  }
+
+  /**
+   * Starts a webhook receiver that verifies each delivery's signature, parses it and counts the
+   * events by kind, and points the simulator's webhooks at it.
+   */
+  private static JdkWebhookServer webhookServer(WhatsAppSimulator sim, Map<String, Integer> seen) {
+    WebhookRouter router =
+        WebhookRouter.builder()
+            .on(
+                MessageStatusChanged.class,
+                e -> seen.merge("status " + e.rawStatus(), 1, Integer::sum))
+            .on(MessageReceived.class, e -> seen.merge("inbound message", 1, Integer::sum))
+            .onUnhandled(e -> seen.merge("other", 1, Integer::sum))
+            .build();
+    WebhookEndpoint endpoint =
+        WebhookEndpoint.builder()
+            .appSecret(sim.appSecret())
+            .verifyToken("demo-verify-token")
+            .router(router)
+            .build();
+    JdkWebhookServer server =
+        JdkWebhookServer.builder(endpoint)
+            .address(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))
+            .start();
+    sim.deliverWebhooksTo(server.uri());
+    return server;
   }
 
   /** Starts the simulator with the templates the demo sends. */
