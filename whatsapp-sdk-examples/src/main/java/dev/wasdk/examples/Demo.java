@@ -110,7 +110,7 @@ public final class Demo {
    * Starts a webhook receiver that verifies each delivery's signature, parses it and counts the
    * events by kind, and points the simulator's webhooks at it.
    */
-  private static JdkWebhookServer webhookServer(WhatsAppSimulator sim, Map<String, Integer> seen) {
+  static JdkWebhookServer webhookServer(WhatsAppSimulator sim, Map<String, Integer> seen) {
     WebhookRouter router =
         WebhookRouter.builder()
             .on(

@@ -5,8 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.wasdk.client.WhatsAppClient;
 import dev.wasdk.message.Message;
 import dev.wasdk.testkit.WhatsAppSimulator;
+import dev.wasdk.webhooks.jdk.JdkWebhookServer;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
@@ -33,7 +36,9 @@ class DemoTest {
 
   @Test
   void everyKind_sentThroughTheSimulator_isAcceptedWithNoFailure() {
+    Map<String, Integer> received = new ConcurrentSkipListMap<>();
     try (WhatsAppSimulator sim = Demo.simulator();
+        JdkWebhookServer webhooks = Demo.webhookServer(sim, received);
         WhatsAppClient wa =
             WhatsAppClient.builder()
                 .accessToken(sim.accessToken())
@@ -50,6 +55,14 @@ class DemoTest {
       assertThat(sim.sentMessages()).hasSize(messages.size());
       assertThat(sim.sentMessages()).allSatisfy(s -> assertThat(s.failureCode()).isEmpty());
       assertThat(sim.stats().rejected()).isZero();
+      assertThat(sim.awaitWebhooks(Duration.ofSeconds(30))).isTrue();
+      // Every status webhook was signed by the simulator, verified, parsed and routed by type.
+      assertThat(received)
+          .containsEntry("inbound message", 1)
+          .containsEntry("status sent", messages.size())
+          .containsEntry("status delivered", messages.size())
+          .containsEntry("status read", messages.size())
+          .doesNotContainKey("other");
     }
   }
 }
