@@ -1,0 +1,114 @@
+package dev.wasdk.client;
+
+import dev.wasdk.error.RequestMaybeSentException;
+import dev.wasdk.error.TransportFailure;
+import dev.wasdk.error.WhatsAppException;
+import dev.wasdk.internal.http.GraphDownload;
+import dev.wasdk.internal.http.GraphRequest;
+import dev.wasdk.internal.http.GraphResponse;
+import dev.wasdk.internal.http.GraphTransport;
+import dev.wasdk.internal.json.ManagementJson;
+import dev.wasdk.internal.json.UsageJson;
+import java.io.OutputStream;
+import java.net.URI;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The calls every management API makes: runs a request on the shared transport, remembers the
+ * latest usage headers and reads the JSON body. One instance per client; thread-safe.
+ */
+final class ManagementCalls {
+  private final GraphTransport transport;
+  private final Clock clock;
+  private final AtomicReference<UsageInfo> lastUsage = new AtomicReference<>();
+
+  ManagementCalls(GraphTransport transport, Clock clock) {
+    this.transport = transport;
+    this.clock = clock;
+  }
+
+  GraphTransport transport() {
+    return transport;
+  }
+
+  URI uri(String path) {
+    return transport.uri(path);
+  }
+
+  URI uri(String path, Map<String, String> query) {
+    return transport.uri(path, query);
+  }
+
+  Optional<UsageInfo> lastUsage() {
+    return Optional.ofNullable(lastUsage.get());
+  }
+
+  /** Runs a GET and returns its JSON body. */
+  JsonNode get(URI uri, String operation) {
+    return run(GraphRequest.get(uri, operation));
+  }
+
+  /** Runs a request with a JSON body and returns the JSON answer. */
+  JsonNode send(String method, URI uri, byte[] json, boolean idempotent, String operation) {
+    return run(GraphRequest.json(method, uri, json, idempotent, operation, null));
+  }
+
+  /** Runs a request and returns the JSON answer. */
+  JsonNode run(GraphRequest request) {
+    return read(execute(request), request);
+  }
+
+  /** Runs a request and returns the raw response, recording usage. */
+  GraphResponse execute(GraphRequest request) {
+    GraphResponse response = transport.execute(request);
+    record(response);
+    return response;
+  }
+
+  GraphDownload download(GraphRequest request, OutputStream sink, long maxBytes) {
+    GraphDownload d = transport.download(request, sink, maxBytes);
+    UsageJson.parse(d.headers(), clock.instant()).ifPresent(lastUsage::set);
+    return d;
+  }
+
+  /** Runs a request that answers {@code {"success":true}} and checks that it did. */
+  void expectSuccess(GraphRequest request) {
+    JsonNode body = run(request);
+    if (!ManagementJson.success(body)) {
+      throw new WhatsAppException(
+          request.describe() + " was not confirmed: the answer lacked success=true");
+    }
+  }
+
+  void record(GraphResponse response) {
+    UsageJson.parse(response.headers(), clock.instant()).ifPresent(lastUsage::set);
+  }
+
+  static JsonNode read(GraphResponse response, GraphRequest request) {
+    try {
+      return ManagementJson.tree(response.body());
+    } catch (IllegalArgumentException e) {
+      if (request.idempotent()) {
+        throw new WhatsAppException(
+            request.describe()
+                + " returned HTTP "
+                + response.status()
+                + " with an unreadable body: "
+                + e.getMessage(),
+            e);
+      }
+      throw new RequestMaybeSentException(
+          request.describe()
+              + " was probably done (HTTP "
+              + response.status()
+              + "), but the answer could not be read: "
+              + e.getMessage(),
+          TransportFailure.UNREADABLE_RESPONSE,
+          e);
+    }
+  }
+}

@@ -1,0 +1,466 @@
+package dev.wasdk.client;
+
+import dev.wasdk.internal.http.GraphTransport;
+import dev.wasdk.internal.http.SdkVersion;
+import dev.wasdk.internal.http.Sleeper;
+import dev.wasdk.internal.http.TransportSettings;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.DoubleSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A client for the WhatsApp Business Cloud API, bound to one business phone number.
+ *
+ * <pre>{@code
+ * try (WhatsAppClient wa = WhatsAppClient.builder()
+ *     .accessToken(System.getenv("WHATSAPP_TOKEN"))
+ *     .phoneNumberId("106540352242922")
+ *     .build()) {
+ *   SendResult r = wa.messages().send(Message.to("+16505551234").text("Hello"));
+ *   System.out.println(r.wamid());
+ * }
+ * }</pre>
+ *
+ * <p><b>Thread-safety and reuse.</b> A client is immutable and thread-safe. Build one per phone
+ * number and share it for the life of the application: it holds the connection pool. There is no
+ * global state; several clients, for different numbers, tokens or servers, coexist.
+ *
+ * <p><b>Lifecycle.</b> {@link #close()} rejects further calls with {@link IllegalStateException}
+ * and makes pending automatic retries give up with their last failure. The client owns the HTTP
+ * client it creates: on JDK 21 and later, closing the client closes it, which waits for calls in
+ * flight to finish; on JDK 17 the JDK offers no way to close an HTTP client, and its connections
+ * and threads are released when it is garbage-collected. A caller-supplied {@link HttpClient} or
+ * {@link Executor} is never closed. The client owns no other threads.
+ *
+ * <p><b>Secrets.</b> The access token is sent only to the base URL's host (and to Meta's media host
+ * for downloads), never follows redirects, and never appears in {@link #toString()}, logs or
+ * exception messages.
+ */
+public final class WhatsAppClient implements AutoCloseable {
+  /** The default base URL. */
+  public static final URI DEFAULT_BASE_URL = URI.create("https://graph.facebook.com");
+
+  /** Meta's media download host, which also receives the bearer token. */
+  static final String MEDIA_HOST = "lookaside.fbsbx.com";
+
+  private final Builder config;
+  private final GraphTransport transport;
+  private final MessagesApi messages;
+  private final ManagementCalls management;
+  private final MediaApi media;
+
+  private WhatsAppClient(Builder b, GraphTransport transport) {
+    this.config = b;
+    this.transport = transport;
+    this.messages = new MessagesApi(transport, b.phoneNumberId);
+    this.management = new ManagementCalls(transport, b.clock);
+    this.media = new MediaApi(management, b.phoneNumberId);
+  }
+
+  /**
+   * Returns a builder.
+   *
+   * @return a new builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Returns a builder with this client's settings, to build a variant (another phone number, say).
+   * A caller-supplied HTTP client is carried over; one the client created is not.
+   *
+   * @return a new builder
+   */
+  public Builder toBuilder() {
+    return config.copy();
+  }
+
+  /** Returns the API for sending messages and read receipts. */
+  public MessagesApi messages() {
+    return messages;
+  }
+
+  /** Returns the API for uploading, downloading and deleting media. */
+  public MediaApi media() {
+    return media;
+  }
+
+  /** Returns the business phone number id this client sends from. */
+  public String phoneNumberId() {
+    return config.phoneNumberId;
+  }
+
+  /** Returns the WhatsApp Business Account id, when one was configured. */
+  public Optional<String> wabaId() {
+    return Optional.ofNullable(config.wabaId);
+  }
+
+  /** Returns the Graph API version of every request. */
+  public ApiVersion apiVersion() {
+    return config.apiVersion;
+  }
+
+  /** Returns the base URL, such as {@code https://graph.facebook.com}. */
+  public URI baseUrl() {
+    return config.baseUrl;
+  }
+
+  /** Returns the retry policy. */
+  public RetryPolicy retryPolicy() {
+    return config.retryPolicy;
+  }
+
+  /** Returns the transport, for the other APIs of this package. */
+  GraphTransport transport() {
+    return transport;
+  }
+
+  /**
+   * Closes the client; see the class description for what that means. Calling it again does
+   * nothing.
+   */
+  @Override
+  public void close() {
+    transport.close();
+  }
+
+  /** Returns the phone number id, WABA id, base URL and version; never the token. */
+  @Override
+  public String toString() {
+    return "WhatsAppClient[phoneNumberId="
+        + config.phoneNumberId
+        + (config.wabaId != null ? ", wabaId=" + config.wabaId : "")
+        + ", baseUrl="
+        + config.baseUrl
+        + ", apiVersion="
+        + config.apiVersion
+        + (transport.isClosed() ? ", closed" : "")
+        + "]";
+  }
+
+  /**
+   * Builds a {@link WhatsAppClient}. An access token (or provider) and a phone number id are
+   * required; everything else has a documented default. Setters check their values; {@link
+   * #build()} checks how they combine. Not thread-safe.
+   */
+  public static final class Builder {
+    private AccessTokenProvider tokens;
+    private String phoneNumberId;
+    private String wabaId;
+    private URI baseUrl = DEFAULT_BASE_URL;
+    private ApiVersion apiVersion = ApiVersion.DEFAULT;
+    private Duration connectTimeout = Duration.ofSeconds(10);
+    private boolean connectTimeoutSet;
+    private Duration requestTimeout = Duration.ofSeconds(30);
+    private HttpClient httpClient;
+    private Executor executor;
+    private String userAgent = "wasdk/" + SdkVersion.VALUE;
+    private RetryPolicy retryPolicy = RetryPolicy.defaults();
+    private Clock clock = Clock.systemUTC();
+    private Sleeper sleeper = Sleeper.SYSTEM;
+    private DoubleSupplier random = () -> ThreadLocalRandom.current().nextDouble();
+    private Logger logger;
+
+    private Builder() {}
+
+    private Builder copy() {
+      Builder b = new Builder();
+      b.tokens = tokens;
+      b.phoneNumberId = phoneNumberId;
+      b.wabaId = wabaId;
+      b.baseUrl = baseUrl;
+      b.apiVersion = apiVersion;
+      b.connectTimeout = connectTimeout;
+      b.connectTimeoutSet = connectTimeoutSet;
+      b.requestTimeout = requestTimeout;
+      b.httpClient = httpClient;
+      b.executor = executor;
+      b.userAgent = userAgent;
+      b.retryPolicy = retryPolicy;
+      b.clock = clock;
+      b.sleeper = sleeper;
+      b.random = random;
+      b.logger = logger;
+      return b;
+    }
+
+    /**
+     * Sets a fixed access token; replaces any provider set before. Use {@link #accessTokenProvider}
+     * when the token rotates.
+     *
+     * @param accessToken a system-user (recommended), business-integration or user token
+     * @return this builder
+     */
+    public Builder accessToken(String accessToken) {
+      this.tokens = AccessTokenProvider.of(accessToken);
+      return this;
+    }
+
+    /**
+     * Sets where tokens come from; called once per request. Replaces a fixed token set before.
+     *
+     * @param provider a thread-safe, fast provider (see {@link AccessTokenProvider})
+     * @return this builder
+     */
+    public Builder accessTokenProvider(AccessTokenProvider provider) {
+      this.tokens = Objects.requireNonNull(provider, "provider");
+      return this;
+    }
+
+    /**
+     * Sets the business phone number id to send from (not the phone number itself). Required.
+     *
+     * @param phoneNumberId such as {@code 106540352242922}
+     * @return this builder
+     */
+    public Builder phoneNumberId(String phoneNumberId) {
+      this.phoneNumberId = id(phoneNumberId, "phoneNumberId");
+      return this;
+    }
+
+    /**
+     * Sets the WhatsApp Business Account id, which the template and phone-number APIs need.
+     * Optional.
+     *
+     * @param wabaId such as {@code 102290129340398}
+     * @return this builder
+     */
+    public Builder wabaId(String wabaId) {
+      this.wabaId = id(wabaId, "wabaId");
+      return this;
+    }
+
+    /**
+     * Sets the base URL. Default {@code https://graph.facebook.com}. Change it to reach a simulator
+     * ({@code http://127.0.0.1:8089}) or a proxy; a path prefix is kept.
+     *
+     * @param baseUrl an absolute http or https URL without query or fragment
+     * @return this builder
+     */
+    public Builder baseUrl(URI baseUrl) {
+      Objects.requireNonNull(baseUrl, "baseUrl");
+      String scheme = baseUrl.getScheme();
+      if (scheme == null
+          || !(scheme.equalsIgnoreCase("https") || scheme.equalsIgnoreCase("http"))
+          || baseUrl.getHost() == null) {
+        throw new IllegalArgumentException(
+            "baseUrl must be an absolute http or https URL, but was " + baseUrl);
+      }
+      if (baseUrl.getRawQuery() != null || baseUrl.getRawFragment() != null) {
+        throw new IllegalArgumentException("baseUrl must not have a query or fragment");
+      }
+      if (baseUrl.getRawUserInfo() != null) {
+        throw new IllegalArgumentException("baseUrl must not carry user info");
+      }
+      this.baseUrl = baseUrl;
+      return this;
+    }
+
+    /**
+     * Sets the Graph API version. Default {@link ApiVersion#DEFAULT} (v24.0; see {@link ApiVersion}
+     * for why).
+     *
+     * @param apiVersion the version
+     * @return this builder
+     */
+    public Builder apiVersion(ApiVersion apiVersion) {
+      this.apiVersion = Objects.requireNonNull(apiVersion, "apiVersion");
+      return this;
+    }
+
+    /**
+     * Sets how long to wait for a connection. Default 10 s. Applies only to the HTTP client the
+     * client creates; it cannot be combined with {@link #httpClient}.
+     *
+     * @param connectTimeout a positive duration
+     * @return this builder
+     */
+    public Builder connectTimeout(Duration connectTimeout) {
+      this.connectTimeout = positive(connectTimeout, "connectTimeout");
+      this.connectTimeoutSet = true;
+      return this;
+    }
+
+    /**
+     * Sets how long one attempt may wait for its response. Default 30 s. A send that times out may
+     * have been accepted, so it is reported as maybe sent and not retried: keep this well above
+     * Meta's usual latency.
+     *
+     * @param requestTimeout a positive duration
+     * @return this builder
+     */
+    public Builder requestTimeout(Duration requestTimeout) {
+      this.requestTimeout = positive(requestTimeout, "requestTimeout");
+      return this;
+    }
+
+    /**
+     * Uses a caller-supplied HTTP client (for a proxy, custom TLS, or a shared pool). The client
+     * then does not own it and never closes it. Configure it not to follow redirects, so the token
+     * cannot leak to another host.
+     *
+     * @param httpClient the HTTP client
+     * @return this builder
+     */
+    public Builder httpClient(HttpClient httpClient) {
+      this.httpClient = Objects.requireNonNull(httpClient, "httpClient");
+      return this;
+    }
+
+    /**
+     * Sets the executor for the created HTTP client's asynchronous work and for delayed
+     * asynchronous retries. Default: the HTTP client's own executor, and the common fork-join pool
+     * for retries. Never shut down by the client. Cannot be combined with {@link #httpClient}.
+     *
+     * @param executor the executor
+     * @return this builder
+     */
+    public Builder executor(Executor executor) {
+      this.executor = Objects.requireNonNull(executor, "executor");
+      return this;
+    }
+
+    /**
+     * Sets the {@code User-Agent} header. Default {@code wasdk/<version>}.
+     *
+     * @param userAgent a non-blank value without line breaks
+     * @return this builder
+     */
+    public Builder userAgent(String userAgent) {
+      Objects.requireNonNull(userAgent, "userAgent");
+      if (userAgent.isBlank() || userAgent.indexOf('\r') >= 0 || userAgent.indexOf('\n') >= 0) {
+        throw new IllegalArgumentException("userAgent must be non-blank, without line breaks");
+      }
+      this.userAgent = userAgent;
+      return this;
+    }
+
+    /**
+     * Sets the retry policy. Default {@link RetryPolicy#defaults()}; {@link RetryPolicy#none()}
+     * turns automatic retries off, for callers such as a pacing sender that retry themselves.
+     *
+     * @param retryPolicy the policy
+     * @return this builder
+     */
+    public Builder retryPolicy(RetryPolicy retryPolicy) {
+      this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy");
+      return this;
+    }
+
+    Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    Builder sleeper(Sleeper sleeper) {
+      this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+      return this;
+    }
+
+    Builder random(DoubleSupplier random) {
+      this.random = Objects.requireNonNull(random, "random");
+      return this;
+    }
+
+    Builder logger(Logger logger) {
+      this.logger = Objects.requireNonNull(logger, "logger");
+      return this;
+    }
+
+    /**
+     * Builds the client.
+     *
+     * @return the client
+     * @throws IllegalStateException if the token or phone number id is missing, or if an HTTP
+     *     client is combined with an executor or a connect timeout
+     */
+    public WhatsAppClient build() {
+      if (tokens == null) {
+        throw new IllegalStateException("an accessToken or accessTokenProvider is required");
+      }
+      if (phoneNumberId == null) {
+        throw new IllegalStateException("a phoneNumberId is required");
+      }
+      if (httpClient != null && executor != null) {
+        throw new IllegalStateException(
+            "executor applies to the HTTP client the client creates; configure it on your"
+                + " httpClient instead");
+      }
+      if (httpClient != null && connectTimeoutSet) {
+        throw new IllegalStateException(
+            "connectTimeout applies to the HTTP client the client creates; configure it on your"
+                + " httpClient instead");
+      }
+      Builder b = copy();
+      boolean owns = b.httpClient == null;
+      HttpClient http = owns ? newHttpClient() : b.httpClient;
+      if (owns) {
+        b.httpClient = null;
+      }
+      TransportSettings settings =
+          new TransportSettings(
+              http,
+              owns,
+              baseUrl,
+              apiVersion,
+              tokens,
+              requestTimeout,
+              userAgent,
+              retryPolicy,
+              Set.of(MEDIA_HOST),
+              executor != null ? executor : ForkJoinPool.commonPool(),
+              clock,
+              sleeper,
+              random,
+              logger != null ? logger : LoggerFactory.getLogger(WhatsAppClient.class));
+      return new WhatsAppClient(b, new GraphTransport(settings));
+    }
+
+    private HttpClient newHttpClient() {
+      HttpClient.Builder h =
+          HttpClient.newBuilder()
+              .connectTimeout(connectTimeout)
+              .followRedirects(HttpClient.Redirect.NEVER);
+      if (executor != null) {
+        h.executor(executor);
+      }
+      return h.build();
+    }
+
+    private static String id(String value, String name) {
+      Objects.requireNonNull(value, name);
+      if (value.isBlank() || value.length() > 64 || !value.chars().allMatch(Builder::idChar)) {
+        throw new IllegalArgumentException(
+            name + " must be 1 to 64 letters, digits, '-' or '_', but was '" + value + "'");
+      }
+      return value;
+    }
+
+    private static boolean idChar(int c) {
+      return (c >= '0' && c <= '9')
+          || (c >= 'a' && c <= 'z')
+          || (c >= 'A' && c <= 'Z')
+          || c == '-'
+          || c == '_';
+    }
+
+    private static Duration positive(Duration d, String name) {
+      Objects.requireNonNull(d, name);
+      if (d.isZero() || d.isNegative()) {
+        throw new IllegalArgumentException(name + " must be positive, but was " + d);
+      }
+      return d;
+    }
+  }
+}

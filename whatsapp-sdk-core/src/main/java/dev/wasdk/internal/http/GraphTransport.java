@@ -1,0 +1,535 @@
+package dev.wasdk.internal.http;
+
+import dev.wasdk.client.ApiVersion;
+import dev.wasdk.error.ApiException;
+import dev.wasdk.error.TransportException;
+import dev.wasdk.error.WhatsAppException;
+import dev.wasdk.internal.json.GraphErrorJson;
+import io.github.resilience4j.retry.Retry;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+
+/**
+ * Sends Graph API calls: adds the bearer token, user agent and timeout, maps error responses to
+ * {@link ApiException} families and I/O failures to {@link TransportException}s, and retries what
+ * is safe to retry. Every API of the client (messages, media, templates, phone numbers, profile,
+ * blocked users) goes through one instance.
+ *
+ * <p>The synchronous path uses the HTTP client's blocking {@code send}, which is much faster than
+ * waiting on {@code sendAsync}; the asynchronous path uses {@code sendAsync} and schedules retries
+ * without holding a thread. No locks; thread-safe.
+ */
+public final class GraphTransport implements AutoCloseable {
+  private static final int ERROR_BODY_MAX = 64 * 1024;
+  private static final int COPY_BUFFER = 16 * 1024;
+  private final HttpClient http;
+  private final boolean ownsHttp;
+  private final String root;
+  private final URI base;
+  private final ApiVersion version;
+  private final TransportSettings settings;
+  private final BearerHeader bearer;
+  private final Retrier retrier;
+  private final Duration requestTimeout;
+  private final String userAgent;
+  private final HttpClient.Version httpVersion;
+  private final Logger log;
+  private volatile boolean closed;
+
+  /**
+   * Creates a transport.
+   *
+   * @param settings the checked settings
+   */
+  public GraphTransport(TransportSettings settings) {
+    this.settings = settings;
+    this.http = settings.http();
+    this.ownsHttp = settings.ownsHttp();
+    this.base = settings.baseUrl();
+    this.version = settings.version();
+    String b = base.toString();
+    while (b.endsWith("/")) {
+      b = b.substring(0, b.length() - 1);
+    }
+    this.root = b + "/" + version.value() + "/";
+    this.bearer = new BearerHeader(settings.tokens());
+    this.retrier = new Retrier(settings.retryPolicy(), settings.random(), "wasdk");
+    this.requestTimeout = settings.requestTimeout();
+    this.userAgent = settings.userAgent();
+    // Plain-http targets (simulators, proxies on loopback) get HTTP/1.1: the default HTTP/2
+    // would first try an h2c upgrade on every new connection.
+    this.httpVersion =
+        "http".equalsIgnoreCase(base.getScheme()) ? HttpClient.Version.HTTP_1_1 : null;
+    this.log = settings.log();
+  }
+
+  /** Returns the Graph API version in every path. */
+  public ApiVersion version() {
+    return version;
+  }
+
+  /**
+   * Returns the URI of a path under the version root, such as {@code
+   * uri("106540352242922/messages")}.
+   *
+   * @param path the path after {@code /vNN.N/}, without a leading slash; segments must already be
+   *     safe (see {@link #segment(String)})
+   * @return the absolute URI
+   */
+  public URI uri(String path) {
+    Objects.requireNonNull(path, "path");
+    if (path.startsWith("/")) {
+      throw new IllegalArgumentException("path must be relative to the version root: " + path);
+    }
+    return URI.create(root + path);
+  }
+
+  /**
+   * Returns the URI of a path with query parameters, each value URL-encoded, in map order.
+   *
+   * @param path the path after {@code /vNN.N/}
+   * @param query the parameters; pass a {@link java.util.LinkedHashMap} to keep an order
+   * @return the absolute URI
+   */
+  public URI uri(String path, Map<String, String> query) {
+    if (query.isEmpty()) {
+      return uri(path);
+    }
+    StringBuilder b = new StringBuilder(root).append(path);
+    char sep = '?';
+    for (Map.Entry<String, String> e : query.entrySet()) {
+      b.append(sep)
+          .append(URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8))
+          .append('=')
+          .append(URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8));
+      sep = '&';
+    }
+    return URI.create(b.toString());
+  }
+
+  /**
+   * Returns an id or name encoded as one path segment: unreserved characters stay, everything else
+   * is percent-encoded, so it cannot add segments or a query.
+   *
+   * @param value the raw segment
+   * @return the encoded segment
+   */
+  public static String segment(String value) {
+    Objects.requireNonNull(value, "value");
+    if (value.isEmpty()) {
+      throw new IllegalArgumentException("path segment must not be empty");
+    }
+    StringBuilder b = new StringBuilder(value.length());
+    for (byte x : value.getBytes(StandardCharsets.UTF_8)) {
+      char c = (char) (x & 0xff);
+      if ((c >= 'a' && c <= 'z')
+          || (c >= 'A' && c <= 'Z')
+          || (c >= '0' && c <= '9')
+          || c == '-'
+          || c == '.'
+          || c == '_'
+          || c == '~') {
+        b.append(c);
+      } else {
+        b.append('%').append(String.format(Locale.ROOT, "%02X", (int) c));
+      }
+    }
+    String s = b.toString();
+    if (s.equals(".") || s.equals("..")) {
+      throw new IllegalArgumentException("path segment must not be '.' or '..'");
+    }
+    return s;
+  }
+
+  /**
+   * Sends a call and returns its response, retrying per the policy.
+   *
+   * @param request the call
+   * @return the response (2xx, or a status the request accepts)
+   * @throws ApiException if Graph answered with an error
+   * @throws TransportException if the call failed in transport
+   * @throws IllegalStateException if the transport is closed
+   */
+  public GraphResponse execute(GraphRequest request) {
+    return run(request, () -> attempt(request));
+  }
+
+  /**
+   * Sends a GET whose 2xx body is streamed into a sink, with at most {@code maxBytes} bytes, and
+   * retries per the policy as long as no byte has reached the sink. The token goes only to the base
+   * URL's origin and the allowed media hosts (https only); anything else is refused before I/O.
+   *
+   * @param request the call, usually {@link GraphRequest#get}
+   * @param sink where the body goes; not closed
+   * @param maxBytes the largest body accepted
+   * @return the status, headers and number of bytes written
+   * @throws ApiException if Graph answered with an error
+   * @throws TransportException if the call failed in transport
+   * @throws WhatsAppException if the body is larger than {@code maxBytes} or the sink failed
+   */
+  public GraphDownload download(GraphRequest request, OutputStream sink, long maxBytes) {
+    Objects.requireNonNull(sink, "sink");
+    if (maxBytes < 0) {
+      throw new IllegalArgumentException("maxBytes must not be negative");
+    }
+    return run(request, () -> attemptDownload(request, sink, maxBytes));
+  }
+
+  /**
+   * Returns the exception Graph's error body in a response maps to, for calls that accept an error
+   * status in order to read a partial result from it.
+   *
+   * @param response a response whose body holds a Graph error
+   * @return the exception; never thrown here
+   */
+  public ApiException errorOf(GraphResponse response) {
+    BearerHeader.Entry last = bearer.last();
+    return ApiException.of(
+        GraphErrorJson.parse(
+            response.body(),
+            response.status(),
+            response.headers().firstValue("Content-Type").orElse("unknown type"),
+            last == null ? null : last.token),
+        response.headers(),
+        settings.clock().instant());
+  }
+
+  private <T> T run(GraphRequest request, Supplier<T> attempt) {
+    ensureOpen();
+    checkTarget(request.uri());
+    try {
+      return attempt.get();
+    } catch (WhatsAppException first) {
+      if (!retrier.enabled() || !Retrier.retryable(first, request.idempotent())) {
+        throw first;
+      }
+      return retry(request, first, attempt);
+    }
+  }
+
+  private <T> T retry(GraphRequest request, WhatsAppException first, Supplier<T> call) {
+    Retry.AsyncContext<Object> context = retrier.context(request.idempotent());
+    WhatsAppException last = first;
+    for (int attempt = 2; ; attempt++) {
+      long wait = context.onError(last);
+      if (wait < 0 || closed) {
+        throw last;
+      }
+      logRetry(request, last, wait, attempt);
+      try {
+        settings.sleeper().sleep(Duration.ofMillis(wait));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw last;
+      }
+      try {
+        T response = call.get();
+        context.onComplete();
+        return response;
+      } catch (WhatsAppException e) {
+        e.addSuppressed(last);
+        last = e;
+      }
+    }
+  }
+
+  private GraphResponse attempt(GraphRequest request) {
+    BearerHeader.Entry token = bearer.current(request);
+    HttpRequest httpRequest = httpRequest(request, token.header);
+    HttpResponse<byte[]> response;
+    try {
+      response = http.send(httpRequest, BodyHandlers.ofByteArray());
+    } catch (IOException e) {
+      throw FailureClassifier.classify(e, request);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw FailureClassifier.classify(e, request);
+    }
+    return handle(request, response, token.token);
+  }
+
+  private GraphDownload attemptDownload(GraphRequest request, OutputStream sink, long maxBytes) {
+    BearerHeader.Entry token = bearer.current(request);
+    HttpRequest httpRequest = httpRequest(request, token.header);
+    HttpResponse<InputStream> response;
+    try {
+      response = http.send(httpRequest, BodyHandlers.ofInputStream());
+    } catch (IOException e) {
+      throw FailureClassifier.classify(e, request);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw FailureClassifier.classify(e, request);
+    }
+    long written = 0;
+    try (InputStream in = response.body()) {
+      int status = response.statusCode();
+      if (!request.accepts(status)) {
+        byte[] error = in.readNBytes(ERROR_BODY_MAX);
+        handle(request, status, response.headers(), error, token.token);
+      }
+      long declared = response.headers().firstValueAsLong("Content-Length").orElse(-1L);
+      if (declared > maxBytes) {
+        throw tooLarge(request, declared + " bytes announced", maxBytes);
+      }
+      byte[] buffer = new byte[COPY_BUFFER];
+      for (int n; (n = in.read(buffer)) != -1; ) {
+        if (written + n > maxBytes) {
+          throw tooLarge(request, "more than " + maxBytes + " bytes", maxBytes);
+        }
+        try {
+          sink.write(buffer, 0, n);
+        } catch (IOException e) {
+          throw new WhatsAppException(
+              request.describe() + " failed: the output could not be written (" + e + ")", e);
+        }
+        written += n;
+      }
+      if (log.isDebugEnabled()) {
+        log.debug(
+            "{} {} -> HTTP {}, {} bytes",
+            request.method(),
+            request.uri().getRawPath(),
+            status,
+            written);
+      }
+      return new GraphDownload(status, response.headers(), written);
+    } catch (IOException e) {
+      if (written > 0) {
+        // Bytes already reached the sink, so a retry would duplicate them; fail for good.
+        throw new WhatsAppException(
+            request.describe() + " broke off after " + written + " bytes: " + e, e);
+      }
+      throw FailureClassifier.classify(e, request);
+    }
+  }
+
+  private static WhatsAppException tooLarge(GraphRequest request, String actual, long maxBytes) {
+    return new WhatsAppException(
+        request.describe()
+            + " was stopped: the body is "
+            + actual
+            + ", over the limit of "
+            + maxBytes
+            + " bytes");
+  }
+
+  /**
+   * Sends a call without blocking, retrying per the policy. The future completes with the response,
+   * or exceptionally with the same exceptions {@link #execute} throws (not wrapped).
+   *
+   * @param request the call
+   * @return the future response
+   * @throws IllegalStateException if the transport is closed
+   */
+  public CompletableFuture<GraphResponse> executeAsync(GraphRequest request) {
+    ensureOpen();
+    checkTarget(request.uri());
+    CompletableFuture<GraphResponse> result = new CompletableFuture<>();
+    attemptAsync(request, null, null, 1, result);
+    return result;
+  }
+
+  private void attemptAsync(
+      GraphRequest request,
+      Retry.AsyncContext<Object> context,
+      WhatsAppException previous,
+      int attempt,
+      CompletableFuture<GraphResponse> result) {
+    BearerHeader.Entry token;
+    CompletableFuture<HttpResponse<byte[]>> sent;
+    try {
+      token = bearer.current(request);
+      sent = http.sendAsync(httpRequest(request, token.header), BodyHandlers.ofByteArray());
+    } catch (WhatsAppException e) {
+      afterAsyncFailure(request, context, previous, e, attempt, result);
+      return;
+    } catch (RuntimeException e) {
+      result.completeExceptionally(e);
+      return;
+    }
+    sent.whenComplete(
+        (response, error) -> {
+          WhatsAppException failure;
+          if (error == null) {
+            try {
+              GraphResponse r = handle(request, response, token.token);
+              if (context != null) {
+                context.onComplete();
+              }
+              result.complete(r);
+              return;
+            } catch (WhatsAppException e) {
+              failure = e;
+            } catch (RuntimeException e) {
+              result.completeExceptionally(e);
+              return;
+            }
+          } else {
+            failure = FailureClassifier.classify(error, request);
+          }
+          afterAsyncFailure(request, context, previous, failure, attempt, result);
+        });
+  }
+
+  private void afterAsyncFailure(
+      GraphRequest request,
+      Retry.AsyncContext<Object> context,
+      WhatsAppException previous,
+      WhatsAppException failure,
+      int attempt,
+      CompletableFuture<GraphResponse> result) {
+    if (previous != null) {
+      failure.addSuppressed(previous);
+    }
+    if (!retrier.enabled() || !Retrier.retryable(failure, request.idempotent())) {
+      result.completeExceptionally(failure);
+      return;
+    }
+    Retry.AsyncContext<Object> ctx =
+        context != null ? context : retrier.context(request.idempotent());
+    long wait = ctx.onError(failure);
+    if (wait < 0 || closed) {
+      result.completeExceptionally(failure);
+      return;
+    }
+    logRetry(request, failure, wait, attempt + 1);
+    try {
+      settings
+          .sleeper()
+          .delayed(Duration.ofMillis(wait), settings.executor())
+          .execute(() -> attemptAsync(request, ctx, failure, attempt + 1, result));
+    } catch (RuntimeException e) {
+      failure.addSuppressed(e);
+      result.completeExceptionally(failure);
+    }
+  }
+
+  private HttpRequest httpRequest(GraphRequest request, String authorization) {
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(request.uri())
+            .timeout(requestTimeout)
+            .header("Authorization", authorization)
+            .header("User-Agent", userAgent);
+    if (httpVersion != null) {
+      b.version(httpVersion);
+    }
+    if (request.contentType() != null) {
+      b.header("Content-Type", request.contentType());
+    }
+    b.method(request.method(), request.body() == null ? BodyPublishers.noBody() : request.body());
+    return b.build();
+  }
+
+  private GraphResponse handle(GraphRequest request, HttpResponse<byte[]> response, String token) {
+    return handle(
+        request,
+        response.statusCode(),
+        response.headers(),
+        response.body() == null ? new byte[0] : response.body(),
+        token);
+  }
+
+  private GraphResponse handle(
+      GraphRequest request, int status, HttpHeaders headers, byte[] body, String token) {
+    if (log.isDebugEnabled()) {
+      log.debug("{} {} -> HTTP {}", request.method(), request.uri().getRawPath(), status);
+    }
+    if (request.accepts(status)) {
+      return new GraphResponse(status, headers, body);
+    }
+    throw ApiException.of(
+        GraphErrorJson.parse(
+            body, status, headers.firstValue("Content-Type").orElse("unknown type"), token),
+        headers,
+        settings.clock().instant());
+  }
+
+  private void logRetry(GraphRequest request, WhatsAppException failure, long wait, int attempt) {
+    if (log.isDebugEnabled()) {
+      log.debug(
+          "{} failed, retrying in {} ms (attempt {} of {}): {}",
+          request.describe(),
+          wait,
+          attempt,
+          retrier.maxAttempts(),
+          failure.getMessage());
+    }
+  }
+
+  private void checkTarget(URI uri) {
+    if (sameOrigin(uri, base)) {
+      return;
+    }
+    String host = uri.getHost();
+    if (host != null
+        && "https".equalsIgnoreCase(uri.getScheme())
+        && settings.tokenHosts().contains(host.toLowerCase(Locale.ROOT))) {
+      return;
+    }
+    throw new IllegalArgumentException(
+        "refusing to send the access token to " + uri.getScheme() + "://" + host);
+  }
+
+  private static boolean sameOrigin(URI a, URI b) {
+    return a.getScheme() != null
+        && a.getScheme().equalsIgnoreCase(b.getScheme())
+        && a.getHost() != null
+        && a.getHost().equalsIgnoreCase(b.getHost())
+        && port(a) == port(b);
+  }
+
+  private static int port(URI u) {
+    if (u.getPort() != -1) {
+      return u.getPort();
+    }
+    return "https".equalsIgnoreCase(u.getScheme()) ? 443 : 80;
+  }
+
+  private void ensureOpen() {
+    if (closed) {
+      throw new IllegalStateException("the WhatsAppClient is closed");
+    }
+  }
+
+  /** Returns whether {@link #close()} was called. */
+  public boolean isClosed() {
+    return closed;
+  }
+
+  /**
+   * Rejects further calls; retries waiting to run give up with their last failure. If the transport
+   * created its HTTP client and the JDK supports closing it (JDK 21 and later), it is closed, which
+   * waits for calls in flight to finish. A caller-supplied HTTP client is left open.
+   */
+  @Override
+  public void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    if (ownsHttp && http instanceof AutoCloseable c) {
+      try {
+        c.close();
+      } catch (Exception e) {
+        log.debug("closing the HTTP client failed: {}", e.toString());
+      }
+    }
+  }
+}

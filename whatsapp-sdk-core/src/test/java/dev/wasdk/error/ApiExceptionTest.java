@@ -1,0 +1,158 @@
+package dev.wasdk.error;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpHeaders;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ApiExceptionTest {
+  private static final Instant NOW = Instant.parse("2026-03-01T12:00:00Z");
+
+  private static HttpHeaders headers(String name, String value) {
+    return HttpHeaders.of(Map.of(name, List.of(value)), (a, b) -> true);
+  }
+
+  @Test
+  void of_knownCode_picksFamilyAndAdviceFromTheCatalog() {
+    ApiException e = ApiException.of(ApiError.builder(131050, 400).fbtraceId("TR1").build());
+
+    assertThat(e).isInstanceOf(RecipientException.class);
+    assertThat(((RecipientException) e).reason()).isEqualTo(RecipientReason.OPTED_OUT);
+    assertThat(e.advice()).isEqualTo(RetryAdvice.STOP);
+    assertThat(e.errorCode()).isEqualTo(ErrorCode.of(131050));
+  }
+
+  @Test
+  void of_unknownCodeByStatus_picksFamilyFromTheStatus() {
+    assertThat(ApiException.of(ApiError.builder(970001, 401).build()))
+        .isInstanceOf(AuthException.class);
+    assertThat(ApiException.of(ApiError.builder(970001, 403).build()))
+        .isInstanceOf(PermissionException.class);
+    assertThat(ApiException.of(ApiError.builder(970001, 429).build()))
+        .isInstanceOfSatisfying(
+            RateLimitException.class, r -> assertThat(r.kind()).isEqualTo(RateLimitKind.OTHER));
+    assertThat(ApiException.of(ApiError.builder(970001, 500).build()))
+        .isInstanceOf(ServerException.class);
+    ApiException plain = ApiException.of(ApiError.builder(970001, 400).build());
+    assertThat(plain).isExactlyInstanceOf(ApiException.class);
+    assertThat(plain.category()).isEqualTo(ErrorCategory.UNKNOWN);
+    assertThat(plain.advice()).isEqualTo(RetryAdvice.NO);
+    assertThat(plain.getMessage()).contains("970001").contains("not in wasdk's catalog");
+  }
+
+  @Test
+  void advice_unknownCodeMarkedTransient_isRetry() {
+    ApiException e = ApiException.of(ApiError.builder(970002, 400).isTransient(true).build());
+
+    assertThat(e.advice()).isEqualTo(RetryAdvice.RETRY);
+  }
+
+  @Test
+  void advice_nonGraphBodies_dependOnTheStatus() {
+    assertThat(ApiException.of(ApiError.builder(ApiError.NO_CODE, 503).build()).advice())
+        .isEqualTo(RetryAdvice.RETRY);
+    assertThat(ApiException.of(ApiError.builder(ApiError.NO_CODE, 429).build()).advice())
+        .isEqualTo(RetryAdvice.RETRY_LATER);
+    assertThat(ApiException.of(ApiError.builder(ApiError.NO_CODE, 404).build()).advice())
+        .isEqualTo(RetryAdvice.NO);
+  }
+
+  @Test
+  void getMessage_containsCodeTraceAndAdviceButMasksPhoneNumbers() {
+    ApiError error =
+        ApiError.builder(131026, 400)
+            .subcode(2494010)
+            .message("(#131026) Message undeliverable")
+            .details("Recipient +16505551234 is not a valid WhatsApp user")
+            .fbtraceId("AbC-123_xyz")
+            .build();
+
+    String message = ApiException.of(error).getMessage();
+
+    assertThat(message)
+        .contains("131026/2494010")
+        .contains("fbtrace_id AbC-123_xyz")
+        .contains("RECIPIENT")
+        .contains("advice NO")
+        .contains("+165*****234")
+        .doesNotContain("16505551234");
+    assertThat(error.toString()).contains("+165*****234").doesNotContain("16505551234");
+  }
+
+  @Test
+  void getMessage_withoutMetaText_usesTheCatalogMeaning() {
+    String message = ApiException.of(ApiError.builder(131047, 400).build()).getMessage();
+
+    assertThat(message).contains("24 hours").contains("fbtrace_id none");
+  }
+
+  @Test
+  void retryAfter_headerSeconds_winsOverTheHint() {
+    ApiException e =
+        ApiException.of(ApiError.builder(131057, 500).build(), headers("Retry-After", "7"), NOW);
+
+    assertThat(e.retryAfter()).contains(Duration.ofSeconds(7));
+    assertThat(e.getMessage()).contains("retry after 7 s");
+  }
+
+  @Test
+  void retryAfter_httpDate_isMeasuredFromReceipt() {
+    ApiException e =
+        ApiException.of(
+            ApiError.builder(130429, 429).build(),
+            headers("Retry-After", "Sun, 01 Mar 2026 12:00:30 GMT"),
+            NOW);
+
+    assertThat(e.retryAfter()).contains(Duration.ofSeconds(30));
+  }
+
+  @Test
+  void retryAfter_dateInThePast_isZero() {
+    ApiException e =
+        ApiException.of(
+            ApiError.builder(130429, 429).build(),
+            headers("Retry-After", "Sun, 01 Mar 2026 11:00:00 GMT"),
+            NOW);
+
+    assertThat(e.retryAfter()).contains(Duration.ZERO);
+  }
+
+  @Test
+  void retryAfter_garbageHeader_fallsBackToTheHint() {
+    ApiException e =
+        ApiException.of(
+            ApiError.builder(131057, 500).build(), headers("Retry-After", "soon-ish"), NOW);
+
+    assertThat(e.retryAfter()).contains(Duration.ofMinutes(1));
+  }
+
+  @Test
+  void retryAfter_usageEstimate_appliesToRateLimitsOnly() {
+    HttpHeaders buc =
+        headers(
+            "X-Business-Use-Case-Usage",
+            "{\"1\":[{\"type\":\"whatsapp\",\"estimated_time_to_regain_access\":3},"
+                + "{\"type\":\"x\",\"estimated_time_to_regain_access\":12}]}");
+
+    assertThat(ApiException.of(ApiError.builder(4, 400).build(), buc, NOW).retryAfter())
+        .contains(Duration.ofMinutes(12));
+    assertThat(ApiException.of(ApiError.builder(131000, 500).build(), buc, NOW).retryAfter())
+        .isEmpty();
+    assertThat(
+            ApiException.of(
+                    ApiError.builder(4, 400).build(),
+                    headers("X-Business-Use-Case-Usage", "not json"),
+                    NOW)
+                .retryAfter())
+        .isEmpty();
+  }
+
+  @Test
+  void retryAfter_noHeaderNoHint_isEmpty() {
+    assertThat(ApiException.of(ApiError.builder(130429, 400).build()).retryAfter()).isEmpty();
+  }
+}
