@@ -2,6 +2,7 @@ package dev.wasdk.sender;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Objects;
 
 /**
  * The storage behind the pacing sender's limits. It offers two atomic steps; the algorithms that
@@ -16,53 +17,105 @@ import java.time.Instant;
  * </ul>
  *
  * <p>Time is passed in by the caller, so every store behaves the same under a test clock, and
- * stores shared by many machines agree as long as the machines' clocks do.
+ * stores shared by many machines agree as long as the machines' clocks do. Stores work at
+ * microsecond resolution: {@code now} is truncated to the microsecond, and every duration they
+ * return is a whole number of microseconds, rounded up, so waiting that long always suffices. The
+ * arithmetic is exact integer arithmetic: no token is gained or lost to rounding, however many
+ * calls are made.
  *
  * <p>Implementations must be thread-safe, and each method must be atomic with respect to every
- * other call on the same key, from this JVM or, for a shared store, from any other. {@link
- * #inMemory()} is the default; {@code whatsapp-sdk-redis} shares the limits across app instances.
+ * other call on the same key, from this JVM or, for a shared store, from any other. A store that
+ * cannot reach its backend throws {@link LimiterUnavailableException}, and the caller treats the
+ * call as refused. Every implementation passes the same contract test suite ({@code
+ * LimiterStoreContract} in the core test-jar).
+ *
+ * <pre>{@code
+ * LimiterStore store = LimiterStore.inMemory();
+ * BucketSpec pairRate = new BucketSpec(45, 1, Duration.ofSeconds(6));
+ * TakeResult r = store.tryTake("pair:106540352242922:16505551234", pairRate, 1, clock.instant());
+ * if (!r.taken()) {
+ *   retryIn(r.retryAfter());
+ * }
+ * }</pre>
  */
 public interface LimiterStore {
+
+  /**
+   * Returns a new store that keeps its state in this JVM's memory. It is the default store, right
+   * for a single app instance; see {@link InMemoryLimiterStore}.
+   *
+   * @return a new, empty store
+   */
+  static LimiterStore inMemory() {
+    return new InMemoryLimiterStore();
+  }
 
   /**
    * Takes {@code tokens} from the bucket {@code key} if it holds that many, refilling it first for
    * the time passed since its last use. A bucket seen for the first time starts full.
    *
-   * <p>The bucket's state is its token count and the time it was last refilled; {@code spec} is
-   * given on every call, so a caller may change the rate at any time and the new rate applies from
-   * then on.
+   * <p>The bucket's state is its token count, the time it was last refilled, and the spec it was
+   * last used with. {@code spec} is given on every call, so a caller may change the rate or the
+   * capacity at any time: the time since the last call refills at the previous spec's rate, and the
+   * new spec applies from {@code now} on. A smaller capacity clamps the tokens held; a larger one
+   * adds none, unless the bucket was full: a full bucket is the same as a bucket never seen, so it
+   * is full under any spec, and a store may forget it.
+   *
+   * <p>The state changes only when tokens are taken or the spec changes. A {@code now} earlier than
+   * the bucket's last change (the clocks of two machines differ) sees the bucket as it was then,
+   * refills nothing, and the wait reported counts from {@code now}.
    *
    * @param key the bucket's key, such as {@code tp:106540352242922}
    * @param spec the bucket's capacity and refill rate
-   * @param tokens how many tokens to take, at least 1 and at most the capacity
+   * @param tokens how many tokens to take, at least 1 and at most {@code spec.capacity()}
    * @param now the current time
    * @return whether the tokens were taken, and if not, how long until they can be
+   * @throws IllegalArgumentException if {@code tokens} is below 1 or above the capacity
+   * @throws LimiterUnavailableException if the store's backend cannot be reached
    */
   TakeResult tryTake(String key, BucketSpec spec, long tokens, Instant now);
 
   /**
-   * Admits {@code member} into the rolling window {@code key}: true at no cost when the member was
-   * admitted less than {@code window} ago; true and counted when fewer than {@code limit} members
-   * were admitted in the last {@code window}; false otherwise, with the time until the oldest slot
-   * frees.
+   * Admits {@code member} into the rolling window {@code key}.
+   *
+   * <ul>
+   *   <li>When the member was admitted less than {@code window} ago, it is admitted at no cost
+   *       ({@link AdmitResult#alreadyCounted()}), and its admission time moves to {@code now}: a
+   *       user reached again stays counted for a full window after the latest send.
+   *   <li>Otherwise, when fewer than {@code limit} members were admitted in the last {@code
+   *       window}, it is admitted and counted from {@code now}.
+   *   <li>Otherwise it is refused, with the time until the oldest slot frees.
+   * </ul>
+   *
+   * <p>A member admitted at {@code t} holds its slot until {@code t + window}, exclusive.
    *
    * @param key the window's key, such as {@code tier:<business id>}
    * @param member the member, such as a user's phone number or business-scoped id
    * @param limit the most members in any window, at least 1
-   * @param window the window's length, such as 24 hours
+   * @param window the window's length, such as 24 hours; at least 1 microsecond
    * @param now the current time
    * @return the outcome
+   * @throws LimiterUnavailableException if the store's backend cannot be reached
    */
   AdmitResult admit(String key, String member, long limit, Duration window, Instant now);
 
   /**
-   * Gives back the slot {@code member} took in window {@code key}, for a send that Meta rejected.
-   * Does nothing when the member holds no slot.
+   * Gives back the slot that {@code member} took in window {@code key} at {@code admittedAt}, for a
+   * send that Meta rejected. It does nothing, and returns false, when the member holds no slot or
+   * when its slot was taken or refreshed at another time: a later send to the same member still
+   * holds it.
+   *
+   * <p>Release only admissions that counted ({@code alreadyCounted} false), passing the {@code now}
+   * given to {@link #admit}. An admission that was already counted borrowed a slot an earlier send
+   * holds, and that send may have been delivered.
    *
    * @param key the window's key
    * @param member the member
+   * @param admittedAt the {@code now} of the admission being undone
+   * @return whether a slot was given back
+   * @throws LimiterUnavailableException if the store's backend cannot be reached
    */
-  void release(String key, String member);
+  boolean release(String key, String member, Instant admittedAt);
 
   /**
    * Returns how many members the window {@code key} holds at {@code now}.
@@ -71,25 +124,52 @@ public interface LimiterStore {
    * @param window the window's length
    * @param now the current time
    * @return the number of members admitted in the last {@code window}
+   * @throws LimiterUnavailableException if the store's backend cannot be reached
    */
   long windowSize(String key, Duration window, Instant now);
 
   /**
    * A token bucket's shape: it holds at most {@code capacity} tokens and gains {@code refillTokens}
-   * every {@code refillPeriod}, continuously.
+   * every {@code refillPeriod}, continuously (one token every {@code refillPeriod / refillTokens}).
+   *
+   * <p>The period is a whole number of microseconds, and {@code capacity × refillPeriod} is at most
+   * 2<sup>53</sup> microseconds (about 285 years), which lets every store, including one that
+   * computes in double-precision scripts, keep exact integer arithmetic. Meta's limits are far
+   * below that: 1,000 tokens a second is 1,000 token-seconds; 45 tokens refilled one per 6 seconds
+   * is 270.
    *
    * @param capacity the most tokens the bucket holds, at least 1
    * @param refillTokens how many tokens it gains per period, at least 1
-   * @param refillPeriod the period, positive
+   * @param refillPeriod the period: positive, whole microseconds
    */
   record BucketSpec(long capacity, long refillTokens, Duration refillPeriod) {
+    /** The largest {@code capacity × refillPeriod}, in token-microseconds. */
+    public static final long MAX_TOKEN_MICROS = 1L << 53;
+
     /** Checks the arguments. */
     public BucketSpec {
       if (capacity < 1 || refillTokens < 1) {
-        throw new IllegalArgumentException("capacity and refillTokens must be at least 1");
+        throw new IllegalArgumentException(
+            "capacity and refillTokens must be at least 1, were "
+                + capacity
+                + " and "
+                + refillTokens);
       }
-      if (refillPeriod == null || refillPeriod.isZero() || refillPeriod.isNegative()) {
-        throw new IllegalArgumentException("refillPeriod must be positive");
+      Objects.requireNonNull(refillPeriod, "refillPeriod");
+      if (refillPeriod.isZero() || refillPeriod.isNegative()) {
+        throw new IllegalArgumentException("refillPeriod must be positive, was " + refillPeriod);
+      }
+      if (refillPeriod.getNano() % 1_000 != 0) {
+        throw new IllegalArgumentException(
+            "refillPeriod must be a whole number of microseconds, was " + refillPeriod);
+      }
+      if (refillPeriod.getSeconds() > MAX_TOKEN_MICROS / 1_000_000L
+          || micros(refillPeriod) > MAX_TOKEN_MICROS / capacity) {
+        throw new IllegalArgumentException(
+            "capacity × refillPeriod must be at most 2^53 microseconds, was "
+                + capacity
+                + " × "
+                + refillPeriod);
       }
     }
 
@@ -102,16 +182,34 @@ public interface LimiterStore {
     public static BucketSpec perSecond(long perSecond) {
       return new BucketSpec(perSecond, perSecond, Duration.ofSeconds(1));
     }
+
+    /**
+     * Returns the refill period in microseconds.
+     *
+     * @return the period, at least 1
+     */
+    public long refillPeriodMicros() {
+      return micros(refillPeriod);
+    }
+
+    private static long micros(Duration d) {
+      return d.getSeconds() * 1_000_000L + d.getNano() / 1_000;
+    }
   }
 
   /**
    * The outcome of {@link #tryTake}.
    *
    * @param taken whether the tokens were taken
-   * @param remaining the tokens left after the call (whole tokens)
+   * @param remaining the whole tokens left after the call
    * @param retryAfter how long until the tokens asked for could be taken; zero when taken
    */
-  record TakeResult(boolean taken, long remaining, Duration retryAfter) {}
+  record TakeResult(boolean taken, long remaining, Duration retryAfter) {
+    /** Checks the arguments. */
+    public TakeResult {
+      Objects.requireNonNull(retryAfter, "retryAfter");
+    }
+  }
 
   /**
    * The outcome of {@link #admit}.
@@ -121,5 +219,10 @@ public interface LimiterStore {
    * @param size how many members the window holds after the call
    * @param retryAfter when refused, how long until the oldest slot frees; zero when admitted
    */
-  record AdmitResult(boolean admitted, boolean alreadyCounted, long size, Duration retryAfter) {}
+  record AdmitResult(boolean admitted, boolean alreadyCounted, long size, Duration retryAfter) {
+    /** Checks the arguments. */
+    public AdmitResult {
+      Objects.requireNonNull(retryAfter, "retryAfter");
+    }
+  }
 }
