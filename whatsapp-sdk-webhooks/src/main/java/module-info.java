@@ -12,4 +12,6 @@ module dev.wasdk.webhooks {
 
   exports dev.wasdk.webhooks;
   exports dev.wasdk.webhooks.event;
+  exports dev.wasdk.webhooks.jdk;
+  exports dev.wasdk.webhooks.servlet;
 }

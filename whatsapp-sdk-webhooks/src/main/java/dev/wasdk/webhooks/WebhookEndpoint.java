@@ -1,0 +1,454 @@
+package dev.wasdk.webhooks;
+
+import dev.wasdk.webhooks.InvalidSignatureException.Reason;
+import dev.wasdk.webhooks.event.WebhookEvent;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Serves a WhatsApp webhook callback URL, independently of any web framework: it turns a {@link
+ * WebhookRequest} into a {@link WebhookResponse}. Adapters for {@code com.sun.net.httpserver}
+ * ({@code dev.wasdk.webhooks.jdk}) and Jakarta Servlet ({@code dev.wasdk.webhooks.servlet}) are
+ * included; for another framework, copy its request into a {@code WebhookRequest} and its answer
+ * back.
+ *
+ * <p>A GET is the {@linkplain VerificationHandshake verification handshake}: 200 with {@code
+ * hub.challenge} for the right verify token, else 403. A POST goes through these steps; the first
+ * that fails answers, and no handler runs:
+ *
+ * <ol>
+ *   <li>Size: a body (or declared {@code Content-Length}) over {@link Builder#maxBodyBytes} gets
+ *       413, before anything is parsed.
+ *   <li>Signature: a missing {@code X-Hub-Signature-256} header gets 401, an invalid one 403; the
+ *       body names the {@linkplain InvalidSignatureException.Reason reason}.
+ *   <li>Parsing: a body that is not a webhook payload gets 400.
+ *   <li>De-duplication: each event's {@link WebhookEvent#dedupeKey() key} is claimed in the {@link
+ *       Deduplicator}; events already seen are skipped, events without a key always pass. A store
+ *       failure gets 503.
+ *   <li>Dispatch, as the {@link DispatchMode} says. Synchronous: the {@link WebhookRouter} runs
+ *       each event's handler; 200 when all succeeded, else 500. Asynchronous: the {@link
+ *       WebhookHandoff} takes the events; 200 when it accepts them, else 503.
+ * </ol>
+ *
+ * <p>Nothing is acknowledged that was not handled or handed off: on a 500 or 503 the keys of the
+ * events that were not handled are forgotten again, so that Meta's retry is processed and not taken
+ * for a duplicate. What a crash loses: synchronous, nothing; asynchronous with {@link
+ * QueuedHandoff}, the events accepted but not yet handled; asynchronous with a durable hand-off,
+ * nothing once it accepted.
+ *
+ * <p>Other methods get 405. Response bodies are short plain-text reasons; they never contain
+ * secrets, header values or the request body. Rejected requests are logged at WARN with the reason
+ * only; the flow is logged at DEBUG. {@code handle} does not throw for any request.
+ *
+ * <p>Instances are immutable and thread-safe; build one and share it across request threads.
+ *
+ * <pre>{@code
+ * WebhookRouter router = WebhookRouter.builder()
+ *     .on(MessageReceived.class, inbox::store)
+ *     .build();
+ * WebhookEndpoint endpoint = WebhookEndpoint.builder()
+ *     .appSecret(System.getenv("WHATSAPP_APP_SECRET"))
+ *     .verifyToken(System.getenv("WHATSAPP_VERIFY_TOKEN"))
+ *     .router(router)
+ *     .build();
+ * WebhookResponse response = endpoint.handle(request);
+ * }</pre>
+ */
+public final class WebhookEndpoint {
+  /**
+   * The default body size limit: Meta caps payloads at 3 MB, and this allows 3 MiB plus 64 KiB so
+   * that no genuine delivery is refused.
+   */
+  public static final int DEFAULT_MAX_BODY_BYTES = 3 * 1024 * 1024 + 64 * 1024;
+
+  private static final Logger log = LoggerFactory.getLogger(WebhookEndpoint.class);
+  private static final Map<String, String> ALLOW = Map.of("Allow", "GET, POST");
+
+  private final SignatureVerifier verifier;
+  private final boolean previousSecret;
+  private final VerificationHandshake handshake;
+  private final WebhookParser parser;
+  private final WebhookRouter router;
+  private final WebhookHandoff handoff;
+  private final Deduplicator deduplicator;
+  private final int maxBodyBytes;
+  private final Clock clock;
+  private final Function<WebhookEvent, Optional<String>> dedupeKeys;
+
+  private WebhookEndpoint(Builder b) {
+    SignatureVerifier v =
+        b.previousAppSecret == null
+            ? SignatureVerifier.of(b.appSecret)
+            : SignatureVerifier.of(b.appSecret, b.previousAppSecret);
+    this.verifier = v.withEscapedUnicodeFallback(b.escapedUnicodeFallback);
+    this.previousSecret = b.previousAppSecret != null;
+    this.handshake = VerificationHandshake.of(b.verifyToken);
+    this.parser = b.parser;
+    this.router = b.router;
+    this.handoff = b.dispatch instanceof DispatchMode.Asynchronous a ? a.handoff() : null;
+    this.deduplicator = b.deduplicator != null ? b.deduplicator : Deduplicator.inMemory();
+    this.maxBodyBytes = b.maxBodyBytes;
+    this.clock = b.clock;
+    this.dedupeKeys = b.dedupeKeys;
+  }
+
+  /** Returns a builder. The app secret, the verify token and a dispatch target are required. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Answers one request. Never throws: an unexpected failure inside answers 500, so that Meta
+   * retries.
+   *
+   * @param request the request as received
+   * @return what to send back
+   */
+  public WebhookResponse handle(WebhookRequest request) {
+    Objects.requireNonNull(request, "request");
+    try {
+      return switch (request.method()) {
+        case "POST" -> receive(request);
+        case "GET" -> verify(request);
+        default -> methodNotAllowed(request);
+      };
+    } catch (VirtualMachineError e) {
+      throw e;
+    } catch (Throwable unexpected) {
+      log.warn(
+          "Webhook request failed unexpectedly; answering 500: {}",
+          unexpected.getClass().getName());
+      log.debug("Webhook request failure", unexpected);
+      return WebhookResponse.text(500, "internal error; retry later");
+    }
+  }
+
+  /** Returns the body size limit in bytes; adapters read no more than one byte beyond it. */
+  public int maxBodyBytes() {
+    return maxBodyBytes;
+  }
+
+  private static WebhookResponse methodNotAllowed(WebhookRequest request) {
+    String method = request.method();
+    log.warn(
+        "Rejected webhook request: method {} not allowed",
+        method.length() <= 16 && method.chars().allMatch(c -> c >= 'A' && c <= 'Z')
+            ? method
+            : "(unprintable)");
+    return new WebhookResponse(405, WebhookResponse.TEXT, "method not allowed", ALLOW);
+  }
+
+  private WebhookResponse verify(WebhookRequest request) {
+    String challenge =
+        request.queryParameter(VerificationHandshake.CHALLENGE_PARAMETER).orElse(null);
+    VerificationHandshake.Outcome outcome =
+        handshake.evaluate(
+            request.queryParameter(VerificationHandshake.MODE_PARAMETER).orElse(null),
+            request.queryParameter(VerificationHandshake.TOKEN_PARAMETER).orElse(null),
+            challenge);
+    if (outcome != VerificationHandshake.Outcome.ACCEPTED) {
+      log.warn("Rejected webhook verification: {}", outcome.description);
+      return WebhookResponse.text(403, "verification failed: " + outcome.description);
+    }
+    log.debug("Webhook verification accepted");
+    return WebhookResponse.text(200, challenge);
+  }
+
+  private WebhookResponse receive(WebhookRequest request) {
+    byte[] body = request.rawBody();
+    if (body.length > maxBodyBytes || request.contentLength().orElse(-1) > maxBodyBytes) {
+      log.warn("Rejected webhook POST: body over the {}-byte limit", maxBodyBytes);
+      return WebhookResponse.text(413, "request body exceeds " + maxBodyBytes + " bytes");
+    }
+    Reason reason = verifier.check(body, request.header(SignatureVerifier.HEADER).orElse(null));
+    if (reason != null) {
+      log.warn("Rejected webhook POST: signature {}", reason);
+      return WebhookResponse.text(
+          reason == Reason.MISSING_HEADER ? 401 : 403,
+          "invalid signature: " + reason.description());
+    }
+    List<WebhookEvent> events;
+    try {
+      events = parser.parse(body);
+    } catch (WebhookParseException e) {
+      // A parser bug (any other exception) answers 500 instead, so that Meta keeps the delivery.
+      log.warn("Rejected webhook POST: {}", e.getMessage());
+      return WebhookResponse.text(400, "malformed webhook body: " + e.getMessage());
+    }
+    return dispatch(events);
+  }
+
+  private WebhookResponse dispatch(List<WebhookEvent> events) {
+    Instant now = clock.instant();
+    List<WebhookEvent> fresh = new ArrayList<>(events.size());
+    List<String> keys = new ArrayList<>(events.size()); // null for events without a key
+    try {
+      for (WebhookEvent event : events) {
+        Optional<String> key = dedupeKeys.apply(event);
+        if (key.isEmpty() || deduplicator.firstSeen(key.get(), now)) {
+          fresh.add(event);
+          keys.add(key.orElse(null));
+        }
+      }
+    } catch (RuntimeException e) {
+      forget(keys, 0);
+      log.warn("Webhook de-duplication failed; answering 503: {}", e.getClass().getName());
+      return WebhookResponse.text(503, "de-duplication store unavailable; retry later");
+    }
+    int duplicates = events.size() - fresh.size();
+    if (fresh.isEmpty()) {
+      log.debug("Webhook POST: {} events, all duplicates", events.size());
+      return WebhookResponse.text(200, "");
+    }
+    return handoff == null
+        ? runHandlers(fresh, keys, duplicates)
+        : handOff(fresh, keys, duplicates);
+  }
+
+  private WebhookResponse runHandlers(List<WebhookEvent> fresh, List<String> keys, int duplicates) {
+    int failed = 0;
+    int done = 0;
+    try {
+      for (; done < fresh.size(); done++) {
+        if (!router.dispatch(fresh.get(done))) {
+          failed++;
+          forget(keys.get(done));
+        }
+      }
+    } finally {
+      // Only reached with done < size when an Error escaped a handler.
+      forget(keys, done);
+    }
+    if (failed > 0) {
+      log.warn(
+          "Webhook POST: {} of {} events failed in handlers; answering 500 so Meta retries",
+          failed,
+          fresh.size());
+      return WebhookResponse.text(500, "webhook handler failed; retry later");
+    }
+    log.debug("Webhook POST: {} events handled, {} duplicates skipped", fresh.size(), duplicates);
+    return WebhookResponse.text(200, "");
+  }
+
+  private WebhookResponse handOff(List<WebhookEvent> fresh, List<String> keys, int duplicates) {
+    boolean accepted = false;
+    try {
+      accepted = handoff.accept(Collections.unmodifiableList(fresh));
+    } catch (VirtualMachineError e) {
+      forget(keys, 0);
+      throw e;
+    } catch (Throwable failure) {
+      log.warn("Webhook hand-off failed: {}", failure.getClass().getName());
+      log.debug("Webhook hand-off failure", failure);
+    }
+    if (!accepted) {
+      forget(keys, 0);
+      log.warn("Webhook POST: hand-off refused {} events; answering 503", fresh.size());
+      return WebhookResponse.text(503, "events could not be queued; retry later");
+    }
+    log.debug(
+        "Webhook POST: {} events handed off, {} duplicates skipped", fresh.size(), duplicates);
+    return WebhookResponse.text(200, "");
+  }
+
+  private void forget(List<String> keys, int from) {
+    for (int i = from; i < keys.size(); i++) {
+      forget(keys.get(i));
+    }
+  }
+
+  private void forget(String key) {
+    if (key == null) {
+      return;
+    }
+    try {
+      deduplicator.forget(key);
+    } catch (RuntimeException e) {
+      log.warn(
+          "Webhook de-duplication store could not forget a key; its retry may be skipped: {}",
+          e.getClass().getName());
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "WebhookEndpoint[dispatch="
+        + (handoff == null ? "synchronous" : "asynchronous")
+        + ", maxBodyBytes="
+        + maxBodyBytes
+        + ", previousSecret="
+        + previousSecret
+        + "]";
+  }
+
+  /** Builds a {@link WebhookEndpoint}. Not thread-safe. */
+  public static final class Builder {
+    private String appSecret;
+    private String previousAppSecret;
+    private boolean escapedUnicodeFallback;
+    private String verifyToken;
+    private WebhookParser parser = WebhookParser.create();
+    private WebhookRouter router;
+    private Deduplicator deduplicator;
+    private int maxBodyBytes = DEFAULT_MAX_BODY_BYTES;
+    private DispatchMode dispatch = DispatchMode.synchronous();
+    private Clock clock = Clock.systemUTC();
+    private Function<WebhookEvent, Optional<String>> dedupeKeys = WebhookEvent::dedupeKey;
+
+    private Builder() {}
+
+    /**
+     * Sets the app secret that signs deliveries (App Dashboard, App settings, Basic). Required.
+     *
+     * @param appSecret not empty
+     */
+    public Builder appSecret(String appSecret) {
+      this.appSecret = Objects.requireNonNull(appSecret, "appSecret");
+      return this;
+    }
+
+    /**
+     * Sets the app secret being rotated out; deliveries signed with it are accepted too. Default:
+     * none. Remove it once the rotation is done.
+     *
+     * @param previousAppSecret not empty
+     */
+    public Builder previousAppSecret(String previousAppSecret) {
+      this.previousAppSecret = Objects.requireNonNull(previousAppSecret, "previousAppSecret");
+      return this;
+    }
+
+    /**
+     * Sets whether a mismatching signature is checked again over the body with non-ASCII characters
+     * escaped. Default false; see {@link SignatureVerifier#withEscapedUnicodeFallback(boolean)} for
+     * when to turn it on.
+     *
+     * @param enabled whether to retry over the escaped form
+     */
+    public Builder escapedUnicodeFallback(boolean enabled) {
+      this.escapedUnicodeFallback = enabled;
+      return this;
+    }
+
+    /**
+     * Sets the verify token typed into the App Dashboard next to the callback URL. Required.
+     *
+     * @param verifyToken not empty
+     */
+    public Builder verifyToken(String verifyToken) {
+      this.verifyToken = Objects.requireNonNull(verifyToken, "verifyToken");
+      return this;
+    }
+
+    /**
+     * Sets the parser. Default: {@link WebhookParser#create()}.
+     *
+     * @param parser turns verified bodies into events
+     */
+    public Builder parser(WebhookParser parser) {
+      this.parser = Objects.requireNonNull(parser, "parser");
+      return this;
+    }
+
+    /**
+     * Sets the router that runs the handlers. Required for synchronous dispatch, not allowed with
+     * asynchronous dispatch (give it to the hand-off instead, such as {@link
+     * QueuedHandoff#builder(WebhookRouter)}).
+     *
+     * @param router runs a handler per event
+     */
+    public Builder router(WebhookRouter router) {
+      this.router = Objects.requireNonNull(router, "router");
+      return this;
+    }
+
+    /**
+     * Sets the de-duplication store. Default: {@link Deduplicator#inMemory()}, 100,000 keys for 7
+     * days in this process. Use a shared store when several app instances receive webhooks.
+     *
+     * @param deduplicator remembers the keys of events taken in
+     */
+    public Builder deduplicator(Deduplicator deduplicator) {
+      this.deduplicator = Objects.requireNonNull(deduplicator, "deduplicator");
+      return this;
+    }
+
+    /**
+     * Sets the largest body accepted, in bytes; larger ones get 413 before they are parsed. Default
+     * {@value WebhookEndpoint#DEFAULT_MAX_BODY_BYTES} (Meta sends at most 3 MB). Lower it only if
+     * you know your deliveries are smaller.
+     *
+     * @param maxBodyBytes from 1 to {@code Integer.MAX_VALUE - 16}
+     */
+    public Builder maxBodyBytes(int maxBodyBytes) {
+      if (maxBodyBytes < 1 || maxBodyBytes > Integer.MAX_VALUE - 16) {
+        throw new IllegalArgumentException(
+            "maxBodyBytes must be 1.." + (Integer.MAX_VALUE - 16) + ", was " + maxBodyBytes);
+      }
+      this.maxBodyBytes = maxBodyBytes;
+      return this;
+    }
+
+    /**
+     * Sets when deliveries are acknowledged. Default {@link DispatchMode#synchronous()}.
+     *
+     * @param mode synchronous, or asynchronous with a hand-off
+     */
+    public Builder dispatch(DispatchMode mode) {
+      this.dispatch = Objects.requireNonNull(mode, "mode");
+      return this;
+    }
+
+    /**
+     * Sets the clock that timestamps deliveries for de-duplication. Default: the system UTC clock.
+     *
+     * @param clock the time source
+     */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /** Sets how an event's dedupe key is found; tests use it to key events they build. */
+    Builder dedupeKeys(Function<WebhookEvent, Optional<String>> dedupeKeys) {
+      this.dedupeKeys = Objects.requireNonNull(dedupeKeys, "dedupeKeys");
+      return this;
+    }
+
+    /**
+     * Returns the endpoint.
+     *
+     * @throws IllegalStateException if the app secret or verify token is missing, if synchronous
+     *     dispatch has no router, or if asynchronous dispatch also has one
+     * @throws IllegalArgumentException if a secret or the token is empty
+     */
+    public WebhookEndpoint build() {
+      if (appSecret == null) {
+        throw new IllegalStateException(
+            "appSecret is required: the app secret from App Dashboard > App settings > Basic");
+      }
+      if (verifyToken == null) {
+        throw new IllegalStateException(
+            "verifyToken is required: the token entered next to the callback URL");
+      }
+      boolean synchronous = dispatch instanceof DispatchMode.Synchronous;
+      if (synchronous && router == null) {
+        throw new IllegalStateException("router is required for synchronous dispatch");
+      }
+      if (!synchronous && router != null) {
+        throw new IllegalStateException(
+            "router is not used with asynchronous dispatch; give it to the hand-off instead");
+      }
+      return new WebhookEndpoint(this);
+    }
+  }
+}

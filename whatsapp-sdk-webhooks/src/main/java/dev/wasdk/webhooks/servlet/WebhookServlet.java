@@ -1,0 +1,102 @@
+package dev.wasdk.webhooks.servlet;
+
+import dev.wasdk.webhooks.WebhookEndpoint;
+import dev.wasdk.webhooks.WebhookRequest;
+import dev.wasdk.webhooks.WebhookResponse;
+import dev.wasdk.webhooks.internal.BoundedBody;
+import dev.wasdk.webhooks.internal.QueryString;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Enumeration;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Serves a {@link WebhookEndpoint} as a Jakarta Servlet 6 servlet, in Tomcat, Jetty, Undertow or
+ * Spring Boot's embedded containers. Every method goes to the endpoint, which answers GET and POST
+ * and refuses the rest with 405.
+ *
+ * <p>The query string is decoded by the endpoint's rules, not through {@code getParameter}, so a
+ * form-encoded body is never consumed as parameters. The body is read only for POST, and never more
+ * than one byte past the endpoint's {@linkplain WebhookEndpoint#maxBodyBytes() limit}; a declared
+ * {@code Content-Length} over the limit is refused without reading.
+ *
+ * <p>The servlet needs its endpoint in the constructor, so register an instance programmatically
+ * rather than by class name. Thread-safe.
+ *
+ * <pre>{@code
+ * // Spring Boot
+ * @Bean
+ * ServletRegistrationBean<WebhookServlet> webhook(WebhookEndpoint endpoint) {
+ *   return new ServletRegistrationBean<>(new WebhookServlet(endpoint), "/webhook");
+ * }
+ * // any container
+ * servletContext.addServlet("whatsapp", new WebhookServlet(endpoint)).addMapping("/webhook");
+ * }</pre>
+ */
+public final class WebhookServlet extends HttpServlet {
+  private static final long serialVersionUID = 1L;
+  private static final Logger log = LoggerFactory.getLogger(WebhookServlet.class);
+
+  private final transient WebhookEndpoint endpoint;
+
+  /**
+   * Creates a servlet for an endpoint.
+   *
+   * @param endpoint answers the requests
+   */
+  public WebhookServlet(WebhookEndpoint endpoint) {
+    this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
+  }
+
+  @Override
+  protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+    WebhookResponse response;
+    try {
+      response = endpoint.handle(toRequest(req));
+    } catch (IOException e) {
+      log.debug("Webhook request body could not be read: {}", e.getClass().getName());
+      resp.setStatus(400);
+      return;
+    }
+    resp.setStatus(response.status());
+    resp.setContentType(response.contentType());
+    response.headers().forEach(resp::setHeader);
+    byte[] body = response.bodyBytes();
+    resp.setContentLength(body.length);
+    if (body.length > 0) {
+      resp.getOutputStream().write(body);
+    }
+  }
+
+  private WebhookRequest toRequest(HttpServletRequest req) throws IOException {
+    String method = req.getMethod();
+    WebhookRequest.Builder request =
+        WebhookRequest.builder()
+            .method(method)
+            .queryParameters(QueryString.parse(req.getQueryString()));
+    Enumeration<String> names = req.getHeaderNames();
+    while (names != null && names.hasMoreElements()) {
+      String name = names.nextElement();
+      Enumeration<String> values = req.getHeaders(name);
+      while (values != null && values.hasMoreElements()) {
+        request.header(name, values.nextElement());
+      }
+    }
+    if ("POST".equalsIgnoreCase(method)) {
+      long declared = Math.max(req.getContentLengthLong(), -1);
+      request
+          .contentLength(declared)
+          .body(BoundedBody.read(req.getInputStream(), declared, endpoint.maxBodyBytes()));
+    }
+    return request.build();
+  }
+
+  @Override
+  public String toString() {
+    return "WebhookServlet[" + endpoint + "]";
+  }
+}
