@@ -81,8 +81,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p><b>Outcomes.</b> Every submitted message ends in exactly one {@link SendOutcome}. A message is
  * sent again only when Meta provably did not accept it (130429, 131056, maintenance, a connection
- * that never opened), at most {@link Builder#maxAttempts(int)} times. A timeout after the request
- * was written ends {@link SendOutcome.Unknown} and is never resent.
+ * that never opened), within {@link Builder#maxAttempts(int)}. A timeout after the request was
+ * written ends {@link SendOutcome.Unknown} and is never resent.
  *
  * <p><b>Order and priority.</b> Messages to one user are sent one at a time, in the order they were
  * submitted. Among users, higher {@link Priority priorities} go first (authentication, then utility
@@ -926,6 +926,7 @@ public final class MessageSender implements AutoCloseable {
     if (cause instanceof RateLimitException rl && rl.kind() == RateLimitKind.THROUGHPUT) {
       throttledCount++;
       shrink(now, out);
+      e.limitRefusals++;
       requeue(e, lane, now, null, cause, out);
       return;
     }
@@ -937,6 +938,7 @@ public final class MessageSender implements AutoCloseable {
     }
     if (cause instanceof ApiException api && isMaintenance(api)) {
       Duration wait = api.retryAfter().orElse(Duration.ofSeconds(60));
+      e.limitRefusals++;
       requeue(e, lane, now, null, cause, out);
       Instant until = now.plus(wait);
       if (until.isAfter(throughputWaitUntil)) {
@@ -1001,7 +1003,9 @@ public final class MessageSender implements AutoCloseable {
       releaseTierOf(e);
       return;
     }
-    if (e.attempts >= maxAttempts) {
+    // Throughput and maintenance refusals concern the number, not the message: the pacing adapts
+    // to them, so they do not use up the message's attempts (a deadline bounds the wait).
+    if (e.attempts - e.limitRefusals >= maxAttempts) {
       lane.queue.remove(e);
       WhatsAppException wx =
           cause instanceof WhatsAppException w
@@ -1439,6 +1443,7 @@ public final class MessageSender implements AutoCloseable {
     boolean tierFree;
     Instant tierAdmittedAt;
     int attempts;
+    int limitRefusals;
     String waitingFor;
 
     Entry(Message message, String user, Priority priority, Instant deadline) {
@@ -1693,7 +1698,9 @@ public final class MessageSender implements AutoCloseable {
 
     /**
      * Sets how many requests one message may take when the earlier ones were provably not accepted
-     * (130429, 131056, maintenance, no connection). Default 10.
+     * for reasons of its own (131056, no connection). Default 10. Throughput (130429) and
+     * maintenance refusals are not counted: the pacing slows down for them instead; give the
+     * message a deadline to bound the wait.
      *
      * @param maxAttempts 1 to 100
      * @return this builder
