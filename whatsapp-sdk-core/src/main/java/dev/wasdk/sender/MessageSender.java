@@ -502,6 +502,11 @@ public final class MessageSender implements AutoCloseable {
     return consent;
   }
 
+  /** Returns the id of the business phone number this sender sends from. */
+  public String phoneNumberId() {
+    return phoneNumberId;
+  }
+
   /** Returns the key of the tier window this sender counts in. */
   public String portfolioId() {
     return portfolioId;
