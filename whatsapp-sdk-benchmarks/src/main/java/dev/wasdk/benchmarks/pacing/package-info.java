@@ -1,0 +1,5 @@
+/**
+ * Load harnesses for the pacing sender: pacing accuracy against a slow loopback server, campaign
+ * time against its floor, a naive send loop against a limit-enforcing server, and queue memory.
+ */
+package dev.wasdk.benchmarks.pacing;

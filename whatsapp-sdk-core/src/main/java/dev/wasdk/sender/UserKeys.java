@@ -1,0 +1,81 @@
+package dev.wasdk.sender;
+
+import dev.wasdk.message.Recipient;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
+import java.util.Objects;
+
+/** Normalizes user keys, masks them for logs, and derives the pseudonyms the stores keep. */
+final class UserKeys {
+  private static final ThreadLocal<MessageDigest> SHA256 =
+      ThreadLocal.withInitial(
+          () -> {
+            try {
+              return MessageDigest.getInstance("SHA-256");
+            } catch (NoSuchAlgorithmException e) {
+              throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+            }
+          });
+
+  private UserKeys() {}
+
+  /**
+   * Returns the key of a user named by a WhatsApp id ({@code 16505551234}), an E.164 number ({@code
+   * +1 650-555-1234}) or a business-scoped user id: phone numbers lose their {@code +} and
+   * formatting, so the webhook's {@code wa_id} and the message's {@code to} give the same key.
+   */
+  static String of(String user) {
+    Objects.requireNonNull(user, "user");
+    String u = user.trim();
+    if (u.isEmpty()) {
+      throw new IllegalArgumentException("user must not be blank");
+    }
+    boolean phoneLike = true;
+    StringBuilder b = new StringBuilder(u.length());
+    for (int i = 0; i < u.length(); i++) {
+      char c = u.charAt(i);
+      if (c >= '0' && c <= '9') {
+        b.append(c);
+      } else if (c == '+' && i == 0 || c == ' ' || c == '-' || c == '(' || c == ')' || c == '.') {
+        continue;
+      } else {
+        phoneLike = false;
+        break;
+      }
+    }
+    return phoneLike && b.length() > 0 ? b.toString() : u;
+  }
+
+  /** Returns the key of a message's recipient. */
+  static String of(Recipient recipient) {
+    if (recipient.kind() == Recipient.Kind.GROUP) {
+      return "group:" + recipient.value();
+    }
+    return of(recipient.value());
+  }
+
+  /** Returns the key masked for logs: the first four and last three characters kept. */
+  static String mask(String key) {
+    if (key.length() <= 7) {
+      return "*".repeat(key.length());
+    }
+    return key.substring(0, 4) + "*".repeat(key.length() - 7) + key.substring(key.length() - 3);
+  }
+
+  /**
+   * Returns a pseudonym of {@code key} scoped to {@code scope}: 128 bits of SHA-256, base64url. The
+   * limiter store keeps only pseudonyms, so a shared store holds no phone numbers.
+   */
+  static String pseudonym(String scope, String key) {
+    MessageDigest md = SHA256.get();
+    md.reset();
+    md.update(scope.getBytes(StandardCharsets.UTF_8));
+    md.update((byte) 0);
+    byte[] digest = md.digest(key.getBytes(StandardCharsets.UTF_8));
+    return Base64.getUrlEncoder()
+        .withoutPadding()
+        .encodeToString(java.util.Arrays.copyOf(digest, 16));
+  }
+}
