@@ -51,6 +51,7 @@ public final class WebhookRouter {
   private final Map<Class<?>, Consumer<WebhookEvent>> handlers;
   private final Consumer<WebhookEvent> unhandled;
   private final BiConsumer<WebhookEvent, Throwable> onError;
+  private final List<Consumer<WebhookEvent>> observers;
   private final ClassValue<Route> routes =
       new ClassValue<>() {
         @Override
@@ -69,6 +70,7 @@ public final class WebhookRouter {
     this.handlers = new LinkedHashMap<>(b.handlers);
     this.unhandled = b.unhandled;
     this.onError = b.onError;
+    this.observers = List.copyOf(b.observers);
   }
 
   /** Returns a builder with no handlers. */
@@ -85,16 +87,24 @@ public final class WebhookRouter {
    */
   public boolean dispatch(WebhookEvent event) {
     Objects.requireNonNull(event, "event");
+    boolean ok = true;
+    for (Consumer<WebhookEvent> observer : observers) {
+      ok &= run("observer", observer, event);
+    }
     Route route = routes.get(event.getClass());
+    return run(route.name(), route.handler(), event) && ok;
+  }
+
+  private boolean run(String name, Consumer<WebhookEvent> handler, WebhookEvent event) {
     try {
-      route.handler().accept(event);
+      handler.accept(event);
       return true;
     } catch (VirtualMachineError e) {
       throw e;
     } catch (Throwable failure) {
       log.warn(
           "Webhook handler {} failed for {} (field {}): {}",
-          route.name(),
+          name,
           event.getClass().getSimpleName(),
           event.context().field(),
           failure.getClass().getName());
@@ -180,8 +190,24 @@ public final class WebhookRouter {
     private Consumer<WebhookEvent> unhandled =
         event -> log.debug("No webhook handler for {}", event.getClass().getSimpleName());
     private BiConsumer<WebhookEvent, Throwable> onError = (event, failure) -> {};
+    private final List<Consumer<WebhookEvent>> observers = new ArrayList<>();
 
     private Builder() {}
+
+    /**
+     * Adds an observer that sees every event, whatever handler it is routed to, before that handler
+     * runs. Observers do not take part in routing, so they never hide an event from a handler;
+     * {@link SenderFeed} is one. An observer that throws is isolated like a handler, and the event
+     * counts as failed.
+     *
+     * @param observer what to do with every event
+     * @return this builder
+     */
+    public Builder observe(Consumer<? super WebhookEvent> observer) {
+      Objects.requireNonNull(observer, "observer");
+      observers.add(observer::accept);
+      return this;
+    }
 
     /**
      * Registers the handler for an event type and, unless they have their own, its subtypes.
