@@ -2,9 +2,11 @@ package dev.wasdk.examples;
 
 import dev.wasdk.client.TypingIndicator;
 import dev.wasdk.client.WhatsAppClient;
+import dev.wasdk.message.ListMessage;
 import dev.wasdk.message.ListRow;
 import dev.wasdk.message.Message;
 import dev.wasdk.message.Recipient;
+import dev.wasdk.message.ReplyButtonsMessage;
 import dev.wasdk.testkit.SentMessage;
 import dev.wasdk.testkit.WhatsAppSimulator;
 import dev.wasdk.webhooks.WebhookEndpoint;
@@ -213,8 +215,8 @@ public final class EchoBot implements AutoCloseable {
   static Conversation converse(WhatsAppSimulator sim, String user, Duration timeout) {
     String text = sim.userSends(user, "Hello bot");
     awaitWebhooks(sim, timeout);
-    String buttons = lastSent(sim, dev.wasdk.message.ReplyButtonsMessage.class);
-    String list = lastSent(sim, dev.wasdk.message.ListMessage.class);
+    String buttons = lastSent(sim, ReplyButtonsMessage.class);
+    String list = lastSent(sim, ListMessage.class);
     String button = sim.userRepliesWithButton(user, buttons, BUTTON_MORE, "Yes, more");
     awaitWebhooks(sim, timeout);
     String row = sim.userRepliesWithListRow(user, list, "latte", "Latte", "Milk and espresso");
