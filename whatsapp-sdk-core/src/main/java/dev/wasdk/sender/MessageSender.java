@@ -97,10 +97,12 @@ import org.slf4j.LoggerFactory;
  * #onMarketingPreference}, {@link #updateTier} and {@link #updateThroughput}.
  *
  * <p><b>Concurrency.</b> At most {@link Builder#maxInFlight(int)} requests are outstanding, sent
- * with the client's non-blocking {@code sendAsync}; the sender adds one scheduler thread (or uses
- * the one given) and never busy-waits: when a limit is short it schedules itself at the exact time
- * the {@link LimiterStore} reports. The client's own retry policy still applies to each request;
- * the sender sees what is left after it.
+ * with the client's non-blocking {@code sendAsync}; the very first request goes alone, and the
+ * pacing starts when it is answered, so that its cold start (connection, TLS) does not bunch the
+ * requests behind it into one second at Meta; the sender adds one scheduler thread (or uses the one
+ * given) and never busy-waits: when a limit is short it schedules itself at the exact time the
+ * {@link LimiterStore} reports. The client's own retry policy still applies to each request; the
+ * sender sees what is left after it.
  *
  * <p><b>Thread-safety and lifecycle.</b> Instances are thread-safe; share one per phone number.
  * {@link #close(Duration)} stops new submissions, lets the queue drain for a while, and hands back
@@ -188,6 +190,7 @@ public final class MessageSender implements AutoCloseable {
   private int inFlight;
   private Instant throughputWaitUntil = Instant.MIN;
   private Instant paceCursor;
+  private boolean answered;
   private int throughput;
   private double shrunkRate;
   private Instant shrunkAt;
@@ -721,7 +724,7 @@ public final class MessageSender implements AutoCloseable {
   private void pump(Instant now, List<Runnable> out) {
     expireDeadlines(now, out);
     wakeDue(now);
-    while (inFlight < maxInFlight && !ready.isEmpty()) {
+    while (inFlight < sendLimit() && !ready.isEmpty()) {
       Lane lane = ready.peek();
       Entry e = lane.head();
       if (e == null) {
@@ -759,6 +762,15 @@ public final class MessageSender implements AutoCloseable {
       }
     }
     scheduleWake(now);
+  }
+
+  /**
+   * Returns how many requests may be in flight now: one until the first answer, then {@link
+   * #maxInFlight}. The first request of a cold process is slow (connection, TLS, class loading)
+   * while the ones paced behind it are not, so they would reach Meta bunched within one second.
+   */
+  private int sendLimit() {
+    return answered ? maxInFlight : 1;
   }
 
   private enum Step {
@@ -941,6 +953,7 @@ public final class MessageSender implements AutoCloseable {
     try {
       Instant now = now();
       inFlight--;
+      answered = true;
       lane.inFlight = false;
       e.inFlight = false;
       Throwable cause = unwrap(error);
@@ -1298,7 +1311,7 @@ public final class MessageSender implements AutoCloseable {
 
   private void scheduleWake(Instant now) {
     Instant next = null;
-    if (!ready.isEmpty() && inFlight < maxInFlight && throughputWaitUntil.isAfter(now)) {
+    if (!ready.isEmpty() && inFlight < sendLimit() && throughputWaitUntil.isAfter(now)) {
       next = throughputWaitUntil;
     }
     if (!sleeping.isEmpty()) {

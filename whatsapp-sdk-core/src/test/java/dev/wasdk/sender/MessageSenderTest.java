@@ -196,12 +196,37 @@ class MessageSenderTest {
     }
 
     time.advance(Duration.ofSeconds(1));
-    assertThat(transport.calls()).hasSize(16);
-    assertThat(sender.stats().inFlight()).isEqualTo(16);
-    assertThat(sender.stats().queued()).isEqualTo(84);
-
+    // The first request goes alone until it is answered.
+    assertThat(transport.calls()).hasSize(1);
     transport.calls().get(0).future().complete(ScriptedTransport.ok("wamid.0"));
+
+    time.advance(Duration.ofSeconds(1));
     assertThat(transport.calls()).hasSize(17);
+    assertThat(sender.stats().inFlight()).isEqualTo(16);
+    assertThat(sender.stats().queued()).isEqualTo(83);
+
+    transport.calls().get(1).future().complete(ScriptedTransport.ok("wamid.1"));
+    assertThat(transport.calls()).hasSize(18);
+  }
+
+  @Test
+  void submit_firstAnswerSlow_pacingStartsWhenItArrivesWithoutABurst() {
+    transport.pending();
+    MessageSender sender = builder().throughputPerSecond(80).throughputHeadroom(0).build();
+    for (int i = 0; i < 100; i++) {
+      sender.submit(utility(i));
+    }
+
+    time.advance(Duration.ofMillis(300));
+    assertThat(transport.calls()).hasSize(1);
+    transport.calls().get(0).future().complete(ScriptedTransport.ok("wamid.0"));
+    time.advance(Duration.ofMillis(100));
+
+    // Sent at 300 ms, then every 12.5 ms: the 300 ms of waiting are not made up in a burst.
+    List<Instant> times = transport.times();
+    assertThat(times.get(1)).isEqualTo(ms(300));
+    assertThat(times.get(2)).isEqualTo(T0.plusNanos(312_500_000L));
+    assertThat(times).hasSize(10);
   }
 
   @Test
