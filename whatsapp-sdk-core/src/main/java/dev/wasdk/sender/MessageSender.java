@@ -52,8 +52,11 @@ import org.slf4j.LoggerFactory;
  *
  * <ul>
  *   <li><b>Throughput</b> per phone number: a token bucket, 80 messages per second by default
- *       ({@link Throughput}). A 130429 answer halves the rate, which then recovers linearly over
- *       {@link Builder#throughputRecovery(Duration)}; the refused message is queued again.
+ *       ({@link Throughput}), paced {@link Builder#throughputHeadroom(double) 2% below} the limit
+ *       because Meta counts requests as they arrive, after the network's jitter. A 130429 answer
+ *       lowers the rate by 10% (by half when the previous reduction has not yet recovered), which
+ *       then recovers linearly over {@link Builder#throughputRecovery(Duration)}; the refused
+ *       message is queued again.
  *   <li><b>Pair rate</b> per (phone number, user): a bucket of 45 refilled one every 6 seconds. A
  *       131056 answer backs off that user alone for 4<sup>x</sup> seconds (x = 0, 1, 2, … per
  *       consecutive 131056); other users are not delayed.
@@ -94,10 +97,12 @@ import org.slf4j.LoggerFactory;
  * #onMarketingPreference}, {@link #updateTier} and {@link #updateThroughput}.
  *
  * <p><b>Concurrency.</b> At most {@link Builder#maxInFlight(int)} requests are outstanding, sent
- * with the client's non-blocking {@code sendAsync}; the sender adds one scheduler thread (or uses
- * the one given) and never busy-waits: when a limit is short it schedules itself at the exact time
- * the {@link LimiterStore} reports. The client's own retry policy still applies to each request;
- * the sender sees what is left after it.
+ * with the client's non-blocking {@code sendAsync}; the very first request goes alone, and the
+ * pacing starts when it is answered, so that its cold start (connection, TLS) does not bunch the
+ * requests behind it into one second at Meta; the sender adds one scheduler thread (or uses the one
+ * given) and never busy-waits: when a limit is short it schedules itself at the exact time the
+ * {@link LimiterStore} reports. The client's own retry policy still applies to each request; the
+ * sender sees what is left after it.
  *
  * <p><b>Thread-safety and lifecycle.</b> Instances are thread-safe; share one per phone number.
  * {@link #close(Duration)} stops new submissions, lets the queue drain for a while, and hands back
@@ -121,6 +126,21 @@ public final class MessageSender implements AutoCloseable {
   /** How long Meta asks to wait after 131049 before more marketing to the user. */
   static final Duration FREQUENCY_CAP_HOLD = Duration.ofHours(24);
 
+  /**
+   * The throughput bucket counts thousandths of a message, so that a paced rate such as 78.4 per
+   * second and a catch-up allowance of a fraction of a message are exact.
+   */
+  static final long THROUGHPUT_UNITS = 1_000;
+
+  /** The default share of the throughput left unused. */
+  static final double DEFAULT_HEADROOM = 0.02;
+
+  /** The factor of the first reduction after 130429. */
+  static final double GENTLE_SHRINK = 0.9;
+
+  /** The factor of a reduction while an earlier one is still recovering. */
+  static final double HARD_SHRINK = 0.5;
+
   /** How long the sender pauses when the limiter store cannot be reached. */
   static final Duration STORE_RETRY = Duration.ofSeconds(1);
 
@@ -141,6 +161,7 @@ public final class MessageSender implements AutoCloseable {
   private final int maxQueued;
   private final int maxAttempts;
   private final int throughputBurst;
+  private final double throughputHeadroom;
   private final QueueFullPolicy queueFullPolicy;
   private final TierExhaustedPolicy tierPolicy;
   private final boolean enforceServiceWindow;
@@ -168,6 +189,8 @@ public final class MessageSender implements AutoCloseable {
   private long queued;
   private int inFlight;
   private Instant throughputWaitUntil = Instant.MIN;
+  private Instant paceCursor;
+  private boolean answered;
   private int throughput;
   private double shrunkRate;
   private Instant shrunkAt;
@@ -215,6 +238,7 @@ public final class MessageSender implements AutoCloseable {
     this.maxQueued = b.maxQueued;
     this.maxAttempts = b.maxAttempts;
     this.throughputBurst = b.throughputBurst;
+    this.throughputHeadroom = b.throughputHeadroom;
     this.queueFullPolicy = b.queueFullPolicy;
     this.tierPolicy = b.tierPolicy;
     this.enforceServiceWindow = b.enforceServiceWindow;
@@ -482,6 +506,7 @@ public final class MessageSender implements AutoCloseable {
       this.throughput = throughput.messagesPerSecond();
       this.shrunkAt = null;
       this.throughputWaitUntil = Instant.MIN;
+      this.paceCursor = null;
       pump(now(), out);
     } finally {
       lock.unlock();
@@ -699,7 +724,7 @@ public final class MessageSender implements AutoCloseable {
   private void pump(Instant now, List<Runnable> out) {
     expireDeadlines(now, out);
     wakeDue(now);
-    while (inFlight < maxInFlight && !ready.isEmpty()) {
+    while (inFlight < sendLimit() && !ready.isEmpty()) {
       Lane lane = ready.peek();
       Entry e = lane.head();
       if (e == null) {
@@ -737,6 +762,15 @@ public final class MessageSender implements AutoCloseable {
       }
     }
     scheduleWake(now);
+  }
+
+  /**
+   * Returns how many requests may be in flight now: one until the first answer, then {@link
+   * #maxInFlight}. The first request of a cold process is slow (connection, TLS, class loading)
+   * while the ones paced behind it are not, so they would reach Meta bunched within one second.
+   */
+  private int sendLimit() {
+    return answered ? maxInFlight : 1;
   }
 
   private enum Step {
@@ -836,18 +870,43 @@ public final class MessageSender implements AutoCloseable {
       if (now.isBefore(throughputWaitUntil)) {
         return Step.GLOBAL_WAIT;
       }
-      TakeResult tp = store.tryTake(throughputKey, throughputSpec(now), 1, now);
-      if (!tp.taken()) {
-        e.waitingFor = "the throughput limit";
-        throughputWaitUntil = now.plus(tp.retryAfter());
-        return Step.GLOBAL_WAIT;
-      }
-      return Step.SEND;
+      return takeThroughput(e, now);
     } catch (LimiterUnavailableException ex) {
       LOG.warn("limiter store unavailable, pausing {}: {}", STORE_RETRY, ex.getMessage());
       e.waitingFor = "the limiter store";
       throughputWaitUntil = now.plus(STORE_RETRY);
       return Step.GLOBAL_WAIT;
+    }
+  }
+
+  /**
+   * Takes a throughput token on the ideal timeline: when the sender wakes late, it takes the token
+   * at the time the token became due (the pace cursor), not at the late wake-up, so the next token
+   * is due one interval after that and the lateness is made up instead of lost. The cursor may lag
+   * the clock by at most half the headroom's time: a send is never later than that behind its slot,
+   * so any one second holds at most {@code pacedRate × (1 + headroom / 2) + burst} sends.
+   */
+  private Step takeThroughput(Entry e, Instant now) {
+    BucketSpec spec = throughputSpec(now);
+    Instant oldest = now.minusNanos((long) (throughputHeadroom / 2 * 1e9));
+    Instant at =
+        paceCursor != null && !paceCursor.isAfter(now) && !paceCursor.isBefore(oldest)
+            ? paceCursor
+            : now;
+    while (true) {
+      TakeResult tp = store.tryTake(throughputKey, spec, THROUGHPUT_UNITS, at);
+      if (tp.taken()) {
+        paceCursor = at;
+        return Step.SEND;
+      }
+      Instant due = at.plus(tp.retryAfter());
+      paceCursor = due;
+      if (due.isAfter(now)) {
+        e.waitingFor = "the throughput limit";
+        throughputWaitUntil = due;
+        return Step.GLOBAL_WAIT;
+      }
+      at = due; // due while the sender was late: take it on the ideal timeline
     }
   }
 
@@ -894,6 +953,7 @@ public final class MessageSender implements AutoCloseable {
     try {
       Instant now = now();
       inFlight--;
+      answered = true;
       lane.inFlight = false;
       e.inFlight = false;
       Throwable cause = unwrap(error);
@@ -1092,7 +1152,12 @@ public final class MessageSender implements AutoCloseable {
     if (shrunkAt != null && Duration.between(shrunkAt, now).compareTo(Duration.ofSeconds(1)) < 0) {
       return; // one reduction per second: the answers to requests already in flight repeat it
     }
-    double rate = Math.max(1.0, currentRate(now) / 2);
+    // A first 130429 after full speed is most likely a stray arrival that landed in a crowded
+    // second: slow down a little. Another one while still recovering means the limit really is
+    // lower than configured (or inbound traffic is heavy): back off hard.
+    double current = currentRate(now); // ends a reduction that has recovered
+    double factor = shrunkAt == null ? GENTLE_SHRINK : HARD_SHRINK;
+    double rate = Math.max(1.0, current * factor);
     shrunkRate = rate;
     shrunkAt = now;
     LOG.debug("130429: throughput reduced to {} per second", rate);
@@ -1114,9 +1179,17 @@ public final class MessageSender implements AutoCloseable {
     return Math.min(throughput, shrunkRate + (throughput - shrunkRate) * (elapsed / span));
   }
 
-  private BucketSpec throughputSpec(Instant now) {
-    long rate = Math.max(1, (long) Math.floor(currentRate(now)));
-    return new BucketSpec(Math.min(throughputBurst, rate), rate, Duration.ofSeconds(1));
+  /**
+   * Returns the throughput bucket, in thousandths of a message: it refills at the current rate less
+   * the headroom and holds the burst. Half the headroom's time is left for the catch-up of late
+   * wake-ups ({@link #takeThroughput}); the other half absorbs the jitter between a send and its
+   * arrival at Meta.
+   */
+  BucketSpec throughputSpec(Instant now) {
+    double paced = currentRate(now) * (1 - throughputHeadroom);
+    long refill = Math.max(1, Math.round(paced * THROUGHPUT_UNITS));
+    long burst = Math.min(throughputBurst, Math.max(1, (long) Math.ceil(paced)));
+    return new BucketSpec(burst * THROUGHPUT_UNITS, refill, Duration.ofSeconds(1));
   }
 
   private OptionalLong tierLimit() {
@@ -1238,7 +1311,7 @@ public final class MessageSender implements AutoCloseable {
 
   private void scheduleWake(Instant now) {
     Instant next = null;
-    if (!ready.isEmpty() && inFlight < maxInFlight && throughputWaitUntil.isAfter(now)) {
+    if (!ready.isEmpty() && inFlight < sendLimit() && throughputWaitUntil.isAfter(now)) {
       next = throughputWaitUntil;
     }
     if (!sleeping.isEmpty()) {
@@ -1507,7 +1580,8 @@ public final class MessageSender implements AutoCloseable {
     private ScheduledExecutorService scheduler;
     private int throughput = Throughput.STANDARD.messagesPerSecond();
     private int throughputBurst = 1;
-    private Duration throughputRecovery = Duration.ofSeconds(30);
+    private double throughputHeadroom = DEFAULT_HEADROOM;
+    private Duration throughputRecovery = Duration.ofSeconds(5);
     private MessagingTier tier = MessagingTier.TIER_250;
     private TierExhaustedPolicy tierPolicy = TierExhaustedPolicy.DEFER;
     private int maxInFlight;
@@ -1549,9 +1623,11 @@ public final class MessageSender implements AutoCloseable {
 
     /**
      * Sets how many sends may go at once after an idle time. Default 1: sends are spaced evenly
-     * ({@code 1 / throughput} apart), so no one-second window holds more than the throughput. A
-     * larger burst absorbs scheduling jitter at high rates, at the cost of windows that hold up to
-     * {@code throughput + burst - 1}.
+     * ({@code 1 / pacedRate} apart), and a wake-up of the sender that comes late by up to half the
+     * {@link #throughputHeadroom(double) headroom}'s time (10 ms at the default 2%) is made up by
+     * the next sends instead of being lost, so that every one-second window stays below the limit.
+     * A larger burst lets up to {@code burst} sends go at once, at the cost of windows that hold up
+     * to {@code pacedRate + burst - 1}.
      *
      * @param burst 1 or more
      * @return this builder
@@ -1565,8 +1641,28 @@ public final class MessageSender implements AutoCloseable {
     }
 
     /**
-     * Sets how long the throughput takes to grow back to the configured rate after a 130429 halved
-     * it. Default 30 s.
+     * Sets the share of the throughput the sender leaves unused. Default 0.02: at 80 per second the
+     * sender paces at 78.4 per second. Meta counts a request when it arrives, so the network's
+     * jitter can crowd sends spaced exactly {@code 1 / throughput} apart into one second and draw a
+     * 130429. Half the headroom absorbs that jitter; the other half lets the sender make up for its
+     * own late wake-ups (see {@link #throughputBurst(int)}). Raise it when the number also receives
+     * much inbound traffic, which counts against the same limit. 0 paces at exactly the throughput,
+     * with no catch-up.
+     *
+     * @param share 0 to 0.5
+     * @return this builder
+     */
+    public Builder throughputHeadroom(double share) {
+      if (!(share >= 0 && share <= 0.5)) {
+        throw new IllegalArgumentException("headroom must be 0 to 0.5, was " + share);
+      }
+      this.throughputHeadroom = share;
+      return this;
+    }
+
+    /**
+     * Sets how long the throughput takes to grow back to the configured rate after a 130429 lowered
+     * it (by 10%, or by half when an earlier reduction had not yet recovered). Default 5 s.
      *
      * @param recovery positive
      * @return this builder

@@ -31,7 +31,8 @@ import java.util.Optional;
  * });
  * }</pre>
  *
- * <p>Instances are immutable. {@code toString()} masks the recipient and never prints the content.
+ * <p>Instances are immutable. Their {@code toString()} masks the recipient and never prints the
+ * content.
  */
 public sealed interface SendOutcome
     permits SendOutcome.Sent,

@@ -65,8 +65,8 @@ class MessageSenderTest {
   // --- throughput -------------------------------------------------------------------------------
 
   @Test
-  void submit_80PerSecond_spacesSendsExactly12point5Milliseconds() {
-    MessageSender sender = builder().throughputPerSecond(80).build();
+  void submit_80PerSecondNoHeadroom_spacesSendsExactly12point5Milliseconds() {
+    MessageSender sender = builder().throughputPerSecond(80).throughputHeadroom(0).build();
     for (int i = 0; i < 200; i++) {
       sender.submit(utility(i));
     }
@@ -82,8 +82,8 @@ class MessageSenderTest {
   }
 
   @Test
-  void submit_1000PerSecond_spacesSendsOneMillisecondApart() {
-    MessageSender sender = builder().throughputPerSecond(1_000).build();
+  void submit_1000PerSecondNoHeadroom_spacesSendsOneMillisecondApart() {
+    MessageSender sender = builder().throughputPerSecond(1_000).throughputHeadroom(0).build();
     for (int i = 0; i < 2_500; i++) {
       sender.submit(utility(i));
     }
@@ -98,6 +98,96 @@ class MessageSenderTest {
   }
 
   @Test
+  void submit_80PerSecondDefaultHeadroom_paces78point4PerSecondAndNoSecondHoldsMore() {
+    MessageSender sender = builder().throughputPerSecond(80).build();
+    for (int i = 0; i < 200; i++) {
+      sender.submit(utility(i));
+    }
+
+    time.advance(Duration.ofSeconds(3));
+
+    List<Instant> times = transport.times();
+    assertThat(times).hasSize(200);
+    // 1 / 78.4 s = 12755.102 µs, rounded up to whole microseconds.
+    for (int i = 1; i < times.size(); i++) {
+      assertThat(Duration.between(times.get(i - 1), times.get(i)).toNanos()).isEqualTo(12_756_000L);
+    }
+    assertThat(maxInAnyWindow(times, Duration.ofSeconds(1))).isEqualTo(79);
+    // Any 81 sends span 1.02 s: 20 ms of room for late wake-ups and the network's jitter.
+    for (int i = 0; i + 80 < times.size(); i++) {
+      assertThat(Duration.between(times.get(i), times.get(i + 80)))
+          .isGreaterThan(Duration.ofMillis(1_020));
+    }
+  }
+
+  @Test
+  void submit_lateWakeUps_catchUpToThePacedRate() {
+    // Every wake-up comes 5 ms late, as on a busy machine.
+    MessageSender sender =
+        builder().throughputPerSecond(80).scheduler(lateBy(time, Duration.ofMillis(5))).build();
+    for (int i = 0; i < 200; i++) {
+      sender.submit(utility(i));
+    }
+
+    time.advance(Duration.ofSeconds(4));
+
+    List<Instant> times = transport.times();
+    assertThat(times).hasSize(200);
+    // Without catch-up each send would come 5 ms after its slot and the next slot would count
+    // from there: 17.755 ms apart, 56 per second. With it, the rate stays 78.4 per second.
+    // The first goes at once; each later one 5 ms after its slot, and the slots keep the paced
+    // rate: 12.756 ms apart.
+    assertThat(times.get(0)).isEqualTo(T0);
+    for (int i = 1; i < times.size(); i++) {
+      assertThat(times.get(i)).isEqualTo(T0.plusNanos(12_756_000L * i + 5_000_000L));
+    }
+    assertThat(maxInAnyWindow(times, Duration.ofSeconds(1))).isLessThanOrEqualTo(80);
+  }
+
+  @Test
+  void submit_lateWakeUpsWithNoHeadroom_loseTheLateTime() {
+    MessageSender sender =
+        builder()
+            .throughputPerSecond(80)
+            .throughputHeadroom(0)
+            .scheduler(lateBy(time, Duration.ofMillis(5)))
+            .build();
+    for (int i = 0; i < 100; i++) {
+      sender.submit(utility(i));
+    }
+
+    time.advance(Duration.ofSeconds(4));
+
+    List<Instant> times = transport.times();
+    assertThat(times).hasSize(100);
+    for (int i = 1; i < times.size(); i++) {
+      long gap = Duration.between(times.get(i - 1), times.get(i)).toNanos();
+      assertThat(gap).isEqualTo(17_500_000L);
+    }
+  }
+
+  /** Returns a scheduler that runs every task {@code late} after the time asked. */
+  static java.util.concurrent.ScheduledExecutorService lateBy(FakeTime time, Duration late) {
+    return (java.util.concurrent.ScheduledExecutorService)
+        java.lang.reflect.Proxy.newProxyInstance(
+            MessageSenderTest.class.getClassLoader(),
+            new Class<?>[] {java.util.concurrent.ScheduledExecutorService.class},
+            (proxy, method, args) -> {
+              if (method.getName().equals("schedule")
+                  && args.length == 3
+                  && args[0] instanceof Runnable r) {
+                long nanos = ((TimeUnit) args[2]).toNanos((Long) args[1]) + late.toNanos();
+                return time.schedule(r, nanos, TimeUnit.NANOSECONDS);
+              }
+              try {
+                return method.invoke(time, args);
+              } catch (java.lang.reflect.InvocationTargetException ex) {
+                throw ex.getCause();
+              }
+            });
+  }
+
+  @Test
   void submit_answersPending_keepsAtMostMaxInFlight() {
     transport.pending();
     MessageSender sender = builder().throughputPerSecond(1_000).maxInFlight(16).build();
@@ -106,16 +196,41 @@ class MessageSenderTest {
     }
 
     time.advance(Duration.ofSeconds(1));
-    assertThat(transport.calls()).hasSize(16);
-    assertThat(sender.stats().inFlight()).isEqualTo(16);
-    assertThat(sender.stats().queued()).isEqualTo(84);
-
+    // The first request goes alone until it is answered.
+    assertThat(transport.calls()).hasSize(1);
     transport.calls().get(0).future().complete(ScriptedTransport.ok("wamid.0"));
+
+    time.advance(Duration.ofSeconds(1));
     assertThat(transport.calls()).hasSize(17);
+    assertThat(sender.stats().inFlight()).isEqualTo(16);
+    assertThat(sender.stats().queued()).isEqualTo(83);
+
+    transport.calls().get(1).future().complete(ScriptedTransport.ok("wamid.1"));
+    assertThat(transport.calls()).hasSize(18);
   }
 
   @Test
-  void answer_130429_halvesThroughputRequeuesAndRecovers() {
+  void submit_firstAnswerSlow_pacingStartsWhenItArrivesWithoutABurst() {
+    transport.pending();
+    MessageSender sender = builder().throughputPerSecond(80).throughputHeadroom(0).build();
+    for (int i = 0; i < 100; i++) {
+      sender.submit(utility(i));
+    }
+
+    time.advance(Duration.ofMillis(300));
+    assertThat(transport.calls()).hasSize(1);
+    transport.calls().get(0).future().complete(ScriptedTransport.ok("wamid.0"));
+    time.advance(Duration.ofMillis(100));
+
+    // Sent at 300 ms, then every 12.5 ms: the 300 ms of waiting are not made up in a burst.
+    List<Instant> times = transport.times();
+    assertThat(times.get(1)).isEqualTo(ms(300));
+    assertThat(times.get(2)).isEqualTo(T0.plusNanos(312_500_000L));
+    assertThat(times).hasSize(10);
+  }
+
+  @Test
+  void answer_130429_lowersThroughputTenPercentRequeuesAndRecovers() {
     AtomicInteger n = new AtomicInteger();
     transport.answering(
         m -> n.getAndIncrement() == 3 ? apiError(130429) : ScriptedTransport.ok("w" + n.get()));
@@ -123,6 +238,7 @@ class MessageSenderTest {
     MessageSender sender =
         builder()
             .throughputPerSecond(80)
+            .throughputHeadroom(0)
             .throughputRecovery(Duration.ofSeconds(10))
             .listener(
                 new SenderListener() {
@@ -139,8 +255,8 @@ class MessageSenderTest {
 
     time.advance(Duration.ofMillis(40)); // sends at 0, 12.5, 25, 37.5 ms; the fourth is refused
 
-    assertThat(reduced).containsExactly(40.0);
-    assertThat(sender.stats().currentThroughputPerSecond()).isCloseTo(40.0, within(0.5));
+    assertThat(reduced).containsExactly(72.0);
+    assertThat(sender.stats().currentThroughputPerSecond()).isCloseTo(72.0, within(0.5));
     assertThat(sender.stats().throttled()).isEqualTo(1);
     time.advance(Duration.ofSeconds(5));
     assertThat(futures)
@@ -152,11 +268,50 @@ class MessageSenderTest {
     assertThat(sender.stats().currentThroughputPerSecond()).isEqualTo(80.0);
   }
 
+  @Test
+  void answer_130429WhileRecovering_halvesThenGentleAgainOnceRecovered() {
+    AtomicInteger n = new AtomicInteger();
+    transport.answering(
+        m -> {
+          int i = n.getAndIncrement();
+          return i == 3 || i == 160 || i == 1_200
+              ? apiError(130429)
+              : ScriptedTransport.ok("w" + i);
+        });
+    List<Double> reduced = new ArrayList<>();
+    MessageSender sender =
+        builder()
+            .throughputPerSecond(80)
+            .throughputHeadroom(0)
+            .throughputRecovery(Duration.ofSeconds(10))
+            .listener(
+                new SenderListener() {
+                  @Override
+                  public void onThroughputReduced(double rate) {
+                    reduced.add(rate);
+                  }
+                })
+            .build();
+    for (int i = 0; i < 1_300; i++) {
+      sender.submit(utility(i));
+    }
+
+    time.advance(Duration.ofSeconds(30));
+
+    assertThat(reduced).hasSize(3);
+    assertThat(reduced.get(0)).isEqualTo(72.0);
+    // The second came about 2 s later, with the rate still recovering from 72: halved.
+    assertThat(reduced.get(1)).isBetween(36.0, 40.0);
+    // The third came after a full recovery: a gentle 10% again.
+    assertThat(reduced.get(2)).isEqualTo(72.0);
+    assertThat(sender.stats().throttled()).isEqualTo(3);
+  }
+
   // --- pair rate --------------------------------------------------------------------------------
 
   @Test
   void submit_50ToOneUser_burst45ThenOneEvery6SecondsAndOthersNotDelayed() {
-    MessageSender sender = builder().throughputPerSecond(80).build();
+    MessageSender sender = builder().throughputPerSecond(80).throughputHeadroom(0).build();
     for (int i = 0; i < 50; i++) {
       sender.submit(utility(1));
     }
@@ -187,7 +342,7 @@ class MessageSenderTest {
             m.recipient().value().equals(phone(1)) && refusals.getAndIncrement() < 2
                 ? apiError(131056)
                 : ScriptedTransport.ok("w"));
-    MessageSender sender = builder().throughputPerSecond(80).build();
+    MessageSender sender = builder().throughputPerSecond(80).throughputHeadroom(0).build();
     CompletableFuture<SendOutcome> first = sender.submit(utility(1));
     CompletableFuture<SendOutcome> second = sender.submit(utility(1));
     List<CompletableFuture<SendOutcome>> others = new ArrayList<>();
@@ -218,7 +373,11 @@ class MessageSenderTest {
   @Test
   void submit_tier250_defersThe251stUserUntilTheFirstSlotFrees24HoursLater() {
     MessageSender sender =
-        builder().throughputPerSecond(1_000).tier(MessagingTier.TIER_250).build();
+        builder()
+            .throughputPerSecond(1_000)
+            .throughputHeadroom(0)
+            .tier(MessagingTier.TIER_250)
+            .build();
     List<CompletableFuture<SendOutcome>> futures = new ArrayList<>();
     for (int i = 0; i < 260; i++) {
       futures.add(sender.submit(utility(i)));

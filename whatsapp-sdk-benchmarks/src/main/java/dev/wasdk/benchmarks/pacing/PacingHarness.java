@@ -25,16 +25,17 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <pre>
  * java -cp benchmarks.jar dev.wasdk.benchmarks.pacing.PacingHarness accuracy 80 60
  * java -cp benchmarks.jar dev.wasdk.benchmarks.pacing.PacingHarness campaign 10000 80
- * java -cp benchmarks.jar dev.wasdk.benchmarks.pacing.PacingHarness campaign 10000 1000 10
+ * java -cp benchmarks.jar dev.wasdk.benchmarks.pacing.PacingHarness campaign 10000 1000 0 0.01
  * java -cp benchmarks.jar dev.wasdk.benchmarks.pacing.PacingHarness naive 2000 80 64
  * java -Xmx2g -cp benchmarks.jar dev.wasdk.benchmarks.pacing.PacingHarness memory 1000000
  * </pre>
  *
  * <p>{@code accuracy R S} and {@code campaign N R} send templates to distinct users through a
  * sender paced at R per second, against a server that answers after 200 ms and enforces R per
- * second with 130429; an optional last argument sets the sender's throughput burst (default 1).
- * {@code naive N L T} sends N messages from T threads with no pacing against a server enforcing L
- * per second. {@code memory N} queues N messages and reports the heap per queued message.
+ * second with 130429; optional further arguments set the sender's throughput burst and headroom
+ * (default: the sender's own defaults, automatic catch-up and 2%). {@code naive N L T} sends N
+ * messages from T threads with no pacing against a server enforcing L per second. {@code memory N}
+ * queues N messages and reports the heap per queued message.
  */
 public final class PacingHarness {
   static final String PHONE_ID = "106540352242922";
@@ -48,14 +49,15 @@ public final class PacingHarness {
         {
           int rate = Integer.parseInt(args[1]);
           int seconds = Integer.parseInt(args[2]);
-          paced(rate * seconds, rate, args.length > 3 ? Integer.parseInt(args[3]) : 1);
+          paced(rate * seconds, rate, intArg(args, 3), headroomArg(args, 4));
           break;
         }
       case "campaign":
         paced(
             Integer.parseInt(args[1]),
             Integer.parseInt(args[2]),
-            args.length > 3 ? Integer.parseInt(args[3]) : 1);
+            intArg(args, 3),
+            headroomArg(args, 4));
         break;
       case "naive":
         naive(Integer.parseInt(args[1]), Integer.parseInt(args[2]), Integer.parseInt(args[3]));
@@ -67,6 +69,16 @@ public final class PacingHarness {
         throw new IllegalArgumentException("unknown mode " + args[0]);
     }
     System.exit(0);
+  }
+
+  /** Returns the integer argument at {@code i}, or 0 (the sender's default) when absent. */
+  static int intArg(String[] args, int i) {
+    return args.length > i ? Integer.parseInt(args[i]) : 0;
+  }
+
+  /** Returns the headroom argument at {@code i}, or -1 (the sender's default) when absent. */
+  static double headroomArg(String[] args, int i) {
+    return args.length > i ? Double.parseDouble(args[i]) : -1;
   }
 
   static Message template(int i) {
@@ -87,17 +99,22 @@ public final class PacingHarness {
         .build();
   }
 
-  static void paced(int n, int rate, int burst) throws Exception {
+  static void paced(int n, int rate, int burst, double headroom) throws Exception {
     try (SlowServer server = new SlowServer(LATENCY_MS, rate, Math.max(64, rate));
         WhatsAppClient wa = client(server, RetryPolicy.none())) {
-      MessageSender sender =
+      MessageSender.Builder builder =
           MessageSender.builder(wa)
               .throughputPerSecond(rate)
-              .throughputBurst(burst)
               .tier(MessagingTier.TIER_UNLIMITED)
               .maxQueued(Math.max(n, 1))
-              .queueFullPolicy(QueueFullPolicy.block(Duration.ofMinutes(10)))
-              .build();
+              .queueFullPolicy(QueueFullPolicy.block(Duration.ofMinutes(10)));
+      if (burst > 0) {
+        builder.throughputBurst(burst);
+      }
+      if (headroom >= 0) {
+        builder.throughputHeadroom(headroom);
+      }
+      MessageSender sender = builder.build();
       ThreadSampler threads = ThreadSampler.start();
       long start = System.nanoTime();
       List<CompletableFuture<SendOutcome>> futures = new ArrayList<>(n);
@@ -113,10 +130,23 @@ public final class PacingHarness {
       arrivals.sort(null);
       double span = (arrivals.get(arrivals.size() - 1) - arrivals.get(0)) / 1e9;
       double achieved = (arrivals.size() - 1) / span;
+      // The floor is the nominal rate's: the headroom's cost shows in the figures.
       double floor = (double) (n - 1) / rate + LATENCY_MS / 1000.0;
       System.out.printf(
-          "paced n=%d rate=%d/s burst=%d: outcomes=%s; server accepted=%d throttled(130429)=%d%n",
-          n, rate, burst, byStatus, arrivals.size(), server.throttled());
+          "paced n=%d rate=%d/s burst=%s headroom=%s: outcomes=%s; server accepted=%d"
+              + " throttled(130429)=%d%n",
+          n,
+          rate,
+          burst > 0 ? burst : "default",
+          headroom >= 0 ? headroom : "default",
+          byStatus,
+          arrivals.size(),
+          server.throttled());
+      StringBuilder when = new StringBuilder();
+      for (long t : server.throttledArrivals()) {
+        when.append(String.format(" %.2f", (t - arrivals.get(0)) / 1e9));
+      }
+      System.out.printf("  130429 answered at (s after the first arrival):%s%n", when);
       System.out.printf(
           "  achieved %.3f/s (%.2f%% of target) over %.3f s; max in any 1 s window=%d%n",
           achieved, 100.0 * achieved / rate, span, SlowServer.maxPerSecondWindow(arrivals));

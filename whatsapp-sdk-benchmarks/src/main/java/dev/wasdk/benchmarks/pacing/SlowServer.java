@@ -44,6 +44,7 @@ final class SlowServer implements AutoCloseable {
   private final ArrayDeque<Long> acceptedWindow = new ArrayDeque<>();
   private final List<Long> accepted = new ArrayList<>();
   private final AtomicInteger throttled = new AtomicInteger();
+  private final List<Long> throttledArrivals = new ArrayList<>();
   private final AtomicInteger inFlight = new AtomicInteger();
   private final AtomicInteger maxInFlight = new AtomicInteger();
 
@@ -91,6 +92,7 @@ final class SlowServer implements AutoCloseable {
       }
       if (acceptedWindow.size() >= limitPerSecond) {
         throttled.incrementAndGet();
+        throttledArrivals.add(arrived);
         return false;
       }
       acceptedWindow.addLast(arrived);
@@ -105,6 +107,11 @@ final class SlowServer implements AutoCloseable {
 
   synchronized List<Long> acceptedArrivals() {
     return new ArrayList<>(accepted);
+  }
+
+  /** Returns when each refused request arrived ({@link System#nanoTime()}). */
+  synchronized List<Long> throttledArrivals() {
+    return new ArrayList<>(throttledArrivals);
   }
 
   int throttled() {
