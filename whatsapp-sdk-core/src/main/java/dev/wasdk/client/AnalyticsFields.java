@@ -1,5 +1,6 @@
 package dev.wasdk.client;
 
+import dev.wasdk.internal.text.Redact;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -101,17 +102,12 @@ final class AnalyticsFields {
       Objects.requireNonNull(v, what + " item");
       if (!pattern.matcher(v).matches()) {
         throw new IllegalArgumentException(
-            what + " must hold " + expected + ", but one item was '" + mask(v) + "'");
+            what + " must hold " + expected + ", but one item was '" + Redact.mask(v) + "'");
       }
       if (!out.contains(v)) {
         out.add(v);
       }
     }
     return List.copyOf(out);
-  }
-
-  /** Keeps the start and end of a rejected value, so a phone number is never shown in full. */
-  private static String mask(String v) {
-    return v.length() <= 6 ? v : v.substring(0, 3) + "***" + v.substring(v.length() - 2);
   }
 }

@@ -1,5 +1,6 @@
 package dev.wasdk.client;
 
+import dev.wasdk.internal.text.Redact;
 import java.util.List;
 import java.util.Objects;
 
@@ -38,7 +39,7 @@ public record BlockResult(List<BlockedUser> added, List<FailedUser> failed) {
     /** Masks the phone numbers. */
     @Override
     public String toString() {
-      return "BlockedUser[" + mask(input) + "]";
+      return "BlockedUser[" + Redact.mask(input) + "]";
     }
   }
 
@@ -63,14 +64,7 @@ public record BlockResult(List<BlockedUser> added, List<FailedUser> failed) {
     /** Masks the phone numbers. */
     @Override
     public String toString() {
-      return "FailedUser[" + mask(input) + ", code=" + code + ", " + details + "]";
+      return "FailedUser[" + Redact.mask(input) + ", code=" + code + ", " + details + "]";
     }
-  }
-
-  static String mask(String s) {
-    if (s.length() <= 6) {
-      return "***";
-    }
-    return s.substring(0, 4) + "***" + s.substring(s.length() - 3);
   }
 }

@@ -1,5 +1,6 @@
 package dev.wasdk.client;
 
+import dev.wasdk.internal.text.Redact;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -43,20 +44,11 @@ public record SendResult(
   @Override
   public String toString() {
     StringBuilder b = new StringBuilder("SendResult[wamid=").append(wamid);
-    b.append(", input=").append(mask(input));
-    waId.ifPresent(w -> b.append(", waId=").append(mask(w)));
+    b.append(", input=").append(Redact.mask(input));
+    waId.ifPresent(w -> b.append(", waId=").append(Redact.mask(w)));
     userId.ifPresent(u -> b.append(", userId=").append(u));
     messageStatus.ifPresent(s -> b.append(", messageStatus=").append(s));
     groupId.ifPresent(g -> b.append(", groupId=").append(g));
     return b.append(']').toString();
-  }
-
-  private static String mask(String value) {
-    if (value.length() <= 7) {
-      return "*".repeat(value.length());
-    }
-    return value.substring(0, 4)
-        + "*".repeat(value.length() - 7)
-        + value.substring(value.length() - 3);
   }
 }

@@ -1,5 +1,6 @@
 package dev.wasdk.error;
 
+import dev.wasdk.internal.text.Redact;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -85,9 +86,9 @@ public record ApiError(
     b.append(", httpStatus=").append(httpStatus);
     fbtraceId.ifPresent(f -> b.append(", fbtraceId=").append(f));
     if (!message.isEmpty()) {
-      b.append(", message=").append(Masking.maskDigits(message));
+      b.append(", message=").append(Redact.maskDigits(message));
     }
-    details.ifPresent(d -> b.append(", details=").append(Masking.maskDigits(d)));
+    details.ifPresent(d -> b.append(", details=").append(Redact.maskDigits(d)));
     if (isTransient) {
       b.append(", transient");
     }

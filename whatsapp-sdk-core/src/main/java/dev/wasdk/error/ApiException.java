@@ -1,5 +1,6 @@
 package dev.wasdk.error;
 
+import dev.wasdk.internal.text.Redact;
 import java.net.http.HttpHeaders;
 import java.time.Duration;
 import java.time.Instant;
@@ -186,10 +187,10 @@ public sealed class ApiException extends WhatsAppException
     b.append(", HTTP ").append(e.httpStatus());
     b.append(", fbtrace_id ").append(e.fbtraceId().orElse("none")).append("]: ");
     String text = e.message().isEmpty() ? facts.errorCode.meaning() : e.message();
-    b.append(Masking.maskDigits(text));
+    b.append(Redact.maskDigits(text));
     e.details()
         .filter(d -> !d.equals(e.message()))
-        .ifPresent(d -> b.append(" (").append(Masking.maskDigits(d)).append(')'));
+        .ifPresent(d -> b.append(" (").append(Redact.maskDigits(d)).append(')'));
     if (!facts.errorCode.isKnown() && e.code() != ApiError.NO_CODE) {
       b.append("; code not in wasdk's catalog");
     }

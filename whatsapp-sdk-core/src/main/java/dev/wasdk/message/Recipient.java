@@ -1,6 +1,7 @@
 package dev.wasdk.message;
 
 import dev.wasdk.error.InvalidMessageException;
+import dev.wasdk.internal.text.Redact;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
@@ -156,28 +157,10 @@ public final class Recipient {
   /** Returns the kind and a masked value, such as {@code PHONE(+165*****234)}. */
   @Override
   public String toString() {
-    return kind + "(" + mask(value) + ")";
-  }
-
-  /**
-   * Masks all but the first four and last three characters of a value, for logs and messages.
-   *
-   * @param value the value, may be null
-   * @return the masked value
-   */
-  static String mask(String value) {
-    if (value == null) {
-      return "null";
-    }
-    if (value.length() <= 7) {
-      return "*".repeat(value.length());
-    }
-    return value.substring(0, 4)
-        + "*".repeat(value.length() - 7)
-        + value.substring(value.length() - 3);
+    return kind + "(" + Redact.mask(value) + ")";
   }
 
   private static String describe(String value) {
-    return "'" + mask(value) + "' (" + value.length() + " characters)";
+    return "'" + Redact.mask(value) + "' (" + value.length() + " characters)";
   }
 }

@@ -10,6 +10,7 @@ import dev.wasdk.error.RecipientException;
 import dev.wasdk.error.RequestMaybeSentException;
 import dev.wasdk.error.RequestNotSentException;
 import dev.wasdk.error.WhatsAppException;
+import dev.wasdk.internal.text.Redact;
 import dev.wasdk.message.Message;
 import dev.wasdk.message.TemplateCategory;
 import dev.wasdk.message.TemplateMessage;
@@ -932,7 +933,7 @@ public final class MessageSender implements AutoCloseable {
     signalRoom();
     if (LOG.isDebugEnabled()) {
       LOG.debug(
-          "sending to {} (attempt {}, {} in flight)", UserKeys.mask(e.user), e.attempts, inFlight);
+          "sending to {} (attempt {}, {} in flight)", Redact.mask(e.user), e.attempts, inFlight);
     }
     out.add(
         () -> {
@@ -1115,7 +1116,7 @@ public final class MessageSender implements AutoCloseable {
     if (LOG.isDebugEnabled()) {
       LOG.debug(
           "queued again for {} after attempt {}: {}",
-          UserKeys.mask(e.user),
+          Redact.mask(e.user),
           e.attempts,
           cause.getClass().getSimpleName());
     }
@@ -1127,7 +1128,7 @@ public final class MessageSender implements AutoCloseable {
     p.failures++;
     p.until = now.plusSeconds(seconds);
     Duration d = Duration.ofSeconds(seconds);
-    String masked = UserKeys.mask(user);
+    String masked = Redact.mask(user);
     LOG.debug("131056 for {}: backing off {}", masked, d);
     Lane lane = lanes.get(user);
     if (lane != null && !lane.inFlight && lane.head() != null) {

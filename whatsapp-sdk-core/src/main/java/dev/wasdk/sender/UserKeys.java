@@ -56,14 +56,6 @@ final class UserKeys {
     return of(recipient.value());
   }
 
-  /** Returns the key masked for logs: the first four and last three characters kept. */
-  static String mask(String key) {
-    if (key.length() <= 7) {
-      return "*".repeat(key.length());
-    }
-    return key.substring(0, 4) + "*".repeat(key.length() - 7) + key.substring(key.length() - 3);
-  }
-
   /**
    * Returns a pseudonym of {@code key} scoped to {@code scope}: 128 bits of SHA-256, base64url. The
    * limiter store keeps only pseudonyms, so a shared store holds no phone numbers.
