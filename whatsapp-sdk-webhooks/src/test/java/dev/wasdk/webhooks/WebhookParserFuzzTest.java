@@ -708,6 +708,12 @@ class WebhookParserFuzzTest {
             + n
             + "}}]}]}";
     List<WebhookEvent> events = check(body.getBytes(StandardCharsets.UTF_8));
-    assertThat(events == null).isEqualTo(n.length() > 256);
+    // Jackson's 256-character number limit does not count every character of ".5e-7", so near
+    // the limit a number with a fraction may go either way; away from it the outcome is fixed.
+    if (n.length() <= 256) {
+      assertThat(events).as("a number of %d characters parses", n.length()).isNotNull();
+    } else if (digits > 256) {
+      assertThat(events).as("a number with %d integer digits is refused", digits).isNull();
+    }
   }
 }
