@@ -1,5 +1,6 @@
 package dev.wasdk.sender;
 
+import dev.wasdk.client.PhoneNumber;
 import dev.wasdk.client.SendResult;
 import dev.wasdk.client.WhatsAppClient;
 import dev.wasdk.error.ApiException;
@@ -53,11 +54,11 @@ import org.slf4j.LoggerFactory;
  *
  * <ul>
  *   <li><b>Throughput</b> per phone number: a token bucket, 80 messages per second by default
- *       ({@link Throughput}), paced {@link Builder#throughputHeadroom(double) 2% below} the limit
- *       because Meta counts requests as they arrive, after the network's jitter. A 130429 answer
- *       lowers the rate by 10% (by half when the previous reduction has not yet recovered), which
- *       then recovers linearly over {@link Builder#throughputRecovery(Duration)}; the refused
- *       message is queued again.
+ *       ({@link Throughput}), paced {@link Builder#throughputHeadroom(double) 0.5% below} the
+ *       limit, and no span of 1.0025 seconds holds more sends than the limit, because Meta counts
+ *       requests as they arrive, after the network's jitter. A 130429 answer lowers the rate by 10%
+ *       (by half when the previous reduction has not yet recovered), which then recovers linearly
+ *       over {@link Builder#throughputRecovery(Duration)}; the refused message is queued again.
  *   <li><b>Pair rate</b> per (phone number, user): a bucket of 45 refilled one every 6 seconds. A
  *       131056 answer backs off that user alone for 4<sup>x</sup> seconds (x = 0, 1, 2, … per
  *       consecutive 131056); other users are not delayed.
@@ -134,7 +135,10 @@ public final class MessageSender implements AutoCloseable {
   static final long THROUGHPUT_UNITS = 1_000;
 
   /** The default share of the throughput left unused. */
-  static final double DEFAULT_HEADROOM = 0.02;
+  static final double DEFAULT_HEADROOM = 0.005;
+
+  /** How far behind its ideal timeline a late sender may catch up (when the headroom is not 0). */
+  static final Duration CATCH_UP = Duration.ofMillis(100);
 
   /** The factor of the first reduction after 130429. */
   static final double GENTLE_SHRINK = 0.9;
@@ -191,6 +195,11 @@ public final class MessageSender implements AutoCloseable {
   private int inFlight;
   private Instant throughputWaitUntil = Instant.MIN;
   private Instant paceCursor;
+  // The clock times (epoch nanoseconds) of the latest sends, a ring: departures[(depStart + i) %
+  // departures.length] for i < depCount, oldest first.
+  private long[] departures;
+  private int depStart;
+  private int depCount;
   private boolean answered;
   private int throughput;
   private double shrunkRate;
@@ -240,6 +249,7 @@ public final class MessageSender implements AutoCloseable {
     this.maxAttempts = b.maxAttempts;
     this.throughputBurst = b.throughputBurst;
     this.throughputHeadroom = b.throughputHeadroom;
+    this.departures = new long[b.throughput];
     this.queueFullPolicy = b.queueFullPolicy;
     this.tierPolicy = b.tierPolicy;
     this.enforceServiceWindow = b.enforceServiceWindow;
@@ -493,6 +503,39 @@ public final class MessageSender implements AutoCloseable {
   }
 
   /**
+   * Applies what a phone-number read says about the limits: the portfolio's messaging limit (when
+   * the read has one with a known size) and the number's throughput level (when the read has one
+   * and it differs from the current throughput). Call it at start-up and now and then, for example:
+   *
+   * <pre>{@code
+   * sender.updateFrom(client.phoneNumbers().get());
+   * }</pre>
+   *
+   * @param number the phone number as read from the API
+   */
+  public void updateFrom(PhoneNumber number) {
+    Objects.requireNonNull(number, "number");
+    number
+        .messagingLimit()
+        .filter(t -> t.isUnlimited() || t.uniqueUsersPer24Hours().isPresent())
+        .ifPresent(this::updateTier);
+    number
+        .throughputLevel()
+        .map(Throughput::ofLevel)
+        .filter(t -> t.messagesPerSecond() != configuredThroughput())
+        .ifPresent(this::updateThroughput);
+  }
+
+  private int configuredThroughput() {
+    lock.lock();
+    try {
+      return throughput;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
    * Changes the configured throughput, as after a {@code THROUGHPUT_UPGRADE} event or a
    * phone-number read. It also ends any reduction after a 130429.
    *
@@ -505,6 +548,14 @@ public final class MessageSender implements AutoCloseable {
     try {
       LOG.debug("throughput {} -> {} per second", this.throughput, throughput.messagesPerSecond());
       this.throughput = throughput.messagesPerSecond();
+      if (departures.length < this.throughput) {
+        long[] grown = new long[this.throughput];
+        for (int i = 0; i < depCount; i++) {
+          grown[i] = departures[(depStart + i) % departures.length];
+        }
+        departures = grown;
+        depStart = 0;
+      }
       this.shrunkAt = null;
       this.throughputWaitUntil = Instant.MIN;
       this.paceCursor = null;
@@ -883,13 +934,20 @@ public final class MessageSender implements AutoCloseable {
   /**
    * Takes a throughput token on the ideal timeline: when the sender wakes late, it takes the token
    * at the time the token became due (the pace cursor), not at the late wake-up, so the next token
-   * is due one interval after that and the lateness is made up instead of lost. The cursor may lag
-   * the clock by at most half the headroom's time: a send is never later than that behind its slot,
-   * so any one second holds at most {@code pacedRate × (1 + headroom / 2) + burst} sends.
+   * is due one interval after that and the lateness is made up instead of lost (by up to {@link
+   * #CATCH_UP}, and only with a headroom). Whatever the catch-up, the window guard holds: no span
+   * of {@code 1 + headroom / 2} seconds holds more of this sender's sends than the current rate per
+   * second.
    */
   private Step takeThroughput(Entry e, Instant now) {
+    Instant guard = windowGuard(now);
+    if (guard != null) {
+      e.waitingFor = "the throughput limit";
+      throughputWaitUntil = guard;
+      return Step.GLOBAL_WAIT;
+    }
     BucketSpec spec = throughputSpec(now);
-    Instant oldest = now.minusNanos((long) (throughputHeadroom / 2 * 1e9));
+    Instant oldest = throughputHeadroom > 0 ? now.minus(CATCH_UP) : now;
     Instant at =
         paceCursor != null && !paceCursor.isAfter(now) && !paceCursor.isBefore(oldest)
             ? paceCursor
@@ -898,6 +956,7 @@ public final class MessageSender implements AutoCloseable {
       TakeResult tp = store.tryTake(throughputKey, spec, THROUGHPUT_UNITS, at);
       if (tp.taken()) {
         paceCursor = at;
+        recordDeparture(now);
         return Step.SEND;
       }
       Instant due = at.plus(tp.retryAfter());
@@ -909,6 +968,42 @@ public final class MessageSender implements AutoCloseable {
       }
       at = due; // due while the sender was late: take it on the ideal timeline
     }
+  }
+
+  /**
+   * Returns when the window guard lets the next send go, or null when it may go now. The guard
+   * counts this sender's own sends: the n-th latest (n = the current whole rate per second) must be
+   * at least {@code 1 + headroom / 2} seconds old, so that the network's jitter of up to half the
+   * headroom's time cannot crowd more than the limit into any second of arrivals at Meta. The other
+   * half leaves the catch-up room to work without meeting the guard.
+   */
+  private Instant windowGuard(Instant now) {
+    int n = Math.min(departures.length, Math.max(1, (int) Math.floor(currentRate(now) + 1e-9)));
+    if (depCount < n) {
+      return null;
+    }
+    long nth = departures[(depStart + depCount - n) % departures.length];
+    long until = nth + Math.round((1 + throughputHeadroom / 2) * 1e9);
+    long nowNanos = epochNanos(now);
+    return nowNanos >= until ? null : Instant.ofEpochSecond(0, until);
+  }
+
+  private void recordDeparture(Instant now) {
+    if (departures.length == 0) {
+      return;
+    }
+    long t = epochNanos(now);
+    if (depCount < departures.length) {
+      departures[(depStart + depCount) % departures.length] = t;
+      depCount++;
+    } else {
+      departures[depStart] = t;
+      depStart = (depStart + 1) % departures.length;
+    }
+  }
+
+  private static long epochNanos(Instant t) {
+    return t.getEpochSecond() * 1_000_000_000L + t.getNano();
   }
 
   private static String consentDetail(RejectReason reason) {
@@ -1182,9 +1277,7 @@ public final class MessageSender implements AutoCloseable {
 
   /**
    * Returns the throughput bucket, in thousandths of a message: it refills at the current rate less
-   * the headroom and holds the burst. Half the headroom's time is left for the catch-up of late
-   * wake-ups ({@link #takeThroughput}); the other half absorbs the jitter between a send and its
-   * arrival at Meta.
+   * the headroom and holds the burst.
    */
   BucketSpec throughputSpec(Instant now) {
     double paced = currentRate(now) * (1 - throughputHeadroom);
@@ -1624,11 +1717,10 @@ public final class MessageSender implements AutoCloseable {
 
     /**
      * Sets how many sends may go at once after an idle time. Default 1: sends are spaced evenly
-     * ({@code 1 / pacedRate} apart), and a wake-up of the sender that comes late by up to half the
-     * {@link #throughputHeadroom(double) headroom}'s time (10 ms at the default 2%) is made up by
-     * the next sends instead of being lost, so that every one-second window stays below the limit.
-     * A larger burst lets up to {@code burst} sends go at once, at the cost of windows that hold up
-     * to {@code pacedRate + burst - 1}.
+     * ({@code 1 / pacedRate} apart), and a wake-up of the sender that comes late by up to 100 ms is
+     * made up by the next sends instead of being lost. A larger burst lets up to {@code burst}
+     * sends go at once. Either way no span of {@code 1 + headroom / 2} seconds holds more of this
+     * sender's sends than the throughput.
      *
      * @param burst 1 or more
      * @return this builder
@@ -1642,13 +1734,15 @@ public final class MessageSender implements AutoCloseable {
     }
 
     /**
-     * Sets the share of the throughput the sender leaves unused. Default 0.02: at 80 per second the
-     * sender paces at 78.4 per second. Meta counts a request when it arrives, so the network's
-     * jitter can crowd sends spaced exactly {@code 1 / throughput} apart into one second and draw a
-     * 130429. Half the headroom absorbs that jitter; the other half lets the sender make up for its
-     * own late wake-ups (see {@link #throughputBurst(int)}). Raise it when the number also receives
-     * much inbound traffic, which counts against the same limit. 0 paces at exactly the throughput,
-     * with no catch-up.
+     * Sets the share of the throughput the sender leaves unused. Default 0.005: at 80 per second
+     * the sender paces at 79.6 per second, and no span of 1.0025 seconds holds more than 80 of its
+     * sends. Meta counts a request when it arrives, so the network's jitter can crowd sends spaced
+     * exactly {@code 1 / throughput} apart into one second and draw a 130429; the guard's extra 2.5
+     * ms absorb that jitter, while late wake-ups of the sender (up to 100 ms) are made up by the
+     * next sends (see {@link #throughputBurst(int)}). Raise it on a busy network, or when the
+     * number also receives much inbound traffic, which counts against the same limit. 0 paces at
+     * exactly the throughput, with no catch-up. With several senders on one {@link LimiterStore},
+     * the shared bucket paces them together and the guard counts each sender's own sends.
      *
      * @param share 0 to 0.5
      * @return this builder

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -98,7 +99,7 @@ class MessageSenderTest {
   }
 
   @Test
-  void submit_80PerSecondDefaultHeadroom_paces78point4PerSecondAndNoSecondHoldsMore() {
+  void submit_80PerSecondDefaultHeadroom_paces79point6PerSecondAndNoSecondHoldsMore() {
     MessageSender sender = builder().throughputPerSecond(80).build();
     for (int i = 0; i < 200; i++) {
       sender.submit(utility(i));
@@ -108,16 +109,13 @@ class MessageSenderTest {
 
     List<Instant> times = transport.times();
     assertThat(times).hasSize(200);
-    // 1 / 78.4 s = 12755.102 µs, rounded up to whole microseconds.
+    // 1 / 79.6 s = 12562.814 µs, rounded up to whole microseconds.
     for (int i = 1; i < times.size(); i++) {
-      assertThat(Duration.between(times.get(i - 1), times.get(i)).toNanos()).isEqualTo(12_756_000L);
+      assertThat(Duration.between(times.get(i - 1), times.get(i)).toNanos()).isEqualTo(12_563_000L);
     }
-    assertThat(maxInAnyWindow(times, Duration.ofSeconds(1))).isEqualTo(79);
-    // Any 81 sends span 1.02 s: 20 ms of room for late wake-ups and the network's jitter.
-    for (int i = 0; i + 80 < times.size(); i++) {
-      assertThat(Duration.between(times.get(i), times.get(i + 80)))
-          .isGreaterThan(Duration.ofMillis(1_020));
-    }
+    assertThat(maxInAnyWindow(times, Duration.ofSeconds(1))).isEqualTo(80);
+    // Any 81 sends span more than 1.005 s: room for the network's jitter.
+    assertThat(maxInAnyWindow(times, Duration.ofMillis(1_005))).isEqualTo(80);
   }
 
   @Test
@@ -134,14 +132,56 @@ class MessageSenderTest {
     List<Instant> times = transport.times();
     assertThat(times).hasSize(200);
     // Without catch-up each send would come 5 ms after its slot and the next slot would count
-    // from there: 17.755 ms apart, 56 per second. With it, the rate stays 78.4 per second.
+    // from there: 17.563 ms apart, 57 per second. With it, the rate stays 79.6 per second.
     // The first goes at once; each later one 5 ms after its slot, and the slots keep the paced
-    // rate: 12.756 ms apart.
+    // rate: 12.563 ms apart.
     assertThat(times.get(0)).isEqualTo(T0);
-    for (int i = 1; i < times.size(); i++) {
-      assertThat(times.get(i)).isEqualTo(T0.plusNanos(12_756_000L * i + 5_000_000L));
+    for (int i = 1; i < 80; i++) {
+      assertThat(times.get(i)).isEqualTo(T0.plusNanos(12_563_000L * i + 5_000_000L));
     }
-    assertThat(maxInAnyWindow(times, Duration.ofSeconds(1))).isLessThanOrEqualTo(80);
+    // From the 81st on, the window guard also waits (and wakes 5 ms late too), so the rate settles
+    // between 80 per 1.0075 s and the paced 79.6 per second: still within 1% of 80.
+    assertThat(Duration.between(times.get(80), times.get(160)).toNanos())
+        .isBetween(1_005_040_000L, 1_007_500_000L);
+    assertThat(maxInAnyWindow(times, Duration.ofMillis(1_002))).isEqualTo(80);
+  }
+
+  @Test
+  void submit_irregularWakeUps_keepTheRateWithin1PercentAndNoWindowOver() {
+    // Every wake-up comes 0 to 5 ms late, at random, and one in a hundred up to 50 ms late, as on
+    // a busy machine.
+    java.util.Random random = new java.util.Random(42);
+    java.util.function.Supplier<Duration> late =
+        () ->
+            Duration.ofNanos(
+                random.nextInt(100) == 0 ? random.nextInt(50_000_001) : random.nextInt(5_000_001));
+    MessageSender sender = builder().throughputPerSecond(80).scheduler(lateBy(time, late)).build();
+    for (int i = 0; i < 6_000; i++) {
+      sender.submit(utility(i));
+    }
+
+    time.advance(Duration.ofSeconds(60));
+
+    List<Instant> times = transport.times();
+    // At least 99% of 80 per second over the minute: the catch-up makes up the late wake-ups.
+    assertThat(times.size()).isBetween(4_752, 4_800);
+    // No span of 1.0025 s (1 s plus half the default headroom) holds more than 80.
+    assertThat(maxInAnyWindow(times, Duration.ofNanos(1_002_500_000L))).isEqualTo(80);
+  }
+
+  @Test
+  void submit_burst_goesAtOnceButNoWindowHoldsMoreThanTheLimit() {
+    MessageSender sender = builder().throughputPerSecond(80).throughputBurst(20).build();
+    for (int i = 0; i < 400; i++) {
+      sender.submit(utility(i));
+    }
+
+    time.advance(Duration.ofSeconds(5));
+
+    List<Instant> times = transport.times();
+    assertThat(times.subList(0, 20)).containsOnly(T0);
+    assertThat(times.get(20)).isAfter(T0);
+    assertThat(maxInAnyWindow(times, Duration.ofNanos(1_002_500_000L))).isEqualTo(80);
   }
 
   @Test
@@ -168,6 +208,12 @@ class MessageSenderTest {
 
   /** Returns a scheduler that runs every task {@code late} after the time asked. */
   static java.util.concurrent.ScheduledExecutorService lateBy(FakeTime time, Duration late) {
+    return lateBy(time, () -> late);
+  }
+
+  /** Returns a scheduler that runs every task as late after the time asked as {@code late} says. */
+  static java.util.concurrent.ScheduledExecutorService lateBy(
+      FakeTime time, java.util.function.Supplier<Duration> late) {
     return (java.util.concurrent.ScheduledExecutorService)
         java.lang.reflect.Proxy.newProxyInstance(
             MessageSenderTest.class.getClassLoader(),
@@ -176,7 +222,7 @@ class MessageSenderTest {
               if (method.getName().equals("schedule")
                   && args.length == 3
                   && args[0] instanceof Runnable r) {
-                long nanos = ((TimeUnit) args[2]).toNanos((Long) args[1]) + late.toNanos();
+                long nanos = ((TimeUnit) args[2]).toNanos((Long) args[1]) + late.get().toNanos();
                 return time.schedule(r, nanos, TimeUnit.NANOSECONDS);
               }
               try {
@@ -474,6 +520,62 @@ class MessageSenderTest {
     time.advance(Duration.ofSeconds(1));
 
     assertThat(transport.calls()).hasSize(300);
+  }
+
+  @Test
+  void updateFrom_phoneNumberRead_appliesItsTierAndThroughput() {
+    MessageSender sender =
+        builder()
+            .throughputPerSecond(80)
+            .throughputHeadroom(0)
+            .tier(MessagingTier.TIER_250)
+            .build();
+
+    sender.updateFrom(phoneNumber(Optional.of(MessagingTier.TIER_2K), Optional.of("HIGH")));
+
+    assertThat(sender.stats().tier()).isEqualTo(MessagingTier.TIER_2K);
+    for (int i = 0; i < 1_500; i++) {
+      sender.submit(utility(i));
+    }
+    time.advance(Duration.ofMillis(999));
+    // 1,000 per second now, and 2,000 users a day: 1,000 went in the first second.
+    assertThat(transport.calls()).hasSize(1_000);
+  }
+
+  @Test
+  void updateFrom_readWithoutLimits_changesNothing() {
+    MessageSender sender =
+        builder()
+            .throughputPerSecond(80)
+            .throughputHeadroom(0)
+            .tier(MessagingTier.TIER_250)
+            .build();
+
+    sender.updateFrom(phoneNumber(Optional.of(MessagingTier.TIER_NOT_SET), Optional.empty()));
+
+    assertThat(sender.stats().tier()).isEqualTo(MessagingTier.TIER_250);
+    for (int i = 0; i < 200; i++) {
+      sender.submit(utility(i));
+    }
+    time.advance(Duration.ofMillis(999));
+    assertThat(transport.calls()).hasSize(80);
+  }
+
+  static dev.wasdk.client.PhoneNumber phoneNumber(
+      Optional<MessagingTier> limit, Optional<String> throughputLevel) {
+    return new dev.wasdk.client.PhoneNumber(
+        "106540352242922",
+        Optional.empty(),
+        Optional.empty(),
+        dev.wasdk.client.QualityRating.GREEN,
+        limit,
+        throughputLevel,
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        "{}");
   }
 
   @Test
