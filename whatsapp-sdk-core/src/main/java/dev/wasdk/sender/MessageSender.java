@@ -1414,7 +1414,9 @@ public final class MessageSender implements AutoCloseable {
     if (!deadlines.isEmpty()) {
       next = earliest(next, deadlines.peek().deadline);
     }
-    if (next == null || (wakeAt != null && !next.isBefore(wakeAt))) {
+    // A wake-up already due at or before the next one will do, unless the clock has passed it
+    // without it running (the clock jumped ahead of the scheduler): then schedule afresh.
+    if (next == null || (wakeAt != null && wakeAt.isAfter(now) && !next.isBefore(wakeAt))) {
       return;
     }
     if (wake != null) {

@@ -69,7 +69,7 @@ class MessageSenderFaultTest {
             .phoneNumberId(PHONE_ID)
             .baseUrl(URI.create(wm.baseUrl()))
             .retryPolicy(RetryPolicy.none())
-            .requestTimeout(Duration.ofMillis(400))
+            .requestTimeout(Duration.ofSeconds(2)) // generous for a busy machine
             .build();
   }
 
@@ -222,7 +222,7 @@ class MessageSenderFaultTest {
     script.rule =
         (to, nth, total) ->
             to.equals(waId(3))
-                ? ResponseDefinitionBuilder.like(ok(to, nth)).withFixedDelay(1_500).build()
+                ? ResponseDefinitionBuilder.like(ok(to, nth)).withFixedDelay(4_000).build()
                 : ok(to, nth);
     MessageSender sender = sender(80);
     List<CompletableFuture<SendOutcome>> futures = new ArrayList<>();

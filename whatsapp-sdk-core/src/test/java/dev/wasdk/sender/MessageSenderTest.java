@@ -507,6 +507,51 @@ class MessageSenderTest {
   }
 
   @Test
+  void submit_clockJumpsAheadOfTheScheduler_deadlinesStillEndDeferred() {
+    // The clock jumps a day ahead while a wake-up for a tier slot is still scheduled a day out on
+    // the scheduler, as after a suspended machine or a simulated day.
+    Duration[] offset = {Duration.ZERO};
+    java.time.Clock jumping =
+        new java.time.Clock() {
+          @Override
+          public Instant instant() {
+            return time.instant().plus(offset[0]);
+          }
+
+          @Override
+          public java.time.ZoneId getZone() {
+            return java.time.ZoneOffset.UTC;
+          }
+
+          @Override
+          public java.time.Clock withZone(java.time.ZoneId zone) {
+            throw new UnsupportedOperationException();
+          }
+        };
+    MessageSender sender =
+        builder().clock(jumping).throughputPerSecond(1_000).tier(MessagingTier.TIER_50).build();
+    for (int i = 0; i < 60; i++) {
+      sender.submit(utility(i));
+    }
+    time.advance(Duration.ofSeconds(1));
+    assertThat(transport.calls()).hasSize(50); // ten wait a day for a slot
+
+    offset[0] = Duration.ofHours(24).plusMinutes(1);
+    List<CompletableFuture<SendOutcome>> late = new ArrayList<>();
+    SubmitOptions deadline =
+        SubmitOptions.defaults().withDeadline(jumping.instant().plusSeconds(1));
+    for (int i = 100; i < 160; i++) {
+      late.add(sender.submit(utility(i), deadline));
+    }
+    time.advance(Duration.ofSeconds(2));
+
+    // The ten waiting and 40 new went at once; the other 20 new ended deferred at their deadline.
+    assertThat(transport.calls()).hasSize(100);
+    assertThat(late).allSatisfy(f -> assertThat(f).isDone());
+    assertThat(late.stream().filter(f -> f.join() instanceof SendOutcome.Deferred)).hasSize(20);
+  }
+
+  @Test
   void updateTier_higherTier_sendsDeferredUsersAtOnce() {
     MessageSender sender =
         builder().throughputPerSecond(1_000).tier(MessagingTier.TIER_250).build();

@@ -10,6 +10,7 @@ import dev.wasdk.sender.MessageSender;
 import dev.wasdk.sender.MessagingTier;
 import dev.wasdk.sender.RejectReason;
 import dev.wasdk.sender.SendOutcome;
+import dev.wasdk.sender.SubmitOptions;
 import dev.wasdk.testkit.SentMessage;
 import dev.wasdk.testkit.WhatsAppSimulator;
 import dev.wasdk.webhooks.SenderFeed;
@@ -23,7 +24,11 @@ import dev.wasdk.webhooks.jdk.JdkWebhookServer;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -47,11 +52,13 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>With no credentials, {@link #main} plays 5,000 simulated users (pass another number as the
  * first argument): most confirm, some decline or never answer, some reply STOP, some cannot be
- * reached. With {@code WHATSAPP_ACCESS_TOKEN}, {@code WHATSAPP_PHONE_NUMBER_ID}, {@code
- * WHATSAPP_APP_SECRET} and {@code WHATSAPP_VERIFY_TOKEN} set, it listens for Meta's webhooks on
- * {@code WHATSAPP_WEBHOOK_PORT} (default 8080) for {@code WHATSAPP_OPT_IN_MINUTES} (default 5),
- * then broadcasts the approved template {@code WHATSAPP_TEMPLATE} (default {@code spring_sale},
- * {@code en_US}, one body parameter) to everyone who confirmed.
+ * reached. The broadcast goes a day after the opt-ins, so every user it reaches counts against the
+ * 2K tier: 2,000 on the first day, the deferred rest on the following days. With {@code
+ * WHATSAPP_ACCESS_TOKEN}, {@code WHATSAPP_PHONE_NUMBER_ID}, {@code WHATSAPP_APP_SECRET} and {@code
+ * WHATSAPP_VERIFY_TOKEN} set, it listens for Meta's webhooks on {@code WHATSAPP_WEBHOOK_PORT}
+ * (default 8080) for {@code WHATSAPP_OPT_IN_MINUTES} (default 5), then broadcasts the approved
+ * template {@code WHATSAPP_TEMPLATE} (default {@code spring_sale}, {@code en_US}, one body
+ * parameter) to everyone who confirmed.
  *
  * <pre>{@code
  * try (Campaign campaign = Campaign.start(sender, appSecret, verifyToken, address, "spring_sale", "en_US")) {
@@ -207,22 +214,63 @@ public final class Campaign implements AutoCloseable {
    * @throws Exception if the sends do not finish in time
    */
   public Broadcast broadcast(List<String> audience, Duration timeout) throws Exception {
-    List<CompletableFuture<SendOutcome>> outcomes = new ArrayList<>(audience.size());
+    List<Message> messages = new ArrayList<>(audience.size());
     for (String user : audience) {
-      Recipient to = user.startsWith("+") ? Recipient.phone(user) : Recipient.waId(user);
-      outcomes.add(
-          sender.submit(
-              Message.to(to)
-                  .bizOpaqueCallbackData(tag)
-                  .template(template, language)
-                  .category(TemplateCategory.MARKETING)
-                  .bodyText("20%")
-                  .build()));
+      messages.add(offer(user));
+    }
+    return send(messages, SubmitOptions.defaults(), timeout);
+  }
+
+  /**
+   * Like {@link #broadcast(List, Duration)}, but a message still waiting for a messaging-limit slot
+   * at the deadline ends {@link SendOutcome.Deferred deferred}: submit {@link Broadcast#deferred()}
+   * again the next day.
+   *
+   * @param audience the users' WhatsApp ids or phone numbers
+   * @param deadline when the day's sending ends
+   * @param timeout the longest wait for the sends
+   * @return what the sender did with each message, by outcome
+   * @throws Exception if the sends do not finish in time
+   */
+  public Broadcast broadcast(List<String> audience, Instant deadline, Duration timeout)
+      throws Exception {
+    List<Message> messages = new ArrayList<>(audience.size());
+    for (String user : audience) {
+      messages.add(offer(user));
+    }
+    return send(messages, SubmitOptions.defaults().withDeadline(deadline), timeout);
+  }
+
+  private Message offer(String user) {
+    Recipient to = user.startsWith("+") ? Recipient.phone(user) : Recipient.waId(user);
+    return Message.to(to)
+        .bizOpaqueCallbackData(tag)
+        .template(template, language)
+        .category(TemplateCategory.MARKETING)
+        .bodyText("20%")
+        .build();
+  }
+
+  /**
+   * Submits messages and waits until each one has its outcome.
+   *
+   * @param messages the messages
+   * @param options the submit options, such as a deadline after which a message still waiting for a
+   *     messaging-limit slot ends {@link SendOutcome.Deferred deferred}
+   * @param timeout the longest wait for the outcomes
+   * @return what the sender did with each message, by outcome
+   * @throws Exception if the sends do not finish in time
+   */
+  Broadcast send(List<Message> messages, SubmitOptions options, Duration timeout) throws Exception {
+    List<CompletableFuture<SendOutcome>> outcomes = new ArrayList<>(messages.size());
+    for (Message m : messages) {
+      outcomes.add(sender.submit(m, options));
     }
     CompletableFuture.allOf(outcomes.toArray(CompletableFuture[]::new))
         .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
     int accepted = 0;
     Map<RejectReason, Integer> refused = new EnumMap<>(RejectReason.class);
+    List<Message> deferred = new ArrayList<>();
     int other = 0;
     for (CompletableFuture<SendOutcome> f : outcomes) {
       SendOutcome o = f.join();
@@ -230,11 +278,13 @@ public final class Campaign implements AutoCloseable {
         accepted++;
       } else if (o instanceof SendOutcome.Rejected r) {
         refused.merge(r.reason(), 1, Integer::sum);
+      } else if (o instanceof SendOutcome.Deferred d) {
+        deferred.add(d.message());
       } else {
         other++;
       }
     }
-    return new Broadcast(audience.size(), accepted, refused, other);
+    return new Broadcast(messages.size(), accepted, refused, deferred, other);
   }
 
   /**
@@ -244,6 +294,17 @@ public final class Campaign implements AutoCloseable {
    * @return the report
    */
   public Report report(Broadcast broadcast) {
+    return report(broadcast, List.of(broadcast.accepted()));
+  }
+
+  /**
+   * Returns the delivery report of a broadcast sent over several days.
+   *
+   * @param broadcast what the sender did with the broadcast, all days together
+   * @param acceptedByDay how many messages Meta accepted each day
+   * @return the report
+   */
+  Report report(Broadcast broadcast, List<Integer> acceptedByDay) {
     int sent = 0;
     int delivered = 0;
     int read = 0;
@@ -254,7 +315,7 @@ public final class Campaign implements AutoCloseable {
     }
     Map<Integer, Integer> failed = new TreeMap<>();
     failures.values().forEach(code -> failed.merge(code, 1, Integer::sum));
-    return new Report(broadcast, sent, delivered, read, failed);
+    return new Report(broadcast, acceptedByDay, sent, delivered, read, failed);
   }
 
   /** Stops the webhook server. The sender stays open. */
@@ -274,13 +335,34 @@ public final class Campaign implements AutoCloseable {
    * @param audience how many users were targeted
    * @param accepted how many messages Meta accepted
    * @param refused how many the sender refused before the network, by reason
-   * @param other how many ended otherwise (deferred, cancelled or unknown)
+   * @param deferred the messages still waiting for a messaging-limit slot at their deadline, to
+   *     submit again when slots free up
+   * @param other how many ended otherwise (cancelled or unknown)
    */
   public record Broadcast(
-      int audience, int accepted, Map<RejectReason, Integer> refused, int other) {
-    /** Copies the map. */
+      int audience,
+      int accepted,
+      Map<RejectReason, Integer> refused,
+      List<Message> deferred,
+      int other) {
+    /** Copies the collections. */
     public Broadcast {
       refused = Map.copyOf(refused);
+      deferred = List.copyOf(deferred);
+    }
+
+    /**
+     * Adds a later day's sends of this broadcast's deferred messages.
+     *
+     * @param later what the sender did with the deferred messages
+     * @return the combined broadcast: this audience, both days' outcomes, the later deferrals
+     */
+    public Broadcast then(Broadcast later) {
+      Map<RejectReason, Integer> all = new EnumMap<>(RejectReason.class);
+      all.putAll(refused);
+      later.refused().forEach((k, v) -> all.merge(k, v, Integer::sum));
+      return new Broadcast(
+          audience, accepted + later.accepted(), all, later.deferred(), other + later.other());
     }
   }
 
@@ -294,20 +376,29 @@ public final class Campaign implements AutoCloseable {
    * @param failedByCode messages with a {@code failed} status, by error code
    */
   public record Report(
-      Broadcast broadcast, int sent, int delivered, int read, Map<Integer, Integer> failedByCode) {
-    /** Copies the map. */
+      Broadcast broadcast,
+      List<Integer> acceptedByDay,
+      int sent,
+      int delivered,
+      int read,
+      Map<Integer, Integer> failedByCode) {
+    /** Copies the collections. */
     public Report {
+      acceptedByDay = List.copyOf(acceptedByDay);
       failedByCode = Map.copyOf(failedByCode);
     }
 
     /** Returns a few lines for the console. */
     public String describe() {
       return String.format(
-          "Audience %,d: accepted by WhatsApp %,d, refused before sending %s, other %d%n"
+          "Audience %,d: accepted by WhatsApp %,d (by day, as the messaging limit allowed: %s),"
+              + " refused before sending %s, still deferred %,d, other %d%n"
               + "Status webhooks: sent %,d, delivered %,d, read %,d, failed %s",
           broadcast.audience(),
           broadcast.accepted(),
+          acceptedByDay,
           new TreeMap<>(broadcast.refused()),
+          broadcast.deferred().size(),
           broadcast.other(),
           sent,
           delivered,
@@ -333,7 +424,7 @@ public final class Campaign implements AutoCloseable {
     }
     int users = args.length > 0 ? Integer.parseInt(args[0]) : 5_000;
     long start = System.nanoTime();
-    Report report = simulate(users, 1_000);
+    Report report = simulate(users, 1_000, MessagingTier.TIER_2K);
     System.out.println(report.describe());
     System.out.printf("Took %.1f s%n", (System.nanoTime() - start) / 1e9);
   }
@@ -353,33 +444,49 @@ public final class Campaign implements AutoCloseable {
           "Listening at %s for %d minutes: write JOIN to the business number.%n",
           campaign.uri(), minutes);
       Thread.sleep(Duration.ofMinutes(minutes).toMillis());
-      Broadcast b = campaign.broadcast(campaign.joined(), Duration.ofMinutes(30));
+      // What the messaging limit does not allow within 25 minutes ends deferred, to send tomorrow.
+      Broadcast b =
+          campaign.broadcast(
+              campaign.joined(),
+              Instant.now().plus(Duration.ofMinutes(25)),
+              Duration.ofMinutes(30));
       Thread.sleep(Duration.ofSeconds(30).toMillis()); // let status webhooks arrive
       System.out.println(campaign.report(b).describe());
     }
   }
 
   /**
-   * Plays the campaign with simulated users on a simulator at the 2K tier. Of every 40 users, one
-   * declines, one never answers, one replies STOP after confirming, one stops marketing with
-   * WhatsApp's own button, and one cannot be reached (131026); the rest confirm and read the offer.
+   * Plays the campaign with simulated users on a simulator. Of every 40 users, one declines, one
+   * never answers, one replies STOP after confirming, one stops marketing with WhatsApp's own
+   * button, and one cannot be reached (131026); the rest confirm and read the offer.
+   *
+   * <p>The opt-in conversation happens on day 0. The broadcast starts a day later, when the users'
+   * customer-service windows have closed, so each user it reaches counts against the messaging
+   * limit: at the 2K tier, 2,000 unique users a rolling 24 hours. Messages still waiting for a slot
+   * when the day's sending is over end {@link SendOutcome.Deferred deferred}, and go again the next
+   * day, until none is left. The simulator and the sender share a clock that runs in real time and
+   * jumps a day ahead between the days.
    *
    * @param users how many users
    * @param throughputPerSecond the number's throughput, for the simulator and the sender alike
+   * @param tier the business's messaging-limit tier
    * @return the delivery report
    * @throws Exception if a step does not finish in time
    */
-  static Report simulate(int users, int throughputPerSecond) throws Exception {
+  static Report simulate(int users, int throughputPerSecond, MessagingTier tier) throws Exception {
     Duration timeout = Duration.ofSeconds(30 + users / Math.max(1, throughputPerSecond) * 4L);
+    OffsetClock clock = new OffsetClock();
     try (WhatsAppSimulator sim =
             WhatsAppSimulator.builder()
-                .messagingTier(MessagingTier.TIER_2K)
+                .clock(clock)
+                .messagingTier(tier)
                 .throughputPerSecond(throughputPerSecond)
                 .start();
         WhatsAppClient wa = EchoBot.simulatorClient(sim);
         MessageSender sender =
             MessageSender.builder(wa)
-                .tier(MessagingTier.TIER_2K)
+                .clock(clock)
+                .tier(tier)
                 .throughputPerSecond(throughputPerSecond)
                 .build();
         Campaign campaign =
@@ -426,10 +533,53 @@ public final class Campaign implements AutoCloseable {
         }
       }
       settle(sim, campaign, timeout);
-      // 4. The broadcast, and its status webhooks.
-      Broadcast b = campaign.broadcast(audience, timeout);
+      // 4. The broadcast, a day later: as many users a day as the tier allows.
+      long limit = tier.uniqueUsersPer24Hours().orElse(users);
+      // A simulated day's sending lasts twice what the tier's users take at the throughput.
+      Duration day = Duration.ofMillis(1_000 + limit * 2_000 / Math.max(1, throughputPerSecond));
+      clock.jumpAhead(Duration.ofHours(25));
+      Broadcast b = campaign.broadcast(audience, clock.instant().plus(day), timeout.plus(day));
+      List<Integer> byDay = new ArrayList<>(List.of(b.accepted()));
+      while (!b.deferred().isEmpty()) {
+        clock.jumpAhead(Duration.ofHours(24));
+        Broadcast next =
+            campaign.send(
+                b.deferred(),
+                SubmitOptions.defaults().withDeadline(clock.instant().plus(day)),
+                timeout.plus(day));
+        if (next.accepted() == 0) {
+          break; // no slot freed: nothing more to gain
+        }
+        byDay.add(next.accepted());
+        b = b.then(next);
+      }
       sim.awaitWebhooks(timeout);
-      return campaign.report(b);
+      return campaign.report(b, byDay);
+    }
+  }
+
+  /** A clock that runs in real time and can jump ahead, for the simulated days. */
+  static final class OffsetClock extends Clock {
+    private volatile Duration offset = Duration.ZERO;
+
+    /** Moves the clock ahead. */
+    void jumpAhead(Duration d) {
+      offset = offset.plus(d);
+    }
+
+    @Override
+    public Instant instant() {
+      return Instant.now().plus(offset);
+    }
+
+    @Override
+    public ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+      throw new UnsupportedOperationException("UTC only");
     }
   }
 
