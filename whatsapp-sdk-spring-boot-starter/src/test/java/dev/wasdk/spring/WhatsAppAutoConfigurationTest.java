@@ -310,7 +310,8 @@ class WhatsAppAutoConfigurationTest {
                   new WhatsAppFailureAnalyzer().analyze(context.getStartupFailure());
               assertThat(analysis).isNotNull();
               assertThat(analysis.getDescription()).startsWith("wasdk.access-token is required");
-              assertThat(analysis.getAction()).contains("Set wasdk.access-token");
+              assertThat(analysis.getAction())
+                  .contains("Set wasdk.access-token", "environment variable WASDK_ACCESSTOKEN");
             });
   }
 

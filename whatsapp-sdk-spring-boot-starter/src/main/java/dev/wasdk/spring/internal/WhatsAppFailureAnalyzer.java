@@ -1,6 +1,7 @@
 package dev.wasdk.spring.internal;
 
 import dev.wasdk.spring.WhatsAppConfigurationException;
+import java.util.Locale;
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 
@@ -14,13 +15,15 @@ public final class WhatsAppFailureAnalyzer
 
   @Override
   protected FailureAnalysis analyze(Throwable rootFailure, WhatsAppConfigurationException cause) {
+    String property = cause.property();
+    String variable = property.toUpperCase(Locale.ROOT).replace('.', '_').replace("-", "");
     String action =
         "Set "
-            + cause.property()
-            + " in application.properties or application.yaml, as an environment variable"
-            + " (the property name in upper case with '_' for '.' and '-'), or as a"
-            + " command-line argument. Keep secrets out of source control: take them from the"
-            + " environment or a secret store.";
+            + property
+            + " in application.properties or application.yaml, as the environment variable "
+            + variable
+            + ", or as a command-line argument. Keep secrets out of source control: take them"
+            + " from the environment or a secret store.";
     return new FailureAnalysis(cause.getMessage(), action, cause);
   }
 }
