@@ -4,6 +4,7 @@ import dev.wasdk.spring.internal.WebhookController;
 import dev.wasdk.webhooks.WebhookEndpoint;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -25,6 +26,7 @@ import org.springframework.web.servlet.DispatcherServlet;
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnClass(DispatcherServlet.class)
 @ConditionalOnBean(WebhookEndpoint.class)
+@ConditionalOnBooleanProperty(name = "wasdk.webhook.enabled", matchIfMissing = true)
 public final class WhatsAppWebhookMvcAutoConfiguration {
 
   /** Creates the auto-configuration; Spring Boot does this. */

@@ -110,6 +110,30 @@ class WhatsAppAutoConfigurationTest {
   }
 
   @Test
+  void context_webApplicationWithOwnEndpoint_controllerServesIt() {
+    webRunner
+        .withUserConfiguration(OwnBeans.class)
+        .run(
+            context -> {
+              assertThat(context).hasSingleBean(WebhookController.class);
+              assertThat(context.getBean(WebhookController.class).toString())
+                  .isEqualTo("WebhookController[" + context.getBean("myEndpoint") + "]");
+            });
+  }
+
+  @Test
+  void context_webhooksDisabledWithOwnEndpoint_createsNoController() {
+    webRunner
+        .withUserConfiguration(OwnBeans.class)
+        .withPropertyValues("wasdk.webhook.enabled=false")
+        .run(
+            context -> {
+              assertThat(context).hasSingleBean(WebhookEndpoint.class);
+              assertThat(context).doesNotHaveBean(WebhookController.class);
+            });
+  }
+
+  @Test
   void context_webhooksDisabled_needsNoWebhookSecretsAndCreatesNoEndpoint() {
     webRunner
         .withPropertyValues(
