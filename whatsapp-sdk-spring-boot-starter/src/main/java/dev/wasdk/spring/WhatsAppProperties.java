@@ -563,10 +563,12 @@ public final class WhatsAppProperties {
     private int throughputBurst = 1;
 
     /**
-     * Share of the throughput left unused (0 to 0.5), absorbing network jitter; raise it when the
-     * number also receives much inbound traffic.
+     * Share of the throughput left unused (0 to 0.5): the sender paces at the throughput times (1 -
+     * headroom), and no span of 1 + headroom / 2 seconds holds more of its sends than the
+     * throughput, which absorbs network jitter. Raise it when the number also receives much inbound
+     * traffic.
      */
-    private double throughputHeadroom = 0.02;
+    private double throughputHeadroom = 0.005;
 
     /** How long the throughput takes to grow back after a 130429 answer lowered it. */
     private Duration throughputRecovery = Duration.ofSeconds(5);
