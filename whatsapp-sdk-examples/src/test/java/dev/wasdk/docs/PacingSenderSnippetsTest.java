@@ -225,8 +225,7 @@ class PacingSenderSnippetsTest extends SimulatorFixture {
 
     // tag::live-updates[]
     PhoneNumber number = wa.phoneNumbers().get(); // at start, and now and then
-    number.messagingLimit().ifPresent(sender::updateTier);
-    number.throughputLevel().map(Throughput::ofLevel).ifPresent(sender::updateThroughput);
+    sender.updateFrom(number); // its messaging limit and throughput level
     // end::live-updates[]
 
     assertThat(sender.stats().tier()).isEqualTo(MessagingTier.TIER_10K);

@@ -1,0 +1,14 @@
+/**
+ * The limiter store on Redis: {@link dev.wasdk.redis.RedisLimiterStore} shares the pacing limits
+ * (throughput, pair rate, the messaging-limit window) between app instances, so that several
+ * senders together stay within them.
+ *
+ * <pre>{@code
+ * RedisLimiterStore store = RedisLimiterStore.builder().redisUri("redis://localhost:6379").build();
+ * MessageSender sender = MessageSender.builder(wa).store(store).build();
+ * }</pre>
+ *
+ * <p>Each limit is one atomic Lua script on Redis. When Redis cannot be reached the store fails
+ * closed by default, or falls back to a local fraction of the limits when so configured.
+ */
+package dev.wasdk.redis;
