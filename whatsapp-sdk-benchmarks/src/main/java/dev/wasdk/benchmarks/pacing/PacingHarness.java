@@ -51,7 +51,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * (arrivals per sliding second, 130429 answers, open connections) are the server's own.
  *
  * <p>Each figure is also printed as a {@code RESULT pacing.<run>.<figure> <value>} line (see {@link
- * Results}), where {@code <run>} is the mode and its arguments joined by underscores.
+ * Results}), where {@code <run>} is the mode and its arguments joined by underscores, after {@code
+ * inproc_} or {@code remote_} when the server is not a child JVM.
  */
 public final class PacingHarness {
   static final String PHONE_ID = "106540352242922";
@@ -77,7 +78,9 @@ public final class PacingHarness {
       first++;
     }
     String[] a = Arrays.copyOfRange(args, first, args.length);
-    String run = String.join("_", a);
+    String where =
+        "spawn".equals(serverOption) ? "" : "inproc".equals(serverOption) ? "inproc_" : "remote_";
+    String run = where + String.join("_", a);
     switch (a[0]) {
       case "accuracy":
         {
