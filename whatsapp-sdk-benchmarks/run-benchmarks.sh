@@ -27,19 +27,23 @@ SUITES=${SUITES:-"send webhook limiter redis memory pacing simulator"}
 case "$MODE" in
   quick)
     REPS=${REPS:-1}
-    SEND_JMH="-f 1 -wi 2 -w 1s -i 2 -r 1s"
+    SEND_JMH="-f 1 -wi 1 -w 1s -i 1 -r 2s"
     WEBHOOK_JMH="-f 1 -wi 1 -w 1s -i 2 -r 1s"
+    LIMITER="InMemoryLimiterBenchmark\.(wasdkTryTake|bucket4jKeyed)$"
     LIMITER_JMH="-f 1 -wi 1 -w 500ms -i 2 -r 500ms"
+    REDIS="RedisLimiterBenchmark\.(wasdkTryTake|bucket4jTryConsume)$"
     REDIS_JMH="-f 1 -wi 1 -w 1s -i 2 -r 1s"
-    SENDER_MEMORY_N=200000
-    PACING_RUNS=("accuracy 80 10" "campaign 3000 1000" "--server=inproc campaign 3000 1000" "naive 500 80 64")
+    SENDER_MEMORY_N=100000
+    PACING_RUNS=("accuracy 80 8" "campaign 3000 1000" "--server=inproc campaign 3000 1000" "naive 500 80 64")
     SIMULATOR_ARGS=("8 3 0 2" "8 3 1000 2")
     ;;
   full)
     REPS=${REPS:-3}
-    SEND_JMH="-f 1 -wi 4 -w 2s -i 4 -r 2s"
+    SEND_JMH="-f 1 -wi 3 -w 2s -i 4 -r 2s"
     WEBHOOK_JMH="-f 1 -wi 3 -w 1s -i 4 -r 1s"
+    LIMITER="InMemoryLimiterBenchmark\.(wasdkTryTake|wasdkTryTakeNanoTime|bucket4jKeyed)$"
     LIMITER_JMH="-f 1 -wi 2 -w 1s -i 3 -r 1s"
+    REDIS="RedisLimiterBenchmark"
     REDIS_JMH="-f 1 -wi 2 -w 1s -i 3 -r 1s"
     SENDER_MEMORY_N=1000000
     PACING_RUNS=("accuracy 80 30" "campaign 10000 1000" "--server=inproc campaign 10000 1000" "naive 2000 80 64")
@@ -85,8 +89,12 @@ echo "== $(sed -n 's/^java=//p' "$RAW/env.txt"), $(sed -n 's/^nproc=//p' "$RAW/e
 run() {
   local suite=$1 out=$2
   shift 2
-  local shown
-  shown=$(printf '%s ' "$@" | sed -e 's/ -rf json -rff [^ ]*//' -e 's/ $//')
+  local shown="" a
+  for a in "$@"; do
+    [[ $a =~ [^A-Za-z0-9_./=:,@%+-] ]] && a="'$a'"
+    shown+="$a "
+  done
+  shown=$(sed -e 's/ -rf json -rff [^ ]*//' -e 's/ $//' <<< "$shown")
   printf '%s\t%s\n' "$suite" "$shown" >> "$RAW/commands.tsv"
   printf '[%4ds] %s\n' $(($(date +%s) - T0)) "$shown"
   "$@" > "$out" 2>&1
@@ -102,7 +110,7 @@ jmh() { # jmh SUITE NAME REP ARGS...
   local suite=$1 name=$2 rep=$3
   shift 3
   run "$suite" "$RAW/$suite-$name-r$rep.log" \
-    "$JAVA" -jar "$JAR_REL" "$@" -rf json -rff "$RAW/$suite-$name-r$rep.json"
+    "$JAVA" -jar "$JAR_REL" "$@" -foe true -rf json -rff "$RAW/$suite-$name-r$rep.json"
 }
 
 harness() { # harness SUITE NAME REP JAVA_ARGS...
@@ -129,13 +137,13 @@ for rep in $(seq 1 "$REPS"); do
       limiter)
         for t in 1 2; do
           # shellcheck disable=SC2086
-          jmh limiter "t$t" "$rep" 'InMemoryLimiterBenchmark' -t "$t" $LIMITER_JMH
+          jmh limiter "t$t" "$rep" "$LIMITER" -t "$t" $LIMITER_JMH
         done
         ;;
       redis)
         for t in 1 2; do
           # shellcheck disable=SC2086
-          jmh redis "t$t" "$rep" 'RedisLimiterBenchmark' -t "$t" $REDIS_JMH
+          jmh redis "t$t" "$rep" "$REDIS" -t "$t" $REDIS_JMH
         done
         ;;
       memory)
