@@ -58,8 +58,7 @@ public final class BenchReport {
    */
   public static void main(String[] args) throws IOException {
     Path dir = Path.of(args.length > 0 ? args[0] : "whatsapp-sdk-benchmarks/target/report");
-    BenchReport report = new BenchReport();
-    report.read(dir.resolve("raw"));
+    BenchReport report = read(dir.resolve("raw"));
     StringBuilder all = new StringBuilder();
     all.append("# Benchmark report\n\n").append(report.machine()).append("\n\n");
     for (String suite : SUITES) {
@@ -73,7 +72,14 @@ public final class BenchReport {
     System.out.println("wrote " + dir.resolve("report.md"));
   }
 
-  private void read(Path raw) throws IOException {
+  /** Reads the raw files of a run. */
+  static BenchReport read(Path raw) throws IOException {
+    BenchReport report = new BenchReport();
+    report.load(raw);
+    return report;
+  }
+
+  private void load(Path raw) throws IOException {
     Path envFile = raw.resolve("env.txt");
     if (Files.exists(envFile)) {
       for (String line : Files.readAllLines(envFile, StandardCharsets.UTF_8)) {
