@@ -54,6 +54,16 @@ class BenchReportTest {
   }
 
   @Test
+  void verdict_spreadAcrossTheCeiling_saysWhetherEveryRepetitionMetIt() {
+    assertThat(BenchReport.verdict(BenchReport.Spread.of(List.of(1.0, 1.05, 1.08)), 1.10))
+        .isEqualTo("met (1.05×)");
+    assertThat(BenchReport.verdict(BenchReport.Spread.of(List.of(1.0, 1.05, 1.2)), 1.10))
+        .isEqualTo("met by the median (1.05×), not in every repetition");
+    assertThat(BenchReport.verdict(BenchReport.Spread.of(List.of(1.0, 1.15, 1.2)), 1.10))
+        .isEqualTo("not met (1.15×)");
+  }
+
+  @Test
   void ratio_twoRepetitions_takenWithinEachRepetitionNotOfMedians() throws IOException {
     write(
         "send-t8-r1.json",
@@ -110,7 +120,7 @@ class BenchReportTest {
     assertThat(md)
         .contains("| 1 | 1,050 | 1,000 | **1.05×**")
         .contains("| 64 | 1,200 | 1,000 | **1.20×**")
-        .contains("1 thread(s): met (1.05×); 64 thread(s): not met (1.20×)")
+        .contains("1 thread: met (1.05×); 64 threads: not met (1.20×)")
         .contains("java -jar benchmarks.jar 'SendBenchmark' -t 1");
     assertThat(BenchReport.read(raw()).section("redis")).isNull();
   }
