@@ -27,7 +27,8 @@ SUITES=${SUITES:-"send webhook limiter redis memory pacing simulator"}
 case "$MODE" in
   quick)
     REPS=${REPS:-1}
-    SEND_JMH="-f 1 -wi 1 -w 1s -i 1 -r 2s"
+    # The send path needs about 5 s of warm-up before wasdk's scores stop rising.
+    SEND_JMH="-f 1 -wi 3 -w 1s -i 2 -r 1s"
     WEBHOOK_JMH="-f 1 -wi 1 -w 1s -i 2 -r 1s"
     LIMITER="InMemoryLimiterBenchmark\.(wasdkTryTake|bucket4jKeyed)$"
     LIMITER_JMH="-f 1 -wi 1 -w 500ms -i 2 -r 500ms"
@@ -39,14 +40,14 @@ case "$MODE" in
     ;;
   full)
     REPS=${REPS:-3}
-    SEND_JMH="-f 1 -wi 3 -w 2s -i 4 -r 2s"
-    WEBHOOK_JMH="-f 1 -wi 3 -w 1s -i 4 -r 1s"
+    SEND_JMH="-f 1 -wi 5 -w 2s -i 4 -r 2s"
+    WEBHOOK_JMH="-f 1 -wi 3 -w 1s -i 3 -r 1s"
     LIMITER="InMemoryLimiterBenchmark\.(wasdkTryTake|wasdkTryTakeNanoTime|bucket4jKeyed)$"
-    LIMITER_JMH="-f 1 -wi 2 -w 1s -i 3 -r 1s"
+    LIMITER_JMH="-f 1 -wi 2 -w 1s -i 2 -r 1s"
     REDIS="RedisLimiterBenchmark"
-    REDIS_JMH="-f 1 -wi 2 -w 1s -i 3 -r 1s"
+    REDIS_JMH="-f 1 -wi 2 -w 1s -i 2 -r 1s"
     SENDER_MEMORY_N=1000000
-    PACING_RUNS=("accuracy 80 30" "campaign 10000 1000" "--server=inproc campaign 10000 1000" "naive 2000 80 64")
+    PACING_RUNS=("accuracy 80 20" "campaign 10000 1000" "--server=inproc campaign 10000 1000" "naive 2000 80 64")
     SIMULATOR_ARGS=("8 8 0 3" "8 8 1000 3")
     ;;
   *)
