@@ -26,7 +26,7 @@ SUITES=${SUITES:-"send webhook limiter redis memory pacing simulator"}
 
 # The send path keeps speeding up for 10 to 16 s at 8 and 64 threads on 2 busy cores (the JIT
 # competes with the benchmark threads), hence its long warm-up; quick's is too short for a verdict.
-# Camel's HTTP/1.1-client variant (SendBenchmark.camelHttp11) measured the same as its default
+# Camel's HTTP/1.1-client variant (SendBenchmark.camelHttp11) measured within 10 % of its default
 # client, so the runner keeps only the default, what a Camel user gets.
 case "$MODE" in
   quick)
