@@ -44,14 +44,14 @@ case "$MODE" in
   full)
     REPS=${REPS:-3}
     SEND_JMH="-f 1 -wi 8 -w 2s -i 4 -r 2s"
-    WEBHOOK_JMH="-f 1 -wi 3 -w 1s -i 3 -r 1s"
+    WEBHOOK_JMH="-f 1 -wi 2 -w 1s -i 3 -r 1s"
     LIMITER="InMemoryLimiterBenchmark\.(wasdkTryTake|wasdkTryTakeNanoTime|bucket4jKeyed)$"
     LIMITER_JMH="-f 1 -wi 2 -w 1s -i 2 -r 1s"
     REDIS="RedisLimiterBenchmark"
     REDIS_JMH="-f 1 -wi 2 -w 1s -i 2 -r 1s"
     SENDER_MEMORY_N=1000000
-    PACING_RUNS=("accuracy 80 20" "campaign 10000 1000" "--server=inproc campaign 10000 1000" "naive 2000 80 64")
-    SIMULATOR_ARGS=("8 8 0 3" "8 8 1000 3")
+    PACING_RUNS=("accuracy 80 15" "campaign 10000 1000" "--server=inproc campaign 10000 1000" "naive 2000 80 64")
+    SIMULATOR_ARGS=("8 5 0 2" "8 5 1000 2")
     ;;
   *)
     echo "usage: $0 [quick|full]" >&2

@@ -202,7 +202,11 @@ public final class BenchReport {
 
   /** Says whether a ratio meets a ceiling: in every repetition, by the median only, or not. */
   static String verdict(Spread ratio, double ceiling) {
-    String median = times(ratio.median());
+    // Near the ceiling, two decimals could show a ratio just over it as equal to it.
+    String median =
+        Math.abs(ratio.median() - ceiling) < 0.005
+            ? String.format(Locale.ROOT, "%.3f×", ratio.median())
+            : times(ratio.median());
     if (ratio.max() <= ceiling) {
       return "met (" + median + ")";
     }

@@ -61,6 +61,8 @@ class BenchReportTest {
         .isEqualTo("met by the median (1.05×), not in every repetition");
     assertThat(BenchReport.verdict(BenchReport.Spread.of(List.of(1.0, 1.15, 1.2)), 1.10))
         .isEqualTo("not met (1.15×)");
+    assertThat(BenchReport.verdict(BenchReport.Spread.of(List.of(1.1022)), 1.10))
+        .isEqualTo("not met (1.102×)");
   }
 
   @Test
