@@ -9,14 +9,20 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A loopback HTTP/1.1 server that answers every request with one fixed send-success body, and
- * remembers the last request body so a benchmark can replay exactly what the SDK sent.
+ * remembers the last request body and path so a benchmark can replay exactly what the SDK sent and
+ * check where a peer library sent its request.
+ *
+ * <p>Requests are handled on a bounded pool of worker threads (a fixed number, created on demand,
+ * with an unbounded queue of accepted exchanges), so 64 concurrent keep-alive clients are served
+ * without one thread per connection and without refusing work.
  *
  * <p>The JDK server delays every reply by about 40 ms unless {@code sun.net.httpserver.nodelay} is
  * true, so this class sets it before the server is created; benchmarks also pass it on the forked
@@ -34,16 +40,22 @@ final class LoopbackServer implements AutoCloseable {
           .getBytes(StandardCharsets.UTF_8);
 
   private final HttpServer server;
-  private final ExecutorService workers;
+  private final ThreadPoolExecutor workers;
   private final AtomicReference<byte[]> lastBody = new AtomicReference<>();
+  private final AtomicReference<String> lastPath = new AtomicReference<>();
 
   LoopbackServer(int workerThreads) throws IOException {
-    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 256);
+    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 512);
+    AtomicInteger count = new AtomicInteger();
     workers =
-        Executors.newFixedThreadPool(
+        new ThreadPoolExecutor(
             workerThreads,
+            workerThreads,
+            30,
+            TimeUnit.SECONDS,
+            new LinkedBlockingQueue<>(),
             r -> {
-              Thread t = new Thread(r, "loopback-server");
+              Thread t = new Thread(r, "loopback-server-" + count.incrementAndGet());
               t.setDaemon(true);
               return t;
             });
@@ -59,6 +71,7 @@ final class LoopbackServer implements AutoCloseable {
         body = in.readAllBytes();
       }
       lastBody.set(body);
+      lastPath.set(exchange.getRequestURI().getPath());
       exchange.getResponseHeaders().set("Content-Type", "application/json");
       exchange.sendResponseHeaders(200, SEND_OK.length);
       try (OutputStream out = exchange.getResponseBody()) {
@@ -75,6 +88,11 @@ final class LoopbackServer implements AutoCloseable {
   /** Returns the body of the last request received, or null. */
   byte[] lastBody() {
     return lastBody.get();
+  }
+
+  /** Returns the path of the last request received, or null. */
+  String lastPath() {
+    return lastPath.get();
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.wasdk.benchmarks.simulator;
 
+import dev.wasdk.benchmarks.report.Results;
 import dev.wasdk.testkit.WhatsAppSimulator;
 import java.io.IOException;
 import java.net.URI;
@@ -22,7 +23,8 @@ import java.util.concurrent.locks.LockSupport;
  * <p>Usage: {@code SimulatorLoad [threads=8] [seconds=20] [rate=0] [warmupSeconds=5]}. With {@code
  * rate=0} each thread sends as fast as it can (a closed loop, which finds the capacity); with a
  * rate, the threads together offer that many requests per second (to see latency at a given load).
- * Client and server share the machine, so the figures include the client's own cost.
+ * Client and server share the machine, so the figures include the client's own cost. Each figure is
+ * also printed as a {@code RESULT simulator.<load>.<figure> <value>} line (see {@link Results}).
  */
 public final class SimulatorLoad {
   private static final int USERS = 20_000;
@@ -89,6 +91,12 @@ public final class SimulatorLoad {
           r.percentile(90),
           r.percentile(99),
           r.percentile(100));
+      String k = "simulator." + (rate == 0 ? "closedLoop" : "offered" + rate) + ".";
+      Results.emit(k + "requestsPerSecond", r.count / r.seconds);
+      Results.emit(k + "acceptedPerSecond", accepted / r.seconds);
+      Results.emit(k + "throttledPerSecond", throttled / r.seconds);
+      Results.emit(k + "p50Millis", r.percentile(50));
+      Results.emit(k + "p99Millis", r.percentile(99));
     }
   }
 
