@@ -54,11 +54,11 @@ import org.slf4j.LoggerFactory;
  *
  * <ul>
  *   <li><b>Throughput</b> per phone number: a token bucket, 80 messages per second by default
- *       ({@link Throughput}), paced {@link Builder#throughputHeadroom(double) 0.5% below} the
- *       limit, and no span of 1.0025 seconds holds more sends than the limit, because Meta counts
- *       requests as they arrive, after the network's jitter. A 130429 answer lowers the rate by 10%
- *       (by half when the previous reduction has not yet recovered), which then recovers linearly
- *       over {@link Builder#throughputRecovery(Duration)}; the refused message is queued again.
+ *       ({@link Throughput}), paced {@link Builder#throughputHeadroom(double) 2% below} the limit,
+ *       and no span of 1.01 seconds holds more sends than the limit, because Meta counts requests
+ *       as they arrive, after the network's jitter. A 130429 answer lowers the rate by 10% (by half
+ *       when the previous reduction has not yet recovered), which then recovers linearly over
+ *       {@link Builder#throughputRecovery(Duration)}; the refused message is queued again.
  *   <li><b>Pair rate</b> per (phone number, user): a bucket of 45 refilled one every 6 seconds. A
  *       131056 answer backs off that user alone for 4<sup>x</sup> seconds (x = 0, 1, 2, … per
  *       consecutive 131056); other users are not delayed.
@@ -135,7 +135,7 @@ public final class MessageSender implements AutoCloseable {
   static final long THROUGHPUT_UNITS = 1_000;
 
   /** The default share of the throughput left unused. */
-  static final double DEFAULT_HEADROOM = 0.005;
+  static final double DEFAULT_HEADROOM = 0.02;
 
   /** How far behind its ideal timeline a late sender may catch up (when the headroom is not 0). */
   static final Duration CATCH_UP = Duration.ofMillis(100);
@@ -1736,15 +1736,18 @@ public final class MessageSender implements AutoCloseable {
     }
 
     /**
-     * Sets the share of the throughput the sender leaves unused. Default 0.005: at 80 per second
-     * the sender paces at 79.6 per second, and no span of 1.0025 seconds holds more than 80 of its
-     * sends. Meta counts a request when it arrives, so the network's jitter can crowd sends spaced
-     * exactly {@code 1 / throughput} apart into one second and draw a 130429; the guard's extra 2.5
-     * ms absorb that jitter, while late wake-ups of the sender (up to 100 ms) are made up by the
-     * next sends (see {@link #throughputBurst(int)}). Raise it on a busy network, or when the
-     * number also receives much inbound traffic, which counts against the same limit. 0 paces at
-     * exactly the throughput, with no catch-up. With several senders on one {@link LimiterStore},
-     * the shared bucket paces them together and the guard counts each sender's own sends.
+     * Sets the share of the throughput the sender leaves unused. Default 0.02: at 80 per second the
+     * sender paces at 78.4 per second, and no span of 1.01 seconds holds more than 80 of its sends.
+     * Meta counts a request when it arrives, so the jitter between a send and its arrival can crowd
+     * sends spaced exactly {@code 1 / throughput} apart into one second and draw a 130429; the
+     * guard's extra 10 ms absorb that jitter, while late wake-ups of the sender (up to 100 ms) are
+     * made up by the next sends (see {@link #throughputBurst(int)}). Against a server that counts
+     * arrivals over a sliding second, 0.005 (2.5 ms) and 0.01 (5 ms) still drew 130429s on a 2-core
+     * machine where 0.02 drew none; lower it where the jitter is known to be smaller. Raise it when
+     * the number also receives much inbound traffic, which counts against the same limit. 0 paces
+     * at exactly the throughput, with no catch-up. With several senders on one {@link
+     * LimiterStore}, the shared bucket paces them together and the guard counts each sender's own
+     * sends.
      *
      * @param share 0 to 0.5
      * @return this builder

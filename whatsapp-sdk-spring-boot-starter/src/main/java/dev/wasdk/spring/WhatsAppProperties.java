@@ -568,7 +568,7 @@ public final class WhatsAppProperties {
      * throughput, which absorbs network jitter. Raise it when the number also receives much inbound
      * traffic.
      */
-    private double throughputHeadroom = 0.005;
+    private double throughputHeadroom = 0.02;
 
     /** How long the throughput takes to grow back after a 130429 answer lowered it. */
     private Duration throughputRecovery = Duration.ofSeconds(5);
