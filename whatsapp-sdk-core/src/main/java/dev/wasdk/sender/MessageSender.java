@@ -989,9 +989,6 @@ public final class MessageSender implements AutoCloseable {
   }
 
   private void recordDeparture(Instant now) {
-    if (departures.length == 0) {
-      return;
-    }
     long t = epochNanos(now);
     if (depCount < departures.length) {
       departures[(depStart + depCount) % departures.length] = t;

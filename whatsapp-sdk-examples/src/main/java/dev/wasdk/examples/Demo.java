@@ -32,6 +32,7 @@ import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The README's demo, offline and with no credentials: the {@link QuickStart} (one message of every
@@ -168,7 +169,7 @@ public final class Demo {
     }
     SubmitOptions options = SubmitOptions.defaults().withDeadline(now.plus(CAMPAIGN_DEADLINE));
     long start = System.nanoTime();
-    long[] lastSent = {start};
+    AtomicLong lastSent = new AtomicLong(start);
     List<CompletableFuture<SendOutcome>> outcomes = new ArrayList<>(AUDIENCE);
     for (String user : audience) {
       CompletableFuture<SendOutcome> f =
@@ -182,9 +183,7 @@ public final class Demo {
       f.thenAccept(
           o -> {
             if (o instanceof SendOutcome.Sent) {
-              synchronized (lastSent) {
-                lastSent[0] = Math.max(lastSent[0], System.nanoTime());
-              }
+              lastSent.accumulateAndGet(System.nanoTime(), Math::max);
             }
           });
       outcomes.add(f);
@@ -233,10 +232,7 @@ public final class Demo {
         other++;
       }
     }
-    double seconds;
-    synchronized (lastSent) {
-      seconds = (lastSent[0] - start) / 1e9;
-    }
+    double seconds = (lastSent.get() - start) / 1e9;
     return new CampaignResult(sent, refused, deferred, other, sender.stats(), seconds);
   }
 
