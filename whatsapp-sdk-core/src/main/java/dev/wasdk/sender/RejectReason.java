@@ -37,5 +37,11 @@ public enum RejectReason {
    * The message was provably not accepted (a throughput limit, a connection that never opened) more
    * times than the sender's attempt limit allows.
    */
-  ATTEMPTS_EXHAUSTED
+  ATTEMPTS_EXHAUSTED,
+  /**
+   * A store the decision depends on (limits, consent, service windows) failed or did not answer
+   * within its time budget, and the sender is set to fail closed. The outcome's detail names the
+   * store. Nothing was sent.
+   */
+  STORE_UNAVAILABLE
 }

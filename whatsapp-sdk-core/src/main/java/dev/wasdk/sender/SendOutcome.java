@@ -24,9 +24,10 @@ import java.util.Optional;
  * <pre>{@code
  * sender.submit(message).thenAccept(outcome -> {
  *   switch (outcome.status()) {
- *     case SENT -> store(((SendOutcome.Sent) outcome).result().wamid());
- *     case REJECTED -> log(((SendOutcome.Rejected) outcome).reason());
- *     default -> retryLater(outcome.message());
+ *     case SENT -> store(outcome.wamid().orElseThrow());
+ *     case REJECTED -> log(outcome.rejectReason().orElseThrow());
+ *     case DEFERRED, CANCELLED -> retryLater(outcome.message()); // provably not sent
+ *     case UNKNOWN -> reconcile(outcome.message()); // may have been sent: never resend blindly
  *   }
  * });
  * }</pre>
@@ -60,6 +61,33 @@ public sealed interface SendOutcome
 
   /** Returns the kind of outcome. */
   Status status();
+
+  /**
+   * Returns whether Meta accepted the message.
+   *
+   * @return {@code true} for {@link Sent}
+   */
+  default boolean isSent() {
+    return this instanceof Sent;
+  }
+
+  /**
+   * Returns the {@code wamid} Meta gave the message, when it was {@link Sent}.
+   *
+   * @return the message id, or empty for any other outcome
+   */
+  default Optional<String> wamid() {
+    return this instanceof Sent sent ? Optional.of(sent.result().wamid()) : Optional.empty();
+  }
+
+  /**
+   * Returns why the message was not sent, when it was {@link Rejected}.
+   *
+   * @return the reason, or empty for any other outcome
+   */
+  default Optional<RejectReason> rejectReason() {
+    return this instanceof Rejected rejected ? Optional.of(rejected.reason()) : Optional.empty();
+  }
 
   /**
    * Meta accepted the message. Acceptance is not delivery: the status webhooks report delivery.

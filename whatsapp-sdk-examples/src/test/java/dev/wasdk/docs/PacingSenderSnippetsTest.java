@@ -72,19 +72,21 @@ class PacingSenderSnippetsTest extends SimulatorFixture {
 
     // tag::outcome[]
     CompletableFuture<SendOutcome> future = sender.submit(message);
-    future.thenAccept(
-        outcome -> {
-          switch (outcome.status()) {
-            case SENT -> log.add("sent " + ((SendOutcome.Sent) outcome).result().wamid());
-            case REJECTED -> log.add("not sent: " + ((SendOutcome.Rejected) outcome).reason());
-            case DEFERRED -> log.add("deadline passed, not sent");
-            case CANCELLED -> log.add("cancelled, not sent");
-            case UNKNOWN -> log.add("may have been sent: check the status webhooks");
-          }
-        });
+    CompletableFuture<Void> logged =
+        future.thenAccept(
+            outcome -> {
+              switch (outcome.status()) {
+                case SENT -> log.add("sent " + outcome.wamid().orElseThrow());
+                case REJECTED -> log.add("not sent: " + outcome.rejectReason().orElseThrow());
+                case DEFERRED -> log.add("deadline passed, not sent");
+                case CANCELLED -> log.add("cancelled, not sent");
+                case UNKNOWN -> log.add("may have been sent: check the status webhooks");
+              }
+            });
     // end::outcome[]
 
     SendOutcome outcome = await(future);
+    logged.get(10, TimeUnit.SECONDS); // the log is filled by the dependent stage: await it too
     sender.close(Duration.ofSeconds(5));
     assertThat(outcome).isInstanceOf(SendOutcome.Sent.class);
     assertThat(log).singleElement().asString().startsWith("sent wamid.");
