@@ -6,9 +6,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * One entry in a user's consent history: an opt-in or an opt-out, where it came from, when, and
- * the evidence for it. A {@link ConsentStore} keeps these in the order they were recorded; the
- * user's current consent is what the history adds up to, so nothing is ever overwritten.
+ * One entry in a user's consent history: an opt-in or an opt-out, where it came from, when, and the
+ * evidence for it. A {@link ConsentStore} keeps these in the order they were recorded; the user's
+ * current consent is what the history adds up to, so nothing is ever overwritten.
  *
  * <pre>{@code
  * ConsentRecord in = ConsentRecord.optIn(TemplateCategory.MARKETING, ConsentSource.DOUBLE_OPT_IN,

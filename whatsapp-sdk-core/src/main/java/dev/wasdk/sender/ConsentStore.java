@@ -11,8 +11,8 @@ import java.util.List;
  *
  * <p>Implementations must be thread-safe. {@link #append} must be atomic: two appends for one key,
  * from this JVM or another, both end up in the history, in an order every reader sees the same.
- * Consent is a record of truth and must not expire. A store that cannot reach its backend throws
- * an unchecked exception; the sender then refuses marketing with {@link
+ * Consent is a record of truth and must not expire. A store that cannot reach its backend throws an
+ * unchecked exception; the sender then refuses marketing with {@link
  * RejectReason#STORE_UNAVAILABLE}. Every implementation passes the same contract suite ({@code
  * ConsentStoreContract} in the core test-jar).
  *
@@ -22,6 +22,16 @@ import java.util.List;
  * }</pre>
  */
 public interface ConsentStore {
+
+  /**
+   * Returns a new store that keeps its state in this JVM's memory: the default, right for one app
+   * instance whose state may be lost on restart.
+   *
+   * @return a new, empty store
+   */
+  static ConsentStore inMemory() {
+    return new InMemoryConsentStore();
+  }
 
   /**
    * Appends a record to the history of {@code key}.

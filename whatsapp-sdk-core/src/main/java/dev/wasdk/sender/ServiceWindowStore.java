@@ -19,6 +19,16 @@ import java.util.Optional;
 public interface ServiceWindowStore {
 
   /**
+   * Returns a new store that keeps its state in this JVM's memory: the default, right for one app
+   * instance whose state may be lost on restart.
+   *
+   * @return a new, empty store
+   */
+  static ServiceWindowStore inMemory() {
+    return new InMemoryServiceWindowStore();
+  }
+
+  /**
    * Records an inbound message from {@code key} at {@code at}, unless a later one is recorded.
    *
    * @param key the user's pseudonym
