@@ -5,8 +5,8 @@ import dev.wasdk.error.WhatsAppException;
 /**
  * Thrown by a {@link ConsentStore}, {@link ServiceWindowStore} or {@link RecipientIdStore} that
  * cannot reach its backend in time, such as a Redis or a database that is down, unreachable or
- * slower than the store's time budget. The caller treats the call as failed: nothing was read, and a
- * write may or may not have taken effect.
+ * slower than the store's time budget. The caller treats the call as failed: nothing was read, and
+ * a write may or may not have taken effect.
  *
  * <p>The message names the store and the cause; it never carries credentials or keys.
  */
