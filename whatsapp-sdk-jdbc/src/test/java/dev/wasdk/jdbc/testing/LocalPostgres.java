@@ -49,8 +49,8 @@ import org.postgresql.ds.PGSimpleDataSource;
  * <p>The server runs with {@code fsync=off} (a clean stop still writes everything out, so data
  * survives {@link #restart()}; a machine crash would lose it), listens on 127.0.0.1 only, trusts
  * local connections as user {@code postgres}, and is stopped by {@link #close()} or, for {@link
- * #shared()}, when the JVM exits. Give each test class its own database with {@link
- * #createDatabase()}.
+ * #shared()}, when the JVM exits; its directory is deleted then. Give each test class its own
+ * database with {@link #createDatabase()}.
  *
  * <pre>{@code
  * DataSource ds = LocalPostgres.shared().createDatabase();
@@ -67,6 +67,7 @@ public final class LocalPostgres implements AutoCloseable {
 
   private final Binaries bin;
   private final int port;
+  private final Path dir;
   private final Path data;
   private final Path log;
   private Process process;
@@ -76,7 +77,7 @@ public final class LocalPostgres implements AutoCloseable {
   private LocalPostgres(Binaries bin, int port) throws IOException {
     this.bin = bin;
     this.port = port;
-    Path dir = Files.createTempDirectory("wasdk-pg-");
+    this.dir = Files.createTempDirectory("wasdk-pg-");
     this.data = dir.resolve("data");
     this.log = dir.resolve("postgres.log");
     Files.createDirectory(data);
@@ -95,7 +96,7 @@ public final class LocalPostgres implements AutoCloseable {
   public static synchronized LocalPostgres shared() {
     if (shared == null) {
       LocalPostgres s = start();
-      Runtime.getRuntime().addShutdownHook(new Thread(s::stop, "local-postgres-stop"));
+      Runtime.getRuntime().addShutdownHook(new Thread(s::close, "local-postgres-stop"));
       shared = s;
     }
     return shared;
@@ -217,10 +218,19 @@ public final class LocalPostgres implements AutoCloseable {
     }
   }
 
-  /** Stops the server. */
+  /** Stops the server and deletes its cluster. */
   @Override
-  public void close() {
+  public synchronized void close() {
     stop();
+    deleteTree(dir);
+  }
+
+  private static void deleteTree(Path root) {
+    try (Stream<Path> all = Files.walk(root)) {
+      all.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException e) {
+      // a leftover temporary directory is harmless
+    }
   }
 
   @Override
@@ -390,6 +400,8 @@ public final class LocalPostgres implements AutoCloseable {
     String arch = System.getProperty("os.arch");
     String hardware = arch.equals("amd64") || arch.equals("x86_64") ? "x86_64" : arch;
     Path dir = Files.createTempDirectory("wasdk-pg-bin-");
+    Runtime.getRuntime()
+        .addShutdownHook(new Thread(() -> deleteTree(dir), "local-postgres-binaries-delete"));
     Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
     try (InputStream archive =
             DefaultPostgresBinaryResolver.INSTANCE.getPgBinary(system, hardware);
