@@ -17,6 +17,11 @@ public final class JdbcAccess {
   /** The SQL state of a unique-key violation. */
   public static final String UNIQUE_VIOLATION = "23505";
 
+  // PostgreSQL's state for a statement cancelled on its timeout, and H2's for a lock wait that
+  // ran out
+  private static final String QUERY_CANCELED = "57014";
+  private static final String LOCK_TIMEOUT_H2 = "HYT00";
+
   private final DataSource dataSource;
   private final int timeoutSeconds;
   private volatile JdbcDialect dialect;
@@ -112,14 +117,19 @@ public final class JdbcAccess {
    * @return the exception to throw
    */
   public static StoreUnavailableException unavailable(String what, SQLException e) {
+    boolean timedOut =
+        e instanceof java.sql.SQLTimeoutException
+            || QUERY_CANCELED.equals(e.getSQLState())
+            || LOCK_TIMEOUT_H2.equals(e.getSQLState());
     return new StoreUnavailableException(
         "JDBC store: "
             + what
-            + " failed (SQL state "
+            + (timedOut ? " did not finish within its query timeout" : " failed")
+            + " (SQL state "
             + e.getSQLState()
             + ", error "
             + e.getErrorCode()
-            + "); a statement that ran longer than its query timeout is cancelled",
+            + ")",
         e);
   }
 }
