@@ -59,9 +59,10 @@ class RedisLimiterStoreClockSkewTest {
 
     TakeResult r = a.tryTake("tp", SLOW, 1, lagging.instant());
 
-    // one token a minute: at most a minute to wait, as for the instance that emptied it
+    // one token a minute: about a minute at most, as for the instance that emptied it; the second
+    // allows for what is left of the skew after alignment (half a round trip each)
     assertThat(r.taken()).isFalse();
-    assertThat(r.retryAfter()).isLessThanOrEqualTo(Duration.ofMinutes(1));
+    assertThat(r.retryAfter()).isLessThan(Duration.ofMinutes(1).plusSeconds(1));
   }
 
   @Test
