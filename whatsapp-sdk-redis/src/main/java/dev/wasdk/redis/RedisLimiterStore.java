@@ -14,6 +14,7 @@ import io.lettuce.core.SocketOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.async.RedisAsyncCommands;
 import io.lettuce.core.codec.StringCodec;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -46,6 +47,11 @@ import org.slf4j.LoggerFactory;
  * counts exact integers, as in {@link LimiterStore#inMemory()}; both pass the same contract suite.
  * Every key gets a time to live: a bucket until it would be full again, a window for its length,
  * each plus a minute, so nothing grows forever and a forgotten key is the same as a fresh one.
+ *
+ * <p><b>Clocks.</b> Each call's {@code now} comes from the caller. App instances whose clocks
+ * disagree by more than a few milliseconds should build the store with {@link
+ * Builder#alignToServerTime(java.time.Clock)}: every time is then moved onto the Redis server's
+ * clock ({@code TIME}), so that the instances share one timeline.
  *
  * <p><b>Why not Bucket4j for the buckets.</b> Bucket4j's Lettuce backend does not fit this SPI. It
  * fixes a bucket's configuration when the bucket is first built, and changes it only through an
@@ -93,6 +99,12 @@ public final class RedisLimiterStore implements LimiterStore, AutoCloseable {
   private volatile boolean degraded;
   private volatile boolean closed;
 
+  // Aligning to the Redis server's clock; see Builder#alignToServerTime.
+  private static final long RESYNC_THRESHOLD_MICROS = 1_000_000;
+  private final Clock callerClock; // null: times are used as given
+  private volatile long offsetMicros;
+  private volatile StatefulRedisConnection<String, String> offsetMeasuredOn;
+
   private RedisLimiterStore(Builder b) {
     if (b.client != null) {
       this.client = b.client;
@@ -118,6 +130,7 @@ public final class RedisLimiterStore implements LimiterStore, AutoCloseable {
     this.reconnectIntervalNanos = b.reconnectInterval.toNanos();
     this.fallbackFraction = b.fallbackFraction;
     this.local = b.fallbackFraction > 0 ? LimiterStore.inMemory() : null;
+    this.callerClock = b.callerClock;
   }
 
   /**
@@ -145,7 +158,7 @@ public final class RedisLimiterStore implements LimiterStore, AutoCloseable {
               LimiterScripts.TAKE,
               ScriptOutputType.MULTI,
               bucketPrefix + key,
-              Long.toString(t),
+              Long.toString(t + serverOffset()),
               Long.toString(tokens),
               Long.toString(spec.capacity()),
               Long.toString(spec.refillTokens()),
@@ -178,7 +191,7 @@ public final class RedisLimiterStore implements LimiterStore, AutoCloseable {
               member,
               Long.toString(limit),
               Long.toString(w),
-              Long.toString(t),
+              Long.toString(t + serverOffset()),
               Long.toString(w / 1_000 + 1 + TTL_MARGIN_MILLIS));
       recovered();
       return new AdmitResult(num(r, 0) == 1, num(r, 1) == 1, num(r, 2), duration(num(r, 3)));
@@ -203,7 +216,7 @@ public final class RedisLimiterStore implements LimiterStore, AutoCloseable {
               ScriptOutputType.INTEGER,
               windowPrefix + key,
               member,
-              Long.toString(at));
+              Long.toString(at + serverOffset()));
       recovered();
       return r == 1 || releasedLocally;
     } catch (LimiterUnavailableException e) {
@@ -226,7 +239,7 @@ public final class RedisLimiterStore implements LimiterStore, AutoCloseable {
               ScriptOutputType.INTEGER,
               windowPrefix + key,
               Long.toString(w),
-              Long.toString(t));
+              Long.toString(t + serverOffset()));
       recovered();
       return r;
     } catch (LimiterUnavailableException e) {
@@ -266,6 +279,7 @@ public final class RedisLimiterStore implements LimiterStore, AutoCloseable {
         + ", prefix="
         + bucketPrefix.substring(0, bucketPrefix.length() - 2)
         + (fallbackFraction > 0 ? ", fallbackToLocal=" + fallbackFraction : ", failClosed")
+        + (callerClock != null ? ", serverTime" : "")
         + "]";
   }
 
@@ -354,6 +368,34 @@ public final class RedisLimiterStore implements LimiterStore, AutoCloseable {
     }
   }
 
+  /**
+   * Returns what to add to a caller's time, in microseconds, to get the Redis server's time: zero
+   * unless aligned. The offset is measured with {@code TIME} on each new connection, outside any
+   * lock, and replaced only when it moved by more than a second, so that the slot of an admission
+   * is found again by {@link #release} across reconnections to the same server.
+   */
+  private long serverOffset() {
+    if (callerClock == null) {
+      return 0;
+    }
+    StatefulRedisConnection<String, String> c = connection();
+    if (offsetMeasuredOn == c) {
+      return offsetMicros;
+    }
+    long before = micros(callerClock.instant());
+    List<String> time = await(c.async().time());
+    long after = micros(callerClock.instant());
+    long server = Long.parseLong(time.get(0)) * 1_000_000L + Long.parseLong(time.get(1));
+    long measured = server - (before + (after - before) / 2);
+    synchronized (this) {
+      if (offsetMeasuredOn == null || Math.abs(measured - offsetMicros) > RESYNC_THRESHOLD_MICROS) {
+        offsetMicros = measured;
+      }
+      offsetMeasuredOn = c;
+      return offsetMicros;
+    }
+  }
+
   private String failureText() {
     return lastConnectFailure == null ? "connection lost" : lastConnectFailure.getMessage();
   }
@@ -425,6 +467,7 @@ public final class RedisLimiterStore implements LimiterStore, AutoCloseable {
     private Duration commandTimeout = Duration.ofSeconds(1);
     private Duration reconnectInterval = Duration.ofSeconds(1);
     private double fallbackFraction;
+    private Clock callerClock;
 
     private Builder() {}
 
@@ -536,6 +579,29 @@ public final class RedisLimiterStore implements LimiterStore, AutoCloseable {
             "fraction must be greater than 0 and at most 1, was " + fraction);
       }
       this.fallbackFraction = fraction;
+      return this;
+    }
+
+    /**
+     * Aligns every time to the Redis server's clock, so that app instances whose clocks disagree
+     * still share one timeline. Give the clock that the callers' {@code now} comes from (the
+     * sender's clock). On each new connection the store reads the server's {@code TIME} and that
+     * clock, and from then on adds their difference to every {@code now} it sends; results are
+     * durations and need no translation. Without it (the default) each {@code now} is used as
+     * given, and an instance whose clock lags waits for tokens the others have long since refilled,
+     * while one that leads drops members from the messaging-limit window before their 24 hours.
+     *
+     * <p>The remaining disagreement between instances is half a round trip to Redis plus the drift
+     * of their clocks since the last measurement, so milliseconds with NTP. The offset is measured
+     * again on every reconnection and replaced when it moved by more than a second (a failover to a
+     * server with another clock), not for smaller moves, so that {@link #release} still finds the
+     * slots admitted before. The fallback to local limits, when enabled, uses the times as given.
+     *
+     * @param callerClock the clock the {@code now} of each call is read from
+     * @return this builder
+     */
+    public Builder alignToServerTime(Clock callerClock) {
+      this.callerClock = Objects.requireNonNull(callerClock, "callerClock");
       return this;
     }
 

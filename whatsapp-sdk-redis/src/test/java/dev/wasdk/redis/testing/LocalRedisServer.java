@@ -43,12 +43,15 @@ public final class LocalRedisServer implements AutoCloseable {
   private final String source;
   private final int port;
   private final Path dir;
+  private final boolean durable;
   private Process process;
 
-  private LocalRedisServer(Path binary, String source, int port) throws IOException {
+  private LocalRedisServer(Path binary, String source, int port, boolean durable)
+      throws IOException {
     this.binary = binary;
     this.source = source;
     this.port = port;
+    this.durable = durable;
     this.dir = Files.createTempDirectory("wasdk-redis-");
   }
 
@@ -74,11 +77,27 @@ public final class LocalRedisServer implements AutoCloseable {
    * @throws UncheckedIOException if no redis-server can be found or started
    */
   public static LocalRedisServer start() {
+    return start(false);
+  }
+
+  /**
+   * Starts a new server on a free port that writes every change to its append-only file before it
+   * answers ({@code appendonly yes}, {@code appendfsync always}), so that its data survives {@link
+   * #restart()}: the setup for a Redis that must keep consent across its own restarts.
+   *
+   * @return the running server
+   * @throws UncheckedIOException if no redis-server can be found or started
+   */
+  public static LocalRedisServer startDurable() {
+    return start(true);
+  }
+
+  private static LocalRedisServer start(boolean durable) {
     IOException last = null;
     for (int attempt = 0; attempt < 3; attempt++) {
       try {
         Path exe = executable();
-        LocalRedisServer server = new LocalRedisServer(exe, executableSource, freePort());
+        LocalRedisServer server = new LocalRedisServer(exe, executableSource, freePort(), durable);
         server.launch();
         return server;
       } catch (IOException e) {
@@ -126,7 +145,8 @@ public final class LocalRedisServer implements AutoCloseable {
   }
 
   /**
-   * Starts the server again on the same port, after {@link #stop()}; its data is gone.
+   * Starts the server again on the same port, after {@link #stop()}; its data is gone, unless it
+   * was started with {@link #startDurable()}.
    *
    * @throws UncheckedIOException if it cannot start
    */
@@ -163,7 +183,9 @@ public final class LocalRedisServer implements AutoCloseable {
                     "--save",
                     "",
                     "--appendonly",
-                    "no",
+                    durable ? "yes" : "no",
+                    "--appendfsync",
+                    durable ? "always" : "no",
                     "--daemonize",
                     "no",
                     "--dir",
