@@ -8,8 +8,10 @@ import java.util.Objects;
 /**
  * Reads a value Meta sends as text into an enum that is open to new values. The one rule used
  * everywhere: trim the text, ignore letter case, read spaces and hyphens as underscores, and match
- * the constant's name; anything else, including null, empty and over-long text, is the caller's
- * {@code UNKNOWN} constant. It never throws for any input.
+ * the constant's name; failing that, read a lower-case letter followed by an upper-case one as a
+ * word break ({@code LeadSubmitted} is {@code LEAD_SUBMITTED}). Anything else, including null,
+ * empty and over-long text, is the caller's {@code UNKNOWN} constant. It never throws for any
+ * input.
  *
  * <p>Thread-safe: the per-type lookup tables are computed once and never change.
  */
@@ -51,8 +53,35 @@ public final class OpenEnums {
     if (s.isEmpty() || s.length() > MAX_LENGTH) {
       return unknown;
     }
-    String key = s.toUpperCase(Locale.ROOT).replace(' ', '_').replace('-', '_');
-    Enum<?> e = BY_NAME.get(type).get(key);
+    Map<String, Enum<?>> names = BY_NAME.get(type);
+    Enum<?> e = names.get(s.toUpperCase(Locale.ROOT).replace(' ', '_').replace('-', '_'));
+    if (e == null) {
+      String words = camelWords(s);
+      if (words != null) {
+        e = names.get(words.toUpperCase(Locale.ROOT).replace(' ', '_').replace('-', '_'));
+      }
+    }
     return e == null ? unknown : type.cast(e);
+  }
+
+  /** Returns the text with '_' at each lower-to-upper case step, or null if it has none. */
+  private static String camelWords(String s) {
+    StringBuilder b = null;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (i > 0 && c >= 'A' && c <= 'Z') {
+        char prev = s.charAt(i - 1);
+        if (prev >= 'a' && prev <= 'z') {
+          if (b == null) {
+            b = new StringBuilder(s.length() + 4).append(s, 0, i);
+          }
+          b.append('_');
+        }
+      }
+      if (b != null) {
+        b.append(c);
+      }
+    }
+    return b == null ? null : b.toString();
   }
 }

@@ -30,6 +30,13 @@ class OpenEnumsTest {
   }
 
   @Test
+  void parse_camelCase_readsEachCaseStepAsAWordBreak() {
+    assertThat(parse("DarkRed")).isEqualTo(Color.DARK_RED);
+    assertThat(parse("darkRed")).isEqualTo(Color.DARK_RED);
+    assertThat(parse("DARKRED")).isEqualTo(Color.UNKNOWN);
+  }
+
+  @Test
   void parse_nullEmptyBlankOrNew_isUnknown() {
     assertThat(parse(null)).isEqualTo(Color.UNKNOWN);
     assertThat(parse("")).isEqualTo(Color.UNKNOWN);

@@ -44,6 +44,7 @@ public sealed interface MessageReceived extends WebhookEvent
         UnsupportedMessageReceived,
         MessageEdited,
         MessageRevoked,
+        WelcomeRequestReceived,
         UnknownMessageReceived {
 
   /** Returns the parts every inbound message shares. */

@@ -21,7 +21,11 @@ import java.util.Optional;
  *   <li>account: {@link AccountUpdated}, {@link AccountAlertRaised}, {@link AccountReviewUpdated},
  *       {@link BusinessCapabilityChanged}
  *   <li>users: {@link UserPreferenceChanged}; flows: {@link FlowStatusChanged}, {@link
- *       FlowAlertRaised}; Coexistence: {@link MessageEchoed}
+ *       FlowAlertRaised}
+ *   <li>Coexistence: {@link MessageEchoed}, {@link HistorySynced}, {@link AppStateSynced}
+ *   <li>settings, ads, partners and payments: {@link AccountSettingsUpdated}, {@link
+ *       AutomaticEventDetected}, {@link PartnerSolutionChanged}, {@link
+ *       PaymentConfigurationChanged}
  *   <li>anything else: {@link UnknownEvent}
  * </ul>
  *
@@ -46,6 +50,12 @@ public sealed interface WebhookEvent
         FlowStatusChanged,
         FlowAlertRaised,
         MessageEchoed,
+        HistorySynced,
+        AppStateSynced,
+        AccountSettingsUpdated,
+        AutomaticEventDetected,
+        PartnerSolutionChanged,
+        PaymentConfigurationChanged,
         UnknownEvent {
 
   /** Returns where the event came from. */

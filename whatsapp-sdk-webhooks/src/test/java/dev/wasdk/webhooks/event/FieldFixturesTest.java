@@ -409,9 +409,10 @@ class FieldFixturesTest {
   }
 
   @Test
-  void unknownField_history_isUnknownEvent() {
-    UnknownEvent u = single("fields/unknown_field_history.json", UnknownEvent.class);
-    assertThat(u.field()).isEqualTo("history");
-    assertThat(u.rawJson()).contains("chunk_order");
+  void unknownField_newField_isUnknownEventWithFieldAndRawValue() {
+    UnknownEvent u = single("fields/unknown_field_future.json", UnknownEvent.class);
+    assertThat(u.field()).isEqualTo("hologram_update");
+    assertThat(u.context().phoneNumberId()).contains("106540352242922");
+    assertThat(u.rawJson()).startsWith("{").contains("\"state\": \"PROJECTING\"");
   }
 }

@@ -454,4 +454,14 @@ class InboundMessageFixturesTest {
     assertThat(second.contact().flatMap(ContactProfile::name)).contains("Ann");
     assertThat(second.timestamp()).isEqualTo(Instant.ofEpochSecond(1750090703L));
   }
+
+  @Test
+  void requestWelcome_isWelcomeRequestWithSenderAndNoContent() {
+    WelcomeRequestReceived w =
+        single("messages/request_welcome.json", WelcomeRequestReceived.class);
+    assertFromSheena(w);
+    assertThat(w.type()).isEqualTo("request_welcome");
+    assertThat(w.id()).isEqualTo("wamid.HBgLMTY1MDU1NTEyMzQVAgASGBRXRUxDT01FMDAwMDAwMDAwMDAxAA==");
+    assertThat(w.dedupeKey()).contains(w.id());
+  }
 }

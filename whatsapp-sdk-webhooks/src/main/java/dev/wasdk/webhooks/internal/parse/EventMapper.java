@@ -81,7 +81,16 @@ final class EventMapper {
           preferences(ctx, v, body, out);
           break;
         case "smb_message_echoes":
-          echoes(ctx, v, body, out);
+          each(ctx, v, body, "message_echoes", MessageMapper::echo, out);
+          break;
+        case "history":
+          each(ctx, v, body, "history", CoexistenceMapper::history, out);
+          break;
+        case "smb_app_state_sync":
+          each(ctx, v, body, "state_sync", CoexistenceMapper::stateSync, out);
+          break;
+        case "automatic_events":
+          each(ctx, v, body, "automatic_events", BusinessMapper::automaticEvent, out);
           break;
         default:
           out.add(change(ctx, field, tree, v.raw(body)));
@@ -149,20 +158,37 @@ final class EventMapper {
     }
   }
 
-  private static void echoes(EventContext ctx, Value v, byte[] body, List<WebhookEvent> out) {
+  /** Maps one element of an array of the value to one event. */
+  @FunctionalInterface
+  interface ElementMapper {
+    WebhookEvent map(EventContext ctx, Dom.Obj element, String raw);
+  }
+
+  /**
+   * Maps each object element of {@code value[array]}; an element that cannot be read becomes an
+   * {@link UnknownEvent} of its own, and a value without any becomes one {@link UnknownEvent}.
+   */
+  private static void each(
+      EventContext ctx,
+      Value v,
+      byte[] body,
+      String array,
+      ElementMapper mapper,
+      List<WebhookEvent> out) {
     int before = out.size();
-    for (Element e : v.elements("message_echoes")) {
+    for (Element e : v.elements(array)) {
       if (e.obj() != null) {
         String raw = e.raw(body);
         try {
-          out.add(MessageMapper.echo(ctx, e.obj(), raw));
+          out.add(mapper.map(ctx, e.obj(), raw));
         } catch (RuntimeException ex) {
-          warn("smb_message_echoes", ex);
+          warn(ctx.field(), ex);
           out.add(new UnknownEvent(ctx, raw));
         }
       }
     }
     if (out.size() == before) {
+      // None of the expected elements: something new in this field; pass it on whole.
       out.add(new UnknownEvent(ctx, v.raw(body)));
     }
   }
@@ -277,6 +303,12 @@ final class EventMapper {
         return new PhoneNumberSecurityChanged(ctx, textOr(t, "event"), opt(t, "requester"), raw);
       case "flows":
         return flows(ctx, t, raw);
+      case "account_settings_update":
+        return BusinessMapper.accountSettings(ctx, t, raw);
+      case "partner_solutions":
+        return BusinessMapper.partnerSolution(ctx, t, raw);
+      case "payment_configuration_update":
+        return BusinessMapper.paymentConfiguration(ctx, t, raw);
       default:
         return new UnknownEvent(ctx, raw);
     }

@@ -52,6 +52,7 @@ import dev.wasdk.webhooks.event.UserPreferenceChanged;
 import dev.wasdk.webhooks.event.UserRef;
 import dev.wasdk.webhooks.event.VideoReceived;
 import dev.wasdk.webhooks.event.WebhookError;
+import dev.wasdk.webhooks.event.WelcomeRequestReceived;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -214,6 +215,8 @@ final class MessageMapper {
         return new UnknownMessageReceived(ctx, h, raw);
       case "revoke":
         return new MessageRevoked(ctx, h, textOr(obj(node, "revoke"), "original_message_id"), raw);
+      case "request_welcome":
+        return new WelcomeRequestReceived(ctx, h, raw);
       default:
         return new UnknownMessageReceived(ctx, h, raw);
     }
