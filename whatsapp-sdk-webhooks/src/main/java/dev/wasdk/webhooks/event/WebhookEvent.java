@@ -23,6 +23,9 @@ import java.util.Optional;
  *   <li>users: {@link UserPreferenceChanged}; flows: {@link FlowStatusChanged}, {@link
  *       FlowAlertRaised}
  *   <li>Coexistence: {@link MessageEchoed}, {@link HistorySynced}, {@link AppStateSynced}
+ *   <li>calls: {@link CallConnectReceived}, {@link CallTerminated}, {@link CallStatusChanged}
+ *   <li>groups: {@link GroupLifecycleChanged}, {@link GroupParticipantsChanged}, {@link
+ *       GroupSettingsChanged}, {@link GroupStatusChanged}
  *   <li>settings, ads, partners and payments: {@link AccountSettingsUpdated}, {@link
  *       AutomaticEventDetected}, {@link PartnerSolutionChanged}, {@link
  *       PaymentConfigurationChanged}
@@ -56,6 +59,13 @@ public sealed interface WebhookEvent
         AutomaticEventDetected,
         PartnerSolutionChanged,
         PaymentConfigurationChanged,
+        CallConnectReceived,
+        CallTerminated,
+        CallStatusChanged,
+        GroupLifecycleChanged,
+        GroupParticipantsChanged,
+        GroupSettingsChanged,
+        GroupStatusChanged,
         UnknownEvent {
 
   /** Returns where the event came from. */

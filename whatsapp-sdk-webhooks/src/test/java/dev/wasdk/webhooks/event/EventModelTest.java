@@ -22,7 +22,7 @@ class EventModelTest {
         Instant.EPOCH,
         UserRef.ofWaId("16505551234"),
         Optional.empty(),
-        Optional.empty(),
+        UserRef.none(),
         Optional.empty(),
         Optional.empty(),
         Optional.empty(),

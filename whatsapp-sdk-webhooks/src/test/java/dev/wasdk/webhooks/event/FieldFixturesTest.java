@@ -401,14 +401,6 @@ class FieldFixturesTest {
   }
 
   @Test
-  void unknownField_calls_isUnknownEventWithFieldAndRawValue() {
-    UnknownEvent u = single("fields/unknown_field_calls.json", UnknownEvent.class);
-    assertThat(u.field()).isEqualTo("calls");
-    assertThat(u.context().phoneNumberId()).contains("106540352242922");
-    assertThat(u.rawJson()).startsWith("{").contains("\"direction\": \"USER_INITIATED\"");
-  }
-
-  @Test
   void unknownField_newField_isUnknownEventWithFieldAndRawValue() {
     UnknownEvent u = single("fields/unknown_field_future.json", UnknownEvent.class);
     assertThat(u.field()).isEqualTo("hologram_update");

@@ -29,6 +29,7 @@ import dev.wasdk.webhooks.event.TemplateComponentsChanged;
 import dev.wasdk.webhooks.event.TemplateQualityChanged;
 import dev.wasdk.webhooks.event.TemplateStatusChanged;
 import dev.wasdk.webhooks.event.UnknownEvent;
+import dev.wasdk.webhooks.event.WebhookError;
 import dev.wasdk.webhooks.event.WebhookEvent;
 import dev.wasdk.webhooks.internal.parse.WebhookReader.Change;
 import dev.wasdk.webhooks.internal.parse.WebhookReader.Element;
@@ -91,6 +92,31 @@ final class EventMapper {
           break;
         case "automatic_events":
           each(ctx, v, body, "automatic_events", BusinessMapper::automaticEvent, out);
+          break;
+        case "calls":
+          calls(ctx, v, body, out);
+          break;
+        case "group_lifecycle_update":
+          each(ctx, v, body, "groups", GroupMapper::lifecycle, out);
+          break;
+        case "group_participants_update":
+        case "group_participant_update": // the name in Meta's OpenAPI file
+          {
+            Optional<String> initiatedBy = opt(tree, "initiated_by");
+            each(
+                ctx,
+                v,
+                body,
+                "groups",
+                (c, g, raw) -> GroupMapper.participants(c, g, raw, initiatedBy),
+                out);
+            break;
+          }
+        case "group_settings_update":
+          each(ctx, v, body, "groups", GroupMapper::settings, out);
+          break;
+        case "group_status_update":
+          each(ctx, v, body, "groups", GroupMapper::status, out);
           break;
         default:
           out.add(change(ctx, field, tree, v.raw(body)));
@@ -176,6 +202,21 @@ final class EventMapper {
       ElementMapper mapper,
       List<WebhookEvent> out) {
     int before = out.size();
+    elements(ctx, v, body, array, mapper, out);
+    if (out.size() == before) {
+      // None of the expected elements: something new in this field; pass it on whole.
+      out.add(new UnknownEvent(ctx, v.raw(body)));
+    }
+  }
+
+  /** Maps each object element of {@code value[array]}, each unreadable one to an UnknownEvent. */
+  private static void elements(
+      EventContext ctx,
+      Value v,
+      byte[] body,
+      String array,
+      ElementMapper mapper,
+      List<WebhookEvent> out) {
     for (Element e : v.elements(array)) {
       if (e.obj() != null) {
         String raw = e.raw(body);
@@ -187,8 +228,34 @@ final class EventMapper {
         }
       }
     }
+  }
+
+  /**
+   * Maps a {@code calls} change: its calls and call statuses. The value's errors belong to its
+   * terminate events; with no terminate to carry them, each becomes an {@link ErrorReported}.
+   */
+  private static void calls(EventContext ctx, Value v, byte[] body, List<WebhookEvent> out) {
+    int before = out.size();
+    Dom.Obj tree = v.obj();
+    List<ContactProfile> contacts = MessageMapper.contacts(tree);
+    List<WebhookError> errors = MessageMapper.errors(tree);
+    boolean terminated = false;
+    for (Element e : v.elements("calls")) {
+      terminated |= e.obj() != null && CallMapper.isTerminate(e.obj());
+    }
+    elements(
+        ctx, v, body, "calls", (c, n, raw) -> CallMapper.call(c, n, raw, contacts, errors), out);
+    elements(ctx, v, body, "statuses", (c, n, raw) -> CallMapper.status(c, n, raw, contacts), out);
+    if (!terminated) {
+      elements(
+          ctx,
+          v,
+          body,
+          "errors",
+          (c, n, raw) -> new ErrorReported(c, MessageMapper.error(n), raw),
+          out);
+    }
     if (out.size() == before) {
-      // None of the expected elements: something new in this field; pass it on whole.
       out.add(new UnknownEvent(ctx, v.raw(body)));
     }
   }
