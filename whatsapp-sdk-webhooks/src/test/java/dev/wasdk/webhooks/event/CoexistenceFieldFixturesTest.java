@@ -4,6 +4,7 @@ import static dev.wasdk.webhooks.event.Fixtures.parse;
 import static dev.wasdk.webhooks.event.Fixtures.single;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -83,5 +84,17 @@ class CoexistenceFieldFixturesTest {
     assertThat(remove.action()).isEqualTo(AppStateSynced.Action.REMOVE);
     assertThat(remove.contact().orElseThrow().fullName()).isEmpty();
     assertThat(remove.contact().orElseThrow().phoneNumber()).contains("16505559876");
+  }
+
+  @Test
+  void history_valueWithoutChunks_isOneUnknownEventWithTheValue() {
+    String body =
+        "{\"entry\":[{\"id\":\"102290129340398\",\"changes\":[{\"field\":\"history\","
+            + "\"value\":{\"messaging_product\":\"whatsapp\",\"messages\":[{\"id\":\"m1\"}]}}]}]}";
+    List<WebhookEvent> events = Fixtures.PARSER.parse(body.getBytes(StandardCharsets.UTF_8));
+    assertThat(events).hasSize(1);
+    UnknownEvent u = (UnknownEvent) events.get(0);
+    assertThat(u.field()).isEqualTo("history");
+    assertThat(u.rawJson()).startsWith("{\"messaging_product\"").contains("\"m1\"");
   }
 }
