@@ -30,7 +30,7 @@ import java.util.Optional;
  * @param description the group's description, for a creation
  * @param inviteLink the group's invite link, for a creation
  * @param rawJoinApprovalMode the join approval mode as sent ({@code auto_approve} or {@code
- *     approval_required}), for a creation
+ *     approval_required}), for a creation; {@link #joinApprovalMode()} reads it
  * @param timestamp when it happened; {@link Instant#EPOCH} if unreadable
  * @param errors why the operation failed; empty on success
  * @param rawJson the raw JSON of the group ({@code value.groups[]} element)
@@ -72,6 +72,11 @@ public record GroupLifecycleChanged(
     return Type.of(rawType);
   }
 
+  /** Returns the join approval mode; {@link JoinApprovalMode#UNKNOWN} when absent or not known. */
+  public JoinApprovalMode joinApprovalMode() {
+    return JoinApprovalMode.of(rawJoinApprovalMode.orElse(null));
+  }
+
   /** Returns whether the operation succeeded: the event carries no errors. */
   public boolean isSuccess() {
     return errors.isEmpty();
@@ -100,6 +105,31 @@ public record GroupLifecycleChanged(
      */
     public static Type of(String value) {
       return OpenEnums.parse(Type.class, value, UNKNOWN);
+    }
+  }
+
+  /**
+   * How users join a group. Open: values this version does not know map to {@link #UNKNOWN}.
+   *
+   * <p>Immutable and thread-safe.
+   */
+  public enum JoinApprovalMode {
+    /** Anyone with the invite link joins. */
+    AUTO_APPROVE,
+    /** The business approves each join request. */
+    APPROVAL_REQUIRED,
+    /** A value this version does not know. */
+    UNKNOWN;
+
+    /**
+     * Returns the mode for Meta's text, trimmed and in any letter case; {@link #UNKNOWN} for
+     * anything else, including null.
+     *
+     * @param value the raw value, may be null
+     * @return the mode; never null
+     */
+    public static JoinApprovalMode of(String value) {
+      return OpenEnums.parse(JoinApprovalMode.class, value, UNKNOWN);
     }
   }
 }

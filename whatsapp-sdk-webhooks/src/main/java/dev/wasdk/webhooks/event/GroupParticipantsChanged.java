@@ -29,7 +29,7 @@ import java.util.Optional;
  * @param requestId the id the remove call returned, for removals by the business
  * @param rawInitiatedBy who removed, as sent ({@code business} or {@code participant}); {@link
  *     #initiatedBy()} reads it
- * @param rawReason why, as sent, such as {@code invite_link}
+ * @param rawReason why, as sent, such as {@code invite_link}; {@link #reason()} reads it
  * @param added the users who joined
  * @param removed the users removed or who left
  * @param failed the users the business could not remove, with why
@@ -92,6 +92,11 @@ public record GroupParticipantsChanged(
   /** Returns who removed; {@link InitiatedBy#UNKNOWN} when absent or not known. */
   public InitiatedBy initiatedBy() {
     return InitiatedBy.of(rawInitiatedBy.orElse(null));
+  }
+
+  /** Returns why; {@link Reason#UNKNOWN} when absent or not known. */
+  public Reason reason() {
+    return Reason.of(rawReason.orElse(null));
   }
 
   /**
@@ -177,6 +182,32 @@ public record GroupParticipantsChanged(
      */
     public static InitiatedBy of(String value) {
       return OpenEnums.parse(InitiatedBy.class, value, UNKNOWN);
+    }
+  }
+
+  /**
+   * Why participants joined or asked to join. Open: values this version does not know map to {@link
+   * #UNKNOWN}.
+   *
+   * <p>Immutable and thread-safe.
+   */
+  public enum Reason {
+    /** Through the group's invite link. */
+    INVITE_LINK,
+    /** Through a join request the business must approve. */
+    ADMIN_APPROVAL,
+    /** A value this version does not know. */
+    UNKNOWN;
+
+    /**
+     * Returns the reason for Meta's text, trimmed and in any letter case; {@link #UNKNOWN} for
+     * anything else, including null.
+     *
+     * @param value the raw value, may be null
+     * @return the reason; never null
+     */
+    public static Reason of(String value) {
+      return OpenEnums.parse(Reason.class, value, UNKNOWN);
     }
   }
 }

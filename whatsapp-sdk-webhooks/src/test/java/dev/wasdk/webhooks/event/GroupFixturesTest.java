@@ -25,7 +25,8 @@ class GroupFixturesTest {
     assertThat(g.subject()).contains("Weekend riders");
     assertThat(g.description()).contains("Ride plans and route changes");
     assertThat(g.inviteLink()).contains("https://chat.whatsapp.com/KqT4x9RideRs2");
-    assertThat(g.rawJoinApprovalMode()).contains("approval_required");
+    assertThat(g.joinApprovalMode())
+        .isEqualTo(GroupLifecycleChanged.JoinApprovalMode.APPROVAL_REQUIRED);
     assertThat(g.timestamp()).isEqualTo(Instant.ofEpochSecond(1750269342L));
     assertThat(g.isSuccess()).isTrue();
     assertThat(g.dedupeKey()).isEmpty();
@@ -55,7 +56,7 @@ class GroupFixturesTest {
         single("fields/group_participants_add.json", GroupParticipantsChanged.class);
     assertThat(g.context().field()).isEqualTo("group_participants_update");
     assertThat(g.type()).isEqualTo(GroupParticipantsChanged.Type.GROUP_PARTICIPANTS_ADD);
-    assertThat(g.rawReason()).contains("invite_link");
+    assertThat(g.reason()).isEqualTo(GroupParticipantsChanged.Reason.INVITE_LINK);
     assertThat(g.added()).hasSize(2);
     assertThat(g.added().get(0).user()).isEqualTo(UserRef.ofWaId("16505551234"));
     assertThat(g.added().get(0).input()).isEmpty();
@@ -103,7 +104,7 @@ class GroupFixturesTest {
     assertThat(g.joinRequestId()).contains("MTIzNDU2Nzg5MDEyMzQ1");
     assertThat(g.requester().waId()).contains("16505554321");
     assertThat(g.requester().userId()).contains("US.11223344556677889900");
-    assertThat(g.rawReason()).contains("admin_approval");
+    assertThat(g.reason()).isEqualTo(GroupParticipantsChanged.Reason.ADMIN_APPROVAL);
     assertThat(g.timestamp()).isEqualTo(Instant.ofEpochSecond(1750273000L));
   }
 
