@@ -34,7 +34,8 @@ import java.util.OptionalLong;
  * @param ctaPayload the payload of the call button the user tapped
  * @param bizOpaqueCallbackData the tracking string the business set on {@code connect} or {@code
  *     accept}
- * @param errors why the call failed ({@code value.errors}); usually empty
+ * @param errors why the call failed; usually empty. Meta sends them beside the call, in the
+ *     change's {@code value.errors}, so they are not part of {@link #rawJson()}
  * @param rawJson the raw JSON of the call ({@code value.calls[]} element)
  */
 public record CallTerminated(

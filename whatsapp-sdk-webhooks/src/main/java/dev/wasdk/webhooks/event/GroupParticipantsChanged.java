@@ -28,7 +28,8 @@ import java.util.Optional;
  * @param rawType the kind as sent, such as {@code group_participants_add}; {@link #type()} reads it
  * @param requestId the id the remove call returned, for removals by the business
  * @param rawInitiatedBy who removed, as sent ({@code business} or {@code participant}); {@link
- *     #initiatedBy()} reads it
+ *     #initiatedBy()} reads it. Read from the group object, or else from the change's value, where
+ *     some of Meta's samples put it
  * @param rawReason why, as sent, such as {@code invite_link}; {@link #reason()} reads it
  * @param added the users who joined
  * @param removed the users removed or who left
