@@ -729,8 +729,8 @@ final class MessageMapper {
                 Optional.ofNullable(participantUserId),
                 Optional.ofNullable(participantParentUserId));
     if (groupId == null
-        && recipientType != null
-        && "group".equalsIgnoreCase(recipientType.trim())) {
+        && MessageStatusChanged.RecipientType.of(recipientType)
+            == MessageStatusChanged.RecipientType.GROUP) {
       groupId = recipientId;
     }
     // A group status's contacts are its members, one per status.
