@@ -24,7 +24,11 @@ import org.slf4j.LoggerFactory;
  * refused without reading.
  *
  * <p>Run the JVM with {@code -Dsun.net.httpserver.nodelay=true}: without it every response waits
- * about 40 ms for the TCP stack.
+ * about 40 ms for the TCP stack. The JDK server bounds a request's time only through JVM-wide
+ * system properties ({@code -Dsun.net.httpserver.maxReqTime=10} and {@code maxRspTime}, in seconds)
+ * and reads request heads and bodies on its request threads, so a few slow clients can pin them
+ * all; give it a bounded executor and set those properties, or use {@link JdkWebhookServer}, which
+ * enforces a request deadline, a connection cap and a buffer budget of its own.
  *
  * <p>Thread-safe; one instance may serve any number of contexts.
  *
