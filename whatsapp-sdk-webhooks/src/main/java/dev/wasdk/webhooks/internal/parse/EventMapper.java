@@ -167,7 +167,7 @@ final class EventMapper {
     }
   }
 
-  private static WebhookEvent change(EventContext ctx, String field, Dom.Obj t, String raw) {
+  static WebhookEvent change(EventContext ctx, String field, Dom.Obj t, String raw) {
     switch (field) {
       case "message_template_status_update":
         {
@@ -373,7 +373,7 @@ final class EventMapper {
     return opt(parent, name);
   }
 
-  private static void warn(String field, RuntimeException e) {
+  static void warn(String field, RuntimeException e) {
     LOG.warn(
         "Could not read part of a webhook '{}' change; passing it on as an UnknownEvent ({})",
         printable(field),
