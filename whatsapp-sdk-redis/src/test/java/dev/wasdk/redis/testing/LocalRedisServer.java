@@ -43,12 +43,15 @@ public final class LocalRedisServer implements AutoCloseable {
   private final String source;
   private final int port;
   private final Path dir;
+  private final boolean durable;
   private Process process;
 
-  private LocalRedisServer(Path binary, String source, int port) throws IOException {
+  private LocalRedisServer(Path binary, String source, int port, boolean durable)
+      throws IOException {
     this.binary = binary;
     this.source = source;
     this.port = port;
+    this.durable = durable;
     this.dir = Files.createTempDirectory("wasdk-redis-");
   }
 
@@ -74,11 +77,27 @@ public final class LocalRedisServer implements AutoCloseable {
    * @throws UncheckedIOException if no redis-server can be found or started
    */
   public static LocalRedisServer start() {
+    return start(false);
+  }
+
+  /**
+   * Starts a new server on a free port that writes every change to its append-only file before
+   * answering ({@code appendonly yes}, {@code appendfsync always}), so that {@link #restart()}
+   * keeps all data.
+   *
+   * @return the running server
+   * @throws UncheckedIOException if no redis-server can be found or started
+   */
+  public static LocalRedisServer startDurable() {
+    return start(true);
+  }
+
+  private static LocalRedisServer start(boolean durable) {
     IOException last = null;
     for (int attempt = 0; attempt < 3; attempt++) {
       try {
         Path exe = executable();
-        LocalRedisServer server = new LocalRedisServer(exe, executableSource, freePort());
+        LocalRedisServer server = new LocalRedisServer(exe, executableSource, freePort(), durable);
         server.launch();
         return server;
       } catch (IOException e) {
@@ -126,12 +145,36 @@ public final class LocalRedisServer implements AutoCloseable {
   }
 
   /**
-   * Starts the server again on the same port, after {@link #stop()}; its data is gone.
+   * Starts the server again on the same port, after {@link #stop()}; its data is gone, unless it
+   * was started with {@link #startDurable()}.
    *
    * @throws UncheckedIOException if it cannot start
    */
   public synchronized void restart() {
     stop();
+    try {
+      launch();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Kills the server process at once ({@code SIGKILL}, no shutdown save), as a crash would, waits
+   * for it to exit, and starts it again on the same port. With {@link #startDurable()} the data
+   * written before the kill is kept.
+   *
+   * @throws UncheckedIOException if it cannot start again
+   */
+  public synchronized void crashAndRestart() {
+    if (process != null) {
+      try {
+        process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      process = null;
+    }
     try {
       launch();
     } catch (IOException e) {
@@ -163,7 +206,9 @@ public final class LocalRedisServer implements AutoCloseable {
                     "--save",
                     "",
                     "--appendonly",
-                    "no",
+                    durable ? "yes" : "no",
+                    "--appendfsync",
+                    "always",
                     "--daemonize",
                     "no",
                     "--dir",
