@@ -76,10 +76,12 @@ public final class WebhookParser {
     } catch (JacksonException e) {
       // Jackson's own message may quote a token of the body; give only where it failed.
       throw new WebhookParseException("webhook body is not valid JSON" + at(e), null);
-    } catch (RuntimeException | StackOverflowError e) {
+    } catch (StackOverflowError e) {
       throw new WebhookParseException(
           "webhook body could not be read (" + e.getClass().getSimpleName() + ")", e);
     }
+    // Any other exception is a bug in the parser, not bad input: it propagates, and the endpoint
+    // answers 500 so that Meta keeps the delivery for a fixed version.
   }
 
   /**

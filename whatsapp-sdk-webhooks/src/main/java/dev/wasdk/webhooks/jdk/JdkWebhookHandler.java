@@ -97,6 +97,7 @@ public final class JdkWebhookHandler implements HttpHandler {
   private static void write(HttpExchange exchange, WebhookResponse response) throws IOException {
     byte[] body = response.bodyBytes();
     exchange.getResponseHeaders().set("Content-Type", response.contentType());
+    exchange.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
     response.headers().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
     exchange.sendResponseHeaders(response.status(), body.length == 0 ? -1 : body.length);
     if (body.length > 0) {

@@ -76,6 +76,7 @@ public final class WebhookServlet extends HttpServlet {
     }
     resp.setStatus(response.status());
     resp.setContentType(response.contentType());
+    resp.setHeader("X-Content-Type-Options", "nosniff");
     response.headers().forEach(resp::setHeader);
     byte[] body = response.bodyBytes();
     resp.setContentLength(body.length);

@@ -121,7 +121,13 @@ final class EventMapper {
     }
     for (Element e : v.elements("errors")) {
       if (e.obj() != null) {
-        out.add(new ErrorReported(ctx, MessageMapper.error(e.obj()), e.raw(body)));
+        String raw = e.raw(body);
+        try {
+          out.add(new ErrorReported(ctx, MessageMapper.error(e.obj()), raw));
+        } catch (RuntimeException ex) {
+          warn("messages", ex);
+          out.add(new UnknownEvent(ctx, raw));
+        }
       }
     }
     if (out.size() == before) {
