@@ -52,6 +52,8 @@ public final class BoundedHttpServer implements AutoCloseable {
   private static final int MAX_HEADER_BYTES = 16 * 1024;
   private static final int MAX_HEADERS = 100;
   private static final int FIRST_BUFFER = 8 * 1024;
+  private static final int LINGER_MILLIS = 1_000;
+  private static final long LINGER_BYTES = 4L * 1024 * 1024;
 
   /** The limits and parts of a server. */
   public record Config(
@@ -188,7 +190,33 @@ public final class BoundedHttpServer implements AutoCloseable {
     } catch (IOException e) {
       log.debug("Webhook connection ended: {}", e.getClass().getName());
     } finally {
+      lingerClose(s);
       forget(s);
+    }
+  }
+
+  /**
+   * Closes a connection without losing the answer just written: a socket closed with unread input
+   * resets the connection, and the client may then never see a 413 or 408. So the output is shut
+   * first and the rest of the request discarded, for at most a second and 4 MiB.
+   */
+  private static void lingerClose(Socket s) {
+    try {
+      if (!s.isClosed() && !s.isOutputShutdown()) {
+        s.shutdownOutput();
+        s.setSoTimeout(LINGER_MILLIS);
+        InputStream in = s.getInputStream();
+        byte[] scratch = new byte[8 * 1024];
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(LINGER_MILLIS);
+        long left = LINGER_BYTES;
+        int n;
+        while (left > 0 && System.nanoTime() < deadline && (n = in.read(scratch)) >= 0) {
+          left -= n;
+        }
+      }
+    } catch (IOException e) {
+      // the client went away first; nothing to keep
+    } finally {
       closeQuietly(s);
     }
   }
