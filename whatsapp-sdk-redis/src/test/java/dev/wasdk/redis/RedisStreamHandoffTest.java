@@ -129,6 +129,39 @@ class RedisStreamHandoffTest {
   }
 
   @Test
+  void rebuiltEvents_withContactEntryTimeAndStatus_equalTheAcceptedOnes() throws Exception {
+    String uri = LocalRedisServer.shared().uri();
+    String json =
+        "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"102290129340398\","
+            + "\"time\":1739321024,\"changes\":[{\"field\":\"messages\",\"value\":{"
+            + "\"messaging_product\":\"whatsapp\",\"metadata\":{\"display_phone_number\":"
+            + "\"15550783881\",\"phone_number_id\":\"106540352242922\"},\"contacts\":[{"
+            + "\"profile\":{\"name\":\"Kerry \u00e9\"},\"wa_id\":\"16505551234\","
+            + "\"user_id\":\"US.1349\"}],\"messages\":[{\"from\":\"16505551234\",\"id\":"
+            + "\"wamid."
+            + run
+            + ".c\",\"timestamp\":\"1739321024\",\"type\":\"text\",\"text\":{\"body\":"
+            + "\"h\u00e9llo\"}}],\"statuses\":[{\"id\":\"wamid."
+            + run
+            + ".s\",\"status\":\"failed\",\"timestamp\":\"1739321024\",\"recipient_id\":"
+            + "\"16505551234\",\"errors\":[{\"code\":131049,\"title\":\"t\"}]}]}}]}]}";
+    List<WebhookEvent> accepted =
+        WebhookParser.create().parse(json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    assertThat(accepted).hasSize(2);
+    assertThat(accepted.get(0).context().contact()).isPresent();
+    assertThat(accepted.get(0).context().entryTime()).isPresent();
+    handoff(uri).accept(accepted);
+    List<WebhookEvent> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+    closeLater(
+        RedisStreamWorker.builder(WebhookRouter.builder().on(WebhookEvent.class, seen::add).build())
+            .redisUri(uri)
+            .stream(stream)
+            .start());
+    await(() -> seen.size() == 2, "both events");
+    assertThat(seen).containsExactlyElementsOf(accepted);
+  }
+
+  @Test
   void workerKilledMidHandler_anotherWorkerHandlesItsEvents() throws Exception {
     String uri = LocalRedisServer.shared().uri();
     RedisStreamHandoff handoff = handoff(uri);

@@ -187,6 +187,29 @@ class JdkWebhookServerLimitsTest {
   }
 
   @Test
+  void post_bodiesOverTheBufferBudget_503() throws Exception {
+    WebhookEndpoint endpoint =
+        WebhookEndpoint.builder()
+            .appSecret(SECRET)
+            .verifyToken("token")
+            .router(WebhookRouter.builder().on(WebhookEvent.class, received::add).build())
+            .maxBodyBytes(8192)
+            .build();
+    server =
+        JdkWebhookServer.builder(endpoint)
+            .address(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))
+            .bufferBudgetBytes(8192)
+            .start();
+    Socket big = connect();
+    send(big, "POST /webhook HTTP/1.1\r\nHost: x\r\nContent-Length: 8000\r\n\r\n{");
+    await(() -> server.bufferedBytes() == 8000, "the first body's buffer");
+    Socket second = connect();
+    send(second, "POST /webhook HTTP/1.1\r\nHost: x\r\nContent-Length: 500\r\n\r\n{");
+    assertThat(statusLine(second)).isEqualTo("HTTP/1.1 503 Service Unavailable");
+    assertThat(server.bufferedBytes()).isEqualTo(8000);
+  }
+
+  @Test
   void post_requestThreadsAndQueueFull_503() throws Exception {
     CountDownLatch entered = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
