@@ -228,7 +228,9 @@ public final class WebhookEndpoint {
         } else if (!seen.add(key.get())) {
           claim = Deduplicator.Claim.DONE; // a repeat within this delivery
         } else {
-          claim = deduplicator.claim(key.get(), holder, now, lease);
+          claim =
+              Objects.requireNonNull(
+                  deduplicator.claim(key.get(), holder, now, lease), "Deduplicator.claim result");
         }
         if (claim == Deduplicator.Claim.CLAIMED) {
           fresh.add(event);

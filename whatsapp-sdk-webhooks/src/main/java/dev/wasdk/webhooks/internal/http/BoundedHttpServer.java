@@ -2,6 +2,7 @@ package dev.wasdk.webhooks.internal.http;
 
 import dev.wasdk.webhooks.WebhookRequest;
 import dev.wasdk.webhooks.WebhookResponse;
+import dev.wasdk.webhooks.internal.QueryString;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,6 +13,9 @@ import java.net.Socket;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -546,7 +550,7 @@ public final class BoundedHttpServer implements AutoCloseable {
       String method,
       String path,
       String rawQuery,
-      Map<String, java.util.List<String>> headers,
+      Map<String, List<String>> headers,
       long contentLength,
       boolean chunked,
       boolean close,
@@ -571,7 +575,7 @@ public final class BoundedHttpServer implements AutoCloseable {
       int q = target.indexOf('?');
       String path = q >= 0 ? target.substring(0, q) : target;
       String query = q >= 0 ? target.substring(q + 1) : null;
-      Map<String, java.util.List<String>> headers = new java.util.LinkedHashMap<>();
+      Map<String, List<String>> headers = new LinkedHashMap<>();
       int total = requestLine.length();
       int count = 0;
       String line;
@@ -588,7 +592,7 @@ public final class BoundedHttpServer implements AutoCloseable {
           headers
               .computeIfAbsent(
                   line.substring(0, colon).strip().toLowerCase(Locale.ROOT),
-                  k -> new java.util.ArrayList<>(1))
+                  k -> new ArrayList<>(1))
               .add(line.substring(colon + 1).strip());
         }
       } catch (EndOfStream e) {
@@ -630,7 +634,7 @@ public final class BoundedHttpServer implements AutoCloseable {
       WebhookRequest.Builder b =
           WebhookRequest.builder()
               .method(method)
-              .queryParameters(dev.wasdk.webhooks.internal.QueryString.parse(rawQuery))
+              .queryParameters(QueryString.parse(rawQuery))
               .headers(headers);
       if (body != null) {
         b.body(body);
@@ -641,8 +645,8 @@ public final class BoundedHttpServer implements AutoCloseable {
       return b.build();
     }
 
-    private static String first(Map<String, java.util.List<String>> headers, String name) {
-      java.util.List<String> v = headers.get(name);
+    private static String first(Map<String, List<String>> headers, String name) {
+      List<String> v = headers.get(name);
       return v == null || v.isEmpty() ? null : v.get(0);
     }
 
