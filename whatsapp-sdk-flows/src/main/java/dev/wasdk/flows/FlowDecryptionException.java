@@ -53,8 +53,8 @@ public final class FlowDecryptionException extends WhatsAppException {
      * under another AES key or initial vector.
      */
     TAG_MISMATCH("the ciphertext or its authentication tag was altered"),
-    /** The decrypted data is not UTF-8 text. */
-    MALFORMED_PLAINTEXT("the decrypted data is not UTF-8 text");
+    /** The decrypted data is not UTF-8 text, or not a JSON object with a string {@code action}. */
+    MALFORMED_PLAINTEXT("the decrypted data is not a UTF-8 JSON object");
 
     private final String description;
 
