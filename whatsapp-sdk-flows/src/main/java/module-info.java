@@ -12,4 +12,6 @@ module dev.wasdk.flows {
   requires jdk.httpserver;
 
   exports dev.wasdk.flows;
+  exports dev.wasdk.flows.jdk;
+  exports dev.wasdk.flows.servlet;
 }

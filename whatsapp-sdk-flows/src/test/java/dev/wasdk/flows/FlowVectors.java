@@ -178,6 +178,24 @@ final class FlowVectors {
     }
   }
 
+  /** Decrypts a response body as the WhatsApp client does: same key, inverted IV. */
+  static String decryptResponse(Parts parts, String base64) {
+    byte[] flipped = new byte[parts.iv().length];
+    for (int i = 0; i < flipped.length; i++) {
+      flipped[i] = (byte) ~parts.iv()[i];
+    }
+    try {
+      Cipher aes = Cipher.getInstance("AES/GCM/NoPadding");
+      aes.init(
+          Cipher.DECRYPT_MODE,
+          new SecretKeySpec(parts.aesKey(), "AES"),
+          new GCMParameterSpec(128, flipped));
+      return new String(aes.doFinal(Base64.getDecoder().decode(base64)), StandardCharsets.UTF_8);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   static Parts encrypt(String json) {
     return encrypt(json.getBytes(StandardCharsets.UTF_8), 16, 16);
   }
