@@ -13,5 +13,6 @@ module dev.wasdk.flows {
 
   exports dev.wasdk.flows;
   exports dev.wasdk.flows.jdk;
+  exports dev.wasdk.flows.json;
   exports dev.wasdk.flows.servlet;
 }
