@@ -14,4 +14,7 @@ module dev.wasdk.webhooks {
   exports dev.wasdk.webhooks.event;
   exports dev.wasdk.webhooks.jdk;
   exports dev.wasdk.webhooks.servlet;
+  // The bounded body reader, shared with the Flows data endpoint's adapters.
+  exports dev.wasdk.webhooks.internal to
+      dev.wasdk.flows;
 }

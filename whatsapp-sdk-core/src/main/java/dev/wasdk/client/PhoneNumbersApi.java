@@ -4,6 +4,9 @@ import dev.wasdk.internal.http.GraphRequest;
 import dev.wasdk.internal.http.GraphTransport;
 import dev.wasdk.internal.json.ManagementJson;
 import dev.wasdk.sender.MessagingTier;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -167,6 +170,57 @@ public final class PhoneNumbersApi {
     ObjectNode body = ManagementJson.object();
     body.putObject("user_identity_change").put("enable_identity_key_check", enabled);
     post("settings", body, "update identity check setting");
+  }
+
+  /**
+   * Uploads the business public key that encrypts the requests to this phone number's Flow data
+   * endpoints ({@code whatsapp_business_encryption}). Each phone number needs its own upload. Meta
+   * then signs the key; read the result with {@link #businessPublicKey()}.
+   *
+   * @param pem the RSA public key (2048 bits) as PEM text, {@code -----BEGIN PUBLIC KEY-----}
+   * @throws IllegalArgumentException if the text is not a PEM public key
+   */
+  public void uploadBusinessPublicKey(String pem) {
+    Objects.requireNonNull(pem, "pem");
+    String key = pem.strip();
+    if (!key.startsWith("-----BEGIN PUBLIC KEY-----")
+        || !key.endsWith("-----END PUBLIC KEY-----")) {
+      throw new IllegalArgumentException(
+          "pem must be a public key in PEM text (BEGIN PUBLIC KEY); make it with"
+              + " openssl rsa -in private.pem -pubout");
+    }
+    byte[] form =
+        ("business_public_key=" + URLEncoder.encode(key, StandardCharsets.UTF_8))
+            .getBytes(StandardCharsets.US_ASCII);
+    calls.expectSuccess(
+        new GraphRequest(
+            "POST",
+            calls.uri(GraphTransport.segment(phoneNumberId) + "/whatsapp_business_encryption"),
+            BodyPublishers.ofByteArray(form),
+            "application/x-www-form-urlencoded",
+            true,
+            "upload business public key",
+            null,
+            null));
+  }
+
+  /**
+   * Returns the business public key of this phone number and the state of Meta's signature of it.
+   *
+   * @return the key, with {@link BusinessPublicKey.SignatureStatus#MISMATCH} when it must be
+   *     uploaded again
+   */
+  public BusinessPublicKey businessPublicKey() {
+    JsonNode body =
+        calls.get(
+            calls.uri(GraphTransport.segment(phoneNumberId) + "/whatsapp_business_encryption"),
+            "get business public key");
+    JsonNode data = body.path("data");
+    JsonNode n = data.isArray() && data.size() > 0 ? data.get(0) : body;
+    return new BusinessPublicKey(
+        ManagementJson.text(n, "business_public_key"),
+        BusinessPublicKey.SignatureStatus.of(
+            ManagementJson.text(n, "business_public_key_signature_status").orElse(null)));
   }
 
   /** Returns the usage reported by the latest management response of this client. */

@@ -65,6 +65,7 @@ public final class WhatsAppClient implements AutoCloseable {
   private final QrCodesApi qrCodes;
   private final WebhookSubscriptionsApi webhookSubscriptions;
   private final AnalyticsApi analytics;
+  private final FlowsApi flows;
 
   private WhatsAppClient(Builder b, GraphTransport transport) {
     this.config = b;
@@ -79,6 +80,7 @@ public final class WhatsAppClient implements AutoCloseable {
     this.qrCodes = new QrCodesApi(management, b.phoneNumberId);
     this.webhookSubscriptions = new WebhookSubscriptionsApi(management, b.wabaId);
     this.analytics = new AnalyticsApi(management, b.wabaId);
+    this.flows = new FlowsApi(management, b.wabaId);
   }
 
   /**
@@ -152,6 +154,15 @@ public final class WhatsAppClient implements AutoCloseable {
    */
   public AnalyticsApi analytics() {
     return analytics;
+  }
+
+  /**
+   * Returns the API for WhatsApp Flows: create, upload Flow JSON, publish, metrics and more.
+   * Creating, listing and migrating need {@link Builder#wabaId(String)}; without it they throw
+   * {@link IllegalStateException}.
+   */
+  public FlowsApi flows() {
+    return flows;
   }
 
   /** Returns the business phone number id this client sends from. */

@@ -317,6 +317,38 @@ public final class WhatsAppSimulator implements AutoCloseable {
   }
 
   /**
+   * Makes a user finish a WhatsApp Flow: posts the signed completion webhook ({@code interactive}
+   * of type {@code nfm_reply}, name {@code flow}) whose {@code response_json} carries what the
+   * Flow's last answer or {@code complete} action returned. Pair it with {@link FlowUser}, which
+   * plays the screens against the data endpoint first.
+   *
+   * @param from the user's phone number
+   * @param contextWamid the id of the Flow message
+   * @param responseJson the JSON object text, such as {@code {"flow_token":"t","booking":"B-1"}}
+   * @return the inbound message id
+   */
+  public String userCompletesFlow(String from, String contextWamid, String responseJson) {
+    Objects.requireNonNull(contextWamid, "contextWamid");
+    Objects.requireNonNull(responseJson, "responseJson");
+    return simulator.inbound(
+        null,
+        from,
+        PROFILE_NAME,
+        "interactive",
+        contextWamid,
+        g -> {
+          g.writeObjectPropertyStart("interactive");
+          g.writeStringProperty("type", "nfm_reply");
+          g.writeObjectPropertyStart("nfm_reply");
+          g.writeStringProperty("name", "flow");
+          g.writeStringProperty("body", "Sent");
+          g.writeStringProperty("response_json", responseJson);
+          g.writeEndObject();
+          g.writeEndObject();
+        });
+  }
+
+  /**
    * Makes a user send a small PNG image. The media can be looked up and downloaded through the
    * media endpoints with the id in the webhook.
    *

@@ -1,0 +1,523 @@
+package dev.wasdk.client;
+
+import dev.wasdk.error.RequestMaybeSentException;
+import dev.wasdk.error.TransportFailure;
+import dev.wasdk.error.WhatsAppException;
+import dev.wasdk.internal.http.GraphRequest;
+import dev.wasdk.internal.http.GraphTransport;
+import dev.wasdk.internal.http.MultipartBody;
+import dev.wasdk.internal.json.ManagementJson;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Stream;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Creates, reads, changes, publishes and retires WhatsApp Flows, uploads their Flow JSON, reads
+ * their endpoint metrics and copies them between WABAs. Get it from {@link WhatsAppClient#flows()};
+ * the calls on the WABA (create, list, migrate) need the client's {@code wabaId}.
+ *
+ * <pre>{@code
+ * FlowCreated created = wa.flows().create(FlowDefinition.builder()
+ *     .name("booking")
+ *     .category(FlowCategory.APPOINTMENT_BOOKING)
+ *     .endpointUri(URI.create("https://flows.example.com/booking"))
+ *     .build());
+ * FlowCreated uploaded = wa.flows().uploadFlowJson(created.id(), flowJson);
+ * if (uploaded.isValid()) {
+ *   wa.flows().publish(created.id());
+ * }
+ * }</pre>
+ *
+ * <p>Publishing and deprecating cannot be undone: a published Flow and its JSON are frozen (create
+ * a new one with {@link FlowDefinition.Builder#cloneFlowId}), and a deprecated Flow can no longer
+ * be sent or opened. Only drafts can be deleted. Failures carry Meta's codes: 139001 (update),
+ * 139002 (publish), 139003 (deprecate), 139004 (delete), 139000 (blocked by integrity); see {@link
+ * dev.wasdk.error.ErrorCode}. Reads and idempotent changes are retried per the {@link RetryPolicy};
+ * creations, publications, deprecations and migrations only when Meta provably did not get them.
+ *
+ * <p>Thread-safe; share one instance.
+ *
+ * @see <a href="https://developers.facebook.com/docs/whatsapp/flows/reference/flowsapi">Flows
+ *     API</a>
+ */
+public final class FlowsApi {
+  /** The fields {@link #get(String)} asks for. */
+  public static final String DEFAULT_FIELDS =
+      "id,name,categories,preview,status,validation_errors,json_version,data_api_version,"
+          + "endpoint_uri,health_status,application,updated_at";
+
+  private static final String LIST_FIELDS = "id,name,categories,status,validation_errors";
+  private static final DateTimeFormatter META_TIME =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssZ");
+
+  private final ManagementCalls calls;
+  private final String wabaId;
+
+  FlowsApi(ManagementCalls calls, String wabaId) {
+    this.calls = calls;
+    this.wabaId = wabaId;
+  }
+
+  /**
+   * Creates a Flow in the client's WABA. It starts as a draft unless it is created with Flow JSON
+   * and {@code publish(true)}.
+   *
+   * @param definition a name and at least one category; optionally a Flow to clone, the endpoint,
+   *     the Flow JSON
+   * @return the new Flow's id, and the validation errors of its Flow JSON
+   * @throws IllegalArgumentException if the name or the categories are missing, or an application
+   *     id is given (set it with {@link #update})
+   */
+  public FlowCreated create(FlowDefinition definition) {
+    Objects.requireNonNull(definition, "definition");
+    if (definition.name().isEmpty() || definition.categories().isEmpty()) {
+      throw new IllegalArgumentException("a new Flow needs a name and at least one category");
+    }
+    if (definition.applicationId().isPresent()) {
+      throw new IllegalArgumentException(
+          "the application id is set by update(flowId, ...), not on creation");
+    }
+    ObjectNode body = ManagementJson.object();
+    body.put("name", definition.name().get());
+    ArrayNode categories = body.putArray("categories");
+    definition.categories().forEach(c -> categories.add(c.name()));
+    definition.cloneFlowId().ifPresent(id -> body.put("clone_flow_id", id));
+    definition.endpointUri().ifPresent(u -> body.put("endpoint_uri", u.toString()));
+    definition.flowJson().ifPresent(j -> body.put("flow_json", j));
+    if (definition.publish()) {
+      body.put("publish", true);
+    }
+    JsonNode answer =
+        calls.send(
+            "POST", calls.uri(waba() + "/flows"), ManagementJson.bytes(body), false, "create flow");
+    String id = ManagementJson.textOrEmpty(answer, "id");
+    if (id.isEmpty()) {
+      throw new RequestMaybeSentException(
+          "create flow was probably done, but the answer carried no id; list the flows before"
+              + " creating it again",
+          TransportFailure.UNREADABLE_RESPONSE,
+          null);
+    }
+    return new FlowCreated(id, validationErrors(answer), ManagementJson.raw(answer));
+  }
+
+  /**
+   * Returns one page of the WABA's Flows, with id, name, status, categories and validation errors.
+   *
+   * @param after the cursor of the previous page, or empty for the first
+   */
+  public Page<FlowInfo> list(Optional<String> after) {
+    Objects.requireNonNull(after, "after");
+    Map<String, String> q = new LinkedHashMap<>();
+    q.put("fields", LIST_FIELDS);
+    after.ifPresent(a -> q.put("after", a));
+    JsonNode body = calls.get(calls.uri(waba() + "/flows", q), "list flows");
+    return new Page<>(
+        ManagementJson.objects(body, "data", FlowsApi::read),
+        ManagementJson.before(body),
+        ManagementJson.after(body));
+  }
+
+  /** Returns every Flow of the WABA as a lazy stream that fetches pages as it goes. */
+  public Stream<FlowInfo> stream() {
+    return Pages.stream(this::list);
+  }
+
+  /**
+   * Returns a Flow with {@linkplain #DEFAULT_FIELDS every field}: status, validation errors, health
+   * status, preview link and more.
+   *
+   * @param flowId the Flow's id
+   */
+  public FlowInfo get(String flowId) {
+    return get(flowId, DEFAULT_FIELDS);
+  }
+
+  /**
+   * Returns a Flow with the fields asked for.
+   *
+   * @param flowId the Flow's id
+   * @param fields comma-separated Graph fields, such as {@code id,status}
+   */
+  public FlowInfo get(String flowId, String fields) {
+    Objects.requireNonNull(fields, "fields");
+    JsonNode body =
+        calls.get(calls.uri(flow(flowId), Map.of("fields", fields)), "get flow " + flowId);
+    return read(body);
+  }
+
+  /**
+   * Returns the Flow's preview link.
+   *
+   * @param flowId the Flow's id
+   * @param invalidate true to revoke the current link and make a new one
+   */
+  public FlowPreview preview(String flowId, boolean invalidate) {
+    JsonNode body =
+        calls.get(
+            calls.uri(flow(flowId), Map.of("fields", "preview.invalidate(" + invalidate + ")")),
+            "get flow preview");
+    return readPreview(body.path("preview"))
+        .orElseThrow(
+            () -> new WhatsAppException("get flow preview answered without preview.preview_url"));
+  }
+
+  /**
+   * Changes a Flow's name, categories, endpoint or connected app; what the definition leaves empty
+   * stays as it is. Flow JSON, cloning and publishing are not metadata.
+   *
+   * @param flowId the Flow's id
+   * @param changes the new values
+   * @throws IllegalArgumentException if nothing is to change, or Flow JSON, a clone source or
+   *     publishing is given
+   */
+  public void update(String flowId, FlowDefinition changes) {
+    Objects.requireNonNull(changes, "changes");
+    if (changes.flowJson().isPresent() || changes.cloneFlowId().isPresent() || changes.publish()) {
+      throw new IllegalArgumentException(
+          "update changes metadata only: upload Flow JSON with uploadFlowJson, publish with"
+              + " publish");
+    }
+    ObjectNode body = ManagementJson.object();
+    changes.name().ifPresent(n -> body.put("name", n));
+    if (!changes.categories().isEmpty()) {
+      ArrayNode categories = body.putArray("categories");
+      changes.categories().forEach(c -> categories.add(c.name()));
+    }
+    changes.endpointUri().ifPresent(u -> body.put("endpoint_uri", u.toString()));
+    changes.applicationId().ifPresent(a -> body.put("application_id", a));
+    if (body.isEmpty()) {
+      throw new IllegalArgumentException("nothing to update");
+    }
+    calls.expectSuccess(
+        GraphRequest.json(
+            "POST",
+            calls.uri(flow(flowId)),
+            ManagementJson.bytes(body),
+            true,
+            "update flow metadata",
+            null));
+  }
+
+  /**
+   * Uploads a Flow's JSON (the {@code flow.json} asset), replacing the previous one. Drafts only.
+   *
+   * @param flowId the Flow's id
+   * @param flowJson the Flow JSON text
+   * @return the validation errors Meta found; the Flow cannot be published while there are any
+   */
+  public FlowCreated uploadFlowJson(String flowId, String flowJson) {
+    Objects.requireNonNull(flowJson, "flowJson");
+    if (flowJson.isBlank()) {
+      throw new IllegalArgumentException("flowJson must not be blank");
+    }
+    MultipartBody body =
+        MultipartBody.create()
+            .field("name", "flow.json")
+            .field("asset_type", "FLOW_JSON")
+            .file(
+                "file", "flow.json", "application/json", flowJson.getBytes(StandardCharsets.UTF_8));
+    JsonNode answer =
+        calls.run(
+            new GraphRequest(
+                "POST",
+                calls.uri(flow(flowId) + "/assets"),
+                body.publisher(),
+                body.contentType(),
+                true,
+                "upload flow JSON",
+                null,
+                null));
+    if (!ManagementJson.success(answer)) {
+      throw new WhatsAppException(
+          "upload flow JSON was not confirmed: the answer lacked success=true");
+    }
+    return new FlowCreated(flowId, validationErrors(answer), ManagementJson.raw(answer));
+  }
+
+  /**
+   * Publishes a draft. Cannot be undone; the Flow and its JSON become immutable.
+   *
+   * @param flowId the Flow's id
+   */
+  public void publish(String flowId) {
+    calls.expectSuccess(
+        new GraphRequest(
+            "POST",
+            calls.uri(flow(flowId) + "/publish"),
+            null,
+            null,
+            false,
+            "publish flow",
+            null,
+            null));
+  }
+
+  /**
+   * Deprecates a published Flow: it can no longer be sent or opened. Cannot be undone.
+   *
+   * @param flowId the Flow's id
+   */
+  public void deprecate(String flowId) {
+    calls.expectSuccess(
+        new GraphRequest(
+            "POST",
+            calls.uri(flow(flowId) + "/deprecate"),
+            null,
+            null,
+            false,
+            "deprecate flow",
+            null,
+            null));
+  }
+
+  /**
+   * Deletes a draft; published Flows cannot be deleted (139004), only deprecated.
+   *
+   * @param flowId the Flow's id
+   */
+  public void delete(String flowId) {
+    calls.expectSuccess(GraphRequest.delete(calls.uri(flow(flowId)), "delete flow"));
+  }
+
+  /**
+   * Returns a data-endpoint metric of a Flow.
+   *
+   * @param flowId the Flow's id
+   * @param name the metric
+   * @param granularity the grouping
+   * @param since the first day, or empty for Meta's default
+   * @param until the last day, or empty for Meta's default
+   */
+  public FlowMetric metric(
+      String flowId,
+      FlowMetricName name,
+      FlowGranularity granularity,
+      Optional<LocalDate> since,
+      Optional<LocalDate> until) {
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(granularity, "granularity");
+    Objects.requireNonNull(since, "since");
+    Objects.requireNonNull(until, "until");
+    if (since.isPresent() && until.isPresent() && since.get().isAfter(until.get())) {
+      throw new IllegalArgumentException("since must not be after until");
+    }
+    StringBuilder field =
+        new StringBuilder("metric.name(")
+            .append(name.name())
+            .append(").granularity(")
+            .append(granularity.name())
+            .append(')');
+    since.ifPresent(d -> field.append(".since(").append(d).append(')'));
+    until.ifPresent(d -> field.append(".until(").append(d).append(')'));
+    JsonNode body =
+        calls.get(calls.uri(flow(flowId), Map.of("fields", field.toString())), "get flow metric");
+    JsonNode metric = body.path("metric");
+    List<FlowMetric.DataPoint> points =
+        ManagementJson.objects(
+            metric,
+            "data_points",
+            p -> {
+              Map<String, BigDecimal> values = new LinkedHashMap<>();
+              for (JsonNode kv : p.path("data")) {
+                ManagementJson.text(kv, "key")
+                    .ifPresent(
+                        k -> ManagementJson.money(kv, "value").ifPresent(v -> values.put(k, v)));
+              }
+              return new FlowMetric.DataPoint(time(ManagementJson.text(p, "timestamp")), values);
+            });
+    return new FlowMetric(
+        ManagementJson.text(body, "id").orElse(flowId),
+        ManagementJson.text(metric, "name").orElse(name.name()),
+        ManagementJson.text(metric, "granularity").orElse(granularity.name()),
+        points,
+        ManagementJson.raw(body));
+  }
+
+  /**
+   * Copies Flows from another WABA of the same business into the client's WABA, under the same
+   * names; drafts stay drafts and published Flows stay published. A name clash fails that Flow
+   * only.
+   *
+   * @param sourceWabaId the WABA to copy from
+   * @param sourceFlowNames the Flows to copy (at most 100); empty for all
+   */
+  public FlowMigration migrate(String sourceWabaId, List<String> sourceFlowNames) {
+    Objects.requireNonNull(sourceWabaId, "sourceWabaId");
+    Objects.requireNonNull(sourceFlowNames, "sourceFlowNames");
+    if (sourceWabaId.isBlank()) {
+      throw new IllegalArgumentException("sourceWabaId must not be blank");
+    }
+    if (sourceFlowNames.size() > 100) {
+      throw new IllegalArgumentException(
+          "at most 100 flows per migration, got " + sourceFlowNames.size());
+    }
+    ObjectNode body = ManagementJson.object();
+    body.put("source_waba_id", sourceWabaId);
+    if (!sourceFlowNames.isEmpty()) {
+      ArrayNode names = body.putArray("source_flow_names");
+      sourceFlowNames.forEach(n -> names.add(Objects.requireNonNull(n, "flow name")));
+    }
+    JsonNode answer =
+        calls.send(
+            "POST",
+            calls.uri(waba() + "/migrate_flows"),
+            ManagementJson.bytes(body),
+            false,
+            "migrate flows");
+    return new FlowMigration(
+        ManagementJson.objects(
+            answer,
+            "migrated_flows",
+            n ->
+                new FlowMigration.Migrated(
+                    ManagementJson.textOrEmpty(n, "source_name"),
+                    ManagementJson.textOrEmpty(n, "source_id"),
+                    ManagementJson.textOrEmpty(n, "migrated_id"))),
+        ManagementJson.objects(
+            answer,
+            "failed_flows",
+            n ->
+                new FlowMigration.Failed(
+                    ManagementJson.textOrEmpty(n, "source_name"),
+                    ManagementJson.textOrEmpty(n, "error_code"),
+                    ManagementJson.textOrEmpty(n, "error_message"))),
+        ManagementJson.raw(answer));
+  }
+
+  /** Returns the usage reported by the latest management response of this client. */
+  public Optional<UsageInfo> lastUsage() {
+    return calls.lastUsage();
+  }
+
+  private String waba() {
+    if (wabaId == null) {
+      throw new IllegalStateException(
+          "creating, listing and migrating flows need a WhatsApp Business Account id: set it with"
+              + " WhatsAppClient.builder().wabaId(...)");
+    }
+    return GraphTransport.segment(wabaId);
+  }
+
+  private static String flow(String flowId) {
+    Objects.requireNonNull(flowId, "flowId");
+    if (flowId.isBlank()) {
+      throw new IllegalArgumentException("flowId must not be blank");
+    }
+    return GraphTransport.segment(flowId);
+  }
+
+  static FlowInfo read(JsonNode n) {
+    List<FlowCategory> categories = new ArrayList<>();
+    ManagementJson.texts(n, "categories").forEach(c -> categories.add(FlowCategory.of(c)));
+    JsonNode health = n.path("health_status");
+    return new FlowInfo(
+        ManagementJson.textOrEmpty(n, "id"),
+        ManagementJson.text(n, "name"),
+        FlowStatus.of(ManagementJson.text(n, "status").orElse(null)),
+        categories,
+        validationErrors(n),
+        ManagementJson.text(n, "json_version"),
+        ManagementJson.text(n, "data_api_version"),
+        ManagementJson.text(n, "endpoint_uri").or(() -> ManagementJson.text(n, "data_channel_uri")),
+        readPreview(n.path("preview")),
+        health.isObject() ? Optional.of(readHealth(health)) : Optional.empty(),
+        ManagementJson.text(n.path("application"), "id"),
+        time(ManagementJson.text(n, "updated_at")),
+        ManagementJson.raw(n));
+  }
+
+  private static Optional<FlowPreview> readPreview(JsonNode p) {
+    Optional<String> url = ManagementJson.text(p, "preview_url");
+    if (url.isEmpty()) {
+      return Optional.empty();
+    }
+    URI uri;
+    try {
+      uri = URI.create(url.get());
+    } catch (IllegalArgumentException e) {
+      return Optional.empty();
+    }
+    return Optional.of(new FlowPreview(uri, time(ManagementJson.text(p, "expires_at"))));
+  }
+
+  private static FlowHealth readHealth(JsonNode h) {
+    return new FlowHealth(
+        FlowHealth.Availability.of(ManagementJson.text(h, "can_send_message").orElse(null)),
+        ManagementJson.objects(
+            h,
+            "entities",
+            e ->
+                new FlowHealth.Entity(
+                    ManagementJson.textOrEmpty(e, "entity_type"),
+                    ManagementJson.textOrEmpty(e, "id"),
+                    FlowHealth.Availability.of(
+                        ManagementJson.text(e, "can_send_message").orElse(null)),
+                    ManagementJson.objects(
+                        e,
+                        "errors",
+                        p ->
+                            new FlowHealth.Problem(
+                                ManagementJson.number(p, "error_code").orElse(0L),
+                                ManagementJson.textOrEmpty(p, "error_description"),
+                                ManagementJson.textOrEmpty(p, "possible_solution"))))));
+  }
+
+  static List<FlowValidationError> validationErrors(JsonNode n) {
+    return ManagementJson.objects(
+        n,
+        "validation_errors",
+        e ->
+            new FlowValidationError(
+                ManagementJson.textOrEmpty(e, "error"),
+                ManagementJson.textOrEmpty(e, "error_type"),
+                ManagementJson.textOrEmpty(e, "message"),
+                ManagementJson.number(e, "line_start"),
+                ManagementJson.number(e, "line_end"),
+                ManagementJson.number(e, "column_start"),
+                ManagementJson.number(e, "column_end")));
+  }
+
+  /** Reads Meta's {@code 2024-01-28T08:00:00+0000}, ISO-8601 or epoch seconds; empty otherwise. */
+  static Optional<Instant> time(Optional<String> text) {
+    if (text.isEmpty()) {
+      return Optional.empty();
+    }
+    String t = text.get().trim();
+    try {
+      return Optional.of(OffsetDateTime.parse(t, META_TIME).toInstant());
+    } catch (DateTimeParseException e) {
+      // try the other forms
+    }
+    try {
+      return Optional.of(OffsetDateTime.parse(t).toInstant());
+    } catch (DateTimeParseException e) {
+      // try epoch seconds
+    }
+    try {
+      return Optional.of(Instant.ofEpochSecond(Long.parseLong(t)));
+    } catch (NumberFormatException e) {
+      return Optional.empty();
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "FlowsApi[wabaId=" + (wabaId == null ? "unset" : wabaId) + "]";
+  }
+}

@@ -1,0 +1,2 @@
+/** Implementation of the Flows module; not part of the API. */
+package dev.wasdk.flows.internal;
