@@ -119,16 +119,18 @@ public final class PhoneNumbersApi {
           }
           body.put("data_localization_region", r);
         });
-    post("register", body, "register phone number");
+    post("register", body, true, "register phone number");
   }
 
   /** Deregisters this client's number from the Cloud API. */
   public void deregister() {
-    post("deregister", ManagementJson.object(), "deregister phone number");
+    post("deregister", ManagementJson.object(), true, "deregister phone number");
   }
 
   /**
-   * Asks Meta to send a verification code to this client's number.
+   * Asks Meta to send a verification code to this client's number. Not retried once the request may
+   * have reached Meta (a timeout, a broken connection, a 5xx), since a retry would send a second
+   * code; only failures that prove nothing was sent are retried.
    *
    * @param method SMS or voice
    * @param language the language of the message, such as {@code en_US}
@@ -139,11 +141,13 @@ public final class PhoneNumbersApi {
     ObjectNode body = ManagementJson.object();
     body.put("code_method", method.name());
     body.put("language", language);
-    post("request_code", body, "request verification code");
+    // Not idempotent: a resent request texts or calls the user a second code.
+    post("request_code", body, false, "request verification code");
   }
 
   /**
-   * Verifies this client's number with the code it received.
+   * Verifies this client's number with the code it received. Not retried once the request may have
+   * reached Meta: the first check spends the code, so a retry would report a false failure.
    *
    * @param code the code, digits only
    */
@@ -154,7 +158,8 @@ public final class PhoneNumbersApi {
     }
     ObjectNode body = ManagementJson.object();
     body.put("code", code);
-    post("verify_code", body, "verify code");
+    // Not idempotent: a code is spent by its first check, so a resend fails as a wrong code.
+    post("verify_code", body, false, "verify code");
   }
 
   /**
@@ -166,7 +171,7 @@ public final class PhoneNumbersApi {
   public void identityKeyCheck(boolean enabled) {
     ObjectNode body = ManagementJson.object();
     body.putObject("user_identity_change").put("enable_identity_key_check", enabled);
-    post("settings", body, "update identity check setting");
+    post("settings", body, true, "update identity check setting");
   }
 
   /** Returns the usage reported by the latest management response of this client. */
@@ -174,13 +179,13 @@ public final class PhoneNumbersApi {
     return calls.lastUsage();
   }
 
-  private void post(String edge, ObjectNode body, String operation) {
+  private void post(String edge, ObjectNode body, boolean idempotent, String operation) {
     calls.expectSuccess(
         GraphRequest.json(
             "POST",
             calls.uri(GraphTransport.segment(phoneNumberId) + "/" + edge),
             ManagementJson.bytes(body),
-            true,
+            idempotent,
             operation,
             null));
   }

@@ -33,10 +33,10 @@ import tools.jackson.databind.JsonNode;
  * }</pre>
  *
  * <p><b>Limits.</b> These calls share the per-app and per-WABA hourly budgets (errors 4 and 80007);
- * reads, edits and deletes are retried within the {@link RetryPolicy}, a creation only when Meta
- * provably did not process it. {@link #lastUsage()} shows how much of the budget is used. At most
- * 100 templates can be created per WABA per hour. A stale or foreign page cursor fails with 131059:
- * list again from the start.
+ * reads and deletes are retried within the {@link RetryPolicy}; a creation or an edit only when
+ * Meta provably did not process it. {@link #lastUsage()} shows how much of the budget is used. At
+ * most 100 templates can be created per WABA per hour. A stale or foreign page cursor fails with
+ * 131059: list again from the start.
  *
  * <p>Thread-safe; share one instance.
  *
@@ -164,7 +164,9 @@ public final class TemplatesApi {
   }
 
   /**
-   * Edits a template: a new category, components or send time-to-live.
+   * Edits a template: a new category, components or send time-to-live. Meta allows few edits of an
+   * approved template (one in 24 hours, ten in 30 days), so an edit is retried only when it
+   * provably did not reach Meta, never after a timeout or a 5xx.
    *
    * @param templateId the id
    * @param edit the change
@@ -176,14 +178,15 @@ public final class TemplatesApi {
             "POST",
             calls.uri(GraphTransport.segment(templateId)),
             ManagementJson.bytes(TemplateDefinitionJson.write(edit)),
-            true,
+            false,
             "edit template",
             null));
   }
 
   /**
    * Edits a template by sending a whole definition (name, language, category and components), as
-   * Meta's reference example does; the name and language must match the template's.
+   * Meta's reference example does; the name and language must match the template's. Retried like
+   * {@link #edit(String, TemplateEdit)}: only when it provably did not reach Meta.
    *
    * @param templateId the id
    * @param definition the definition
@@ -195,7 +198,7 @@ public final class TemplatesApi {
             "POST",
             calls.uri(GraphTransport.segment(templateId)),
             ManagementJson.bytes(TemplateDefinitionJson.write(definition)),
-            true,
+            false,
             "edit template",
             null));
   }

@@ -47,6 +47,19 @@ final class FailureClassifier {
 
   static TransportException classify(Throwable failure, GraphRequest request) {
     Throwable t = unwrap(failure);
+    BoundedBody.Exceeded exceeded = find(t, BoundedBody.Exceeded.class);
+    if (exceeded != null && exceeded.bound() == BoundedBody.Exceeded.Bound.DEADLINE) {
+      return maybeSent(request, TransportFailure.RESPONSE_TIMEOUT, exceeded.getMessage(), null);
+    }
+    if (exceeded != null) {
+      return new RequestMaybeSentException(
+          request.describe()
+              + " was answered, but the answer was not read: "
+              + exceeded.getMessage()
+              + ". Raise WhatsAppClient.Builder.maxResponseBytes if such answers are expected.",
+          TransportFailure.UNREADABLE_RESPONSE,
+          exceeded);
+    }
     if (t instanceof HttpConnectTimeoutException) {
       return notSent(request, TransportFailure.CONNECT_TIMEOUT, "connect timed out", t);
     }
@@ -137,15 +150,19 @@ final class FailureClassifier {
   }
 
   private static boolean has(Throwable t, Class<? extends Throwable> type) {
+    return find(t, type) != null;
+  }
+
+  private static <T extends Throwable> T find(Throwable t, Class<T> type) {
     for (Throwable c = t; c != null; c = c.getCause()) {
       if (type.isInstance(c)) {
-        return true;
+        return type.cast(c);
       }
       if (c.getCause() == c) {
         break;
       }
     }
-    return false;
+    return null;
   }
 
   private static boolean mentions(Throwable t, String text) {

@@ -23,6 +23,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 
@@ -48,6 +50,10 @@ public final class GraphTransport implements AutoCloseable {
   private final BearerHeader bearer;
   private final Retrier retrier;
   private final Duration requestTimeout;
+  private final String requestTimeoutText;
+  private final Duration downloadTimeout;
+  private final String downloadTimeoutText;
+  private final long maxResponseBytes;
   private final String userAgent;
   private final HttpClient.Version httpVersion;
   private final Logger log;
@@ -72,6 +78,10 @@ public final class GraphTransport implements AutoCloseable {
     this.bearer = new BearerHeader(settings.tokens());
     this.retrier = new Retrier(settings.retryPolicy(), settings.random(), "wasdk");
     this.requestTimeout = settings.requestTimeout();
+    this.requestTimeoutText = "the request timeout of " + text(requestTimeout);
+    this.downloadTimeout = settings.downloadTimeout();
+    this.downloadTimeoutText = "the download timeout of " + text(downloadTimeout);
+    this.maxResponseBytes = settings.maxResponseBytes();
     this.userAgent = settings.userAgent();
     // Plain-http targets (simulators, proxies on loopback) get HTTP/1.1: the default HTTP/2
     // would first try an h2c upgrade on every new connection.
@@ -255,7 +265,7 @@ public final class GraphTransport implements AutoCloseable {
     HttpRequest httpRequest = httpRequest(request, token.header);
     HttpResponse<byte[]> response;
     try {
-      response = http.send(httpRequest, BodyHandlers.ofByteArray());
+      response = http.send(httpRequest, boundedBody());
     } catch (IOException e) {
       throw FailureClassifier.classify(e, request);
     } catch (InterruptedException e) {
@@ -268,6 +278,7 @@ public final class GraphTransport implements AutoCloseable {
   private GraphDownload attemptDownload(GraphRequest request, OutputStream sink, long maxBytes) {
     BearerHeader.Entry token = bearer.current(request);
     HttpRequest httpRequest = httpRequest(request, token.header);
+    long start = System.nanoTime();
     HttpResponse<InputStream> response;
     try {
       response = http.send(httpRequest, BodyHandlers.ofInputStream());
@@ -277,11 +288,28 @@ public final class GraphTransport implements AutoCloseable {
       Thread.currentThread().interrupt();
       throw FailureClassifier.classify(e, request);
     }
+    InputStream in = response.body();
+    // The request timeout ended with the headers; closing the stream at the deadline is what
+    // unblocks a read that waits on a stalled body.
+    AtomicBoolean expired = new AtomicBoolean();
+    CompletableFuture<Void> watchdog = new CompletableFuture<>();
+    watchdog
+        .orTimeout(
+            Math.max(1, start + downloadTimeout.toNanos() - System.nanoTime()),
+            TimeUnit.NANOSECONDS)
+        .whenComplete(
+            (ok, error) -> {
+              if (error != null) {
+                expired.set(true);
+                closeQuietly(in);
+              }
+            });
     long written = 0;
-    try (InputStream in = response.body()) {
+    try (in) {
       int status = response.statusCode();
       if (!request.accepts(status)) {
         byte[] error = in.readNBytes(ERROR_BODY_MAX);
+        checkDeadline(expired);
         handle(request, status, response.headers(), error, token.token);
       }
       long declared = response.headers().firstValueAsLong("Content-Length").orElse(-1L);
@@ -301,6 +329,7 @@ public final class GraphTransport implements AutoCloseable {
         }
         written += n;
       }
+      checkDeadline(expired);
       if (log.isDebugEnabled()) {
         log.debug(
             "{} {} -> HTTP {}, {} bytes",
@@ -311,13 +340,48 @@ public final class GraphTransport implements AutoCloseable {
       }
       return new GraphDownload(status, response.headers(), written);
     } catch (IOException e) {
+      IOException cause = expired.get() ? deadlineOf(downloadTimeoutText) : e;
       if (written > 0) {
         // Bytes already reached the sink, so a retry would duplicate them; fail for good.
         throw new WhatsAppException(
-            request.describe() + " broke off after " + written + " bytes: " + e, e);
+            request.describe() + " broke off after " + written + " bytes: " + cause.getMessage(),
+            cause);
       }
-      throw FailureClassifier.classify(e, request);
+      throw FailureClassifier.classify(cause, request);
+    } finally {
+      watchdog.complete(null);
     }
+  }
+
+  private void checkDeadline(AtomicBoolean expired) throws IOException {
+    if (expired.get()) {
+      throw deadlineOf(downloadTimeoutText);
+    }
+  }
+
+  private static IOException deadlineOf(String timeoutText) {
+    return new BoundedBody.Exceeded(
+        BoundedBody.Exceeded.Bound.DEADLINE, "the response did not complete within " + timeoutText);
+  }
+
+  private static void closeQuietly(InputStream in) {
+    try {
+      in.close();
+    } catch (IOException ignored) {
+      // the reader sees the stream end and reports the deadline
+    }
+  }
+
+  private HttpResponse.BodyHandler<byte[]> boundedBody() {
+    return BoundedBody.handler(
+        maxResponseBytes, System.nanoTime(), requestTimeout.toNanos(), requestTimeoutText);
+  }
+
+  private static String text(Duration d) {
+    if (d.toMillis() % 1000 != 0) {
+      return d.toMillis() + " ms";
+    }
+    return d.toSeconds() + " s";
   }
 
   private static WhatsAppException tooLarge(GraphRequest request, String actual, long maxBytes) {
@@ -356,7 +420,7 @@ public final class GraphTransport implements AutoCloseable {
     CompletableFuture<HttpResponse<byte[]>> sent;
     try {
       token = bearer.current(request);
-      sent = http.sendAsync(httpRequest(request, token.header), BodyHandlers.ofByteArray());
+      sent = http.sendAsync(httpRequest(request, token.header), boundedBody());
     } catch (WhatsAppException e) {
       afterAsyncFailure(request, context, previous, e, attempt, result);
       return;

@@ -31,6 +31,8 @@ final class TestTransports {
             ApiVersion.V24_0,
             AccessTokenProvider.of(TOKEN),
             Duration.ofSeconds(5),
+            Duration.ofSeconds(5),
+            1024 * 1024,
             "wasdk/test",
             policy,
             Set.of("lookaside.fbsbx.com"),
