@@ -1,5 +1,6 @@
 package dev.wasdk.client;
 
+import dev.wasdk.internal.http.AppSecretProof;
 import dev.wasdk.internal.http.GraphTransport;
 import dev.wasdk.internal.http.SdkVersion;
 import dev.wasdk.internal.http.Sleeper;
@@ -224,6 +225,7 @@ public final class WhatsAppClient implements AutoCloseable {
    */
   public static final class Builder {
     private AccessTokenProvider tokens;
+    private AppSecretProof appSecretProof;
     private String phoneNumberId;
     private String wabaId;
     private URI baseUrl = DEFAULT_BASE_URL;
@@ -248,6 +250,7 @@ public final class WhatsAppClient implements AutoCloseable {
     private Builder copy() {
       Builder b = new Builder();
       b.tokens = tokens;
+      b.appSecretProof = appSecretProof;
       b.phoneNumberId = phoneNumberId;
       b.wabaId = wabaId;
       b.baseUrl = baseUrl;
@@ -289,6 +292,31 @@ public final class WhatsAppClient implements AutoCloseable {
      */
     public Builder accessTokenProvider(AccessTokenProvider provider) {
       this.tokens = Objects.requireNonNull(provider, "provider");
+      return this;
+    }
+
+    /**
+     * Sets the app secret, so that every Graph request carries an {@code appsecret_proof} (the
+     * HMAC-SHA256 of the request's access token, keyed with this secret, in hex). Meta requires it
+     * once the app's "Require App Secret" setting is on, and it proves that a stolen token alone is
+     * not enough. The proof is computed again whenever the token provider hands out a new token. It
+     * is not sent to Meta's media download host. The secret never appears in {@code toString()},
+     * logs or exception messages. Optional; default none.
+     *
+     * <pre>{@code
+     * WhatsAppClient wa = WhatsAppClient.builder()
+     *     .accessToken(System.getenv("WHATSAPP_TOKEN"))
+     *     .appSecret(System.getenv("WHATSAPP_APP_SECRET"))
+     *     .phoneNumberId("106540352242922")
+     *     .build();
+     * }</pre>
+     *
+     * @param appSecret the app secret from the App Dashboard (App settings, Basic)
+     * @return this builder
+     * @throws IllegalArgumentException if the secret is blank or contains whitespace
+     */
+    public Builder appSecret(String appSecret) {
+      this.appSecretProof = AppSecretProof.of(appSecret);
       return this;
     }
 
@@ -561,6 +589,7 @@ public final class WhatsAppClient implements AutoCloseable {
               baseUrl,
               apiVersion,
               tokens,
+              appSecretProof,
               requestTimeout,
               downloadTimeout,
               maxResponseBytes,

@@ -75,7 +75,7 @@ public final class GraphTransport implements AutoCloseable {
       b = b.substring(0, b.length() - 1);
     }
     this.root = b + "/" + version.value() + "/";
-    this.bearer = new BearerHeader(settings.tokens());
+    this.bearer = new BearerHeader(settings.tokens(), settings.appSecretProof());
     this.retrier = new Retrier(settings.retryPolicy(), settings.random(), "wasdk");
     this.requestTimeout = settings.requestTimeout();
     this.requestTimeoutText = "the request timeout of " + text(requestTimeout);
@@ -262,7 +262,7 @@ public final class GraphTransport implements AutoCloseable {
 
   private GraphResponse attempt(GraphRequest request) {
     BearerHeader.Entry token = bearer.current(request);
-    HttpRequest httpRequest = httpRequest(request, token.header);
+    HttpRequest httpRequest = httpRequest(request, token);
     HttpResponse<byte[]> response;
     try {
       response = http.send(httpRequest, boundedBody());
@@ -277,7 +277,7 @@ public final class GraphTransport implements AutoCloseable {
 
   private GraphDownload attemptDownload(GraphRequest request, OutputStream sink, long maxBytes) {
     BearerHeader.Entry token = bearer.current(request);
-    HttpRequest httpRequest = httpRequest(request, token.header);
+    HttpRequest httpRequest = httpRequest(request, token);
     long start = System.nanoTime();
     HttpResponse<InputStream> response;
     try {
@@ -420,7 +420,7 @@ public final class GraphTransport implements AutoCloseable {
     CompletableFuture<HttpResponse<byte[]>> sent;
     try {
       token = bearer.current(request);
-      sent = http.sendAsync(httpRequest(request, token.header), boundedBody());
+      sent = http.sendAsync(httpRequest(request, token), boundedBody());
     } catch (WhatsAppException e) {
       afterAsyncFailure(request, context, previous, e, attempt, result);
       return;
@@ -485,11 +485,11 @@ public final class GraphTransport implements AutoCloseable {
     }
   }
 
-  private HttpRequest httpRequest(GraphRequest request, String authorization) {
+  private HttpRequest httpRequest(GraphRequest request, BearerHeader.Entry token) {
     HttpRequest.Builder b =
-        HttpRequest.newBuilder(request.uri())
+        HttpRequest.newBuilder(withProof(request.uri(), token))
             .timeout(requestTimeout)
-            .header("Authorization", authorization)
+            .header("Authorization", token.header)
             .header("User-Agent", userAgent);
     if (httpVersion != null) {
       b.version(httpVersion);
@@ -499,6 +499,25 @@ public final class GraphTransport implements AutoCloseable {
     }
     b.method(request.method(), request.body() == null ? BodyPublishers.noBody() : request.body());
     return b.build();
+  }
+
+  /**
+   * Returns the URI with the token's {@code appsecret_proof} appended, for Graph itself only: the
+   * media host signs its own URLs and has no use for it.
+   */
+  private URI withProof(URI uri, BearerHeader.Entry token) {
+    if (token.proof == null || !sameOrigin(uri, base)) {
+      return uri;
+    }
+    String s = uri.toString();
+    int hash = s.indexOf('#');
+    String fragmentless = hash >= 0 ? s.substring(0, hash) : s;
+    return URI.create(
+        fragmentless
+            + (uri.getRawQuery() == null ? '?' : '&')
+            + AppSecretProof.PARAMETER
+            + '='
+            + token.proof);
   }
 
   private GraphResponse handle(GraphRequest request, HttpResponse<byte[]> response, String token) {

@@ -22,6 +22,7 @@ import org.slf4j.Logger;
  *     https://graph.facebook.com}
  * @param version the Graph API version
  * @param tokens the access token provider
+ * @param appSecretProof the maker of {@code appsecret_proof} values, or null to send none
  * @param requestTimeout how long one attempt may take, from sending the request to the last byte of
  *     its response (downloads excepted)
  * @param downloadTimeout how long one download attempt may take, to the last byte of the body
@@ -41,6 +42,7 @@ public record TransportSettings(
     URI baseUrl,
     ApiVersion version,
     AccessTokenProvider tokens,
+    AppSecretProof appSecretProof,
     Duration requestTimeout,
     Duration downloadTimeout,
     long maxResponseBytes,

@@ -30,6 +30,7 @@ final class TestTransports {
             base,
             ApiVersion.V24_0,
             AccessTokenProvider.of(TOKEN),
+            null,
             Duration.ofSeconds(5),
             Duration.ofSeconds(5),
             1024 * 1024,
