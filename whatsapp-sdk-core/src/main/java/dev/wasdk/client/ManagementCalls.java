@@ -14,7 +14,13 @@ import java.net.URI;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -24,11 +30,17 @@ import tools.jackson.databind.JsonNode;
 final class ManagementCalls {
   private final GraphTransport transport;
   private final Clock clock;
+  private final Executor executor;
   private final AtomicReference<UsageInfo> lastUsage = new AtomicReference<>();
 
-  ManagementCalls(GraphTransport transport, Clock clock) {
+  ManagementCalls(GraphTransport transport, Clock clock, Executor executor) {
     this.transport = transport;
     this.clock = clock;
+    this.executor = executor;
+  }
+
+  Clock clock() {
+    return clock;
   }
 
   GraphTransport transport() {
@@ -69,6 +81,83 @@ final class ManagementCalls {
     return response;
   }
 
+  /**
+   * Runs a request without blocking and records usage. The future completes with the response, or
+   * exceptionally with the very exceptions {@link #execute} throws, not wrapped.
+   */
+  CompletableFuture<GraphResponse> executeAsync(GraphRequest request) {
+    return mapAsync(transport.executeAsync(request), r -> r);
+  }
+
+  /** Runs a request without blocking and reads its answer; failures as in {@link #executeAsync}. */
+  <T> CompletableFuture<T> callAsync(GraphRequest request, Function<GraphResponse, T> reader) {
+    return mapAsync(transport.executeAsync(request), reader);
+  }
+
+  /** Runs a request without blocking and reads its JSON body; the async twin of {@link #run}. */
+  <T> CompletableFuture<T> runAsync(GraphRequest request, Function<JsonNode, T> reader) {
+    return callAsync(request, r -> reader.apply(read(r, request)));
+  }
+
+  /** The async twin of {@link #expectSuccess}. */
+  CompletableFuture<Void> expectSuccessAsync(GraphRequest request) {
+    return runAsync(
+        request,
+        body -> {
+          checkSuccess(body, request);
+          return null;
+        });
+  }
+
+  private <T> CompletableFuture<T> mapAsync(
+      CompletableFuture<GraphResponse> sent, Function<GraphResponse, T> reader) {
+    CompletableFuture<T> out = new CompletableFuture<>();
+    sent.whenComplete(
+        (response, error) -> {
+          if (error != null) {
+            out.completeExceptionally(unwrap(error));
+            return;
+          }
+          try {
+            record(response);
+            out.complete(reader.apply(response));
+          } catch (RuntimeException e) {
+            out.completeExceptionally(e);
+          }
+        });
+    return out;
+  }
+
+  /**
+   * Runs a blocking task on the client's executor and completes a future with its result or its
+   * exception, not wrapped; for calls that stream to or from caller-supplied I/O.
+   */
+  <T> CompletableFuture<T> blockingAsync(Supplier<T> task) {
+    CompletableFuture<T> out = new CompletableFuture<>();
+    try {
+      executor.execute(
+          () -> {
+            try {
+              out.complete(task.get());
+            } catch (RuntimeException | Error e) {
+              out.completeExceptionally(e);
+            }
+          });
+    } catch (RuntimeException e) {
+      out.completeExceptionally(e);
+    }
+    return out;
+  }
+
+  static Throwable unwrap(Throwable t) {
+    Throwable c = t;
+    while ((c instanceof CompletionException || c instanceof ExecutionException)
+        && c.getCause() != null) {
+      c = c.getCause();
+    }
+    return c;
+  }
+
   GraphDownload download(GraphRequest request, OutputStream sink, long maxBytes) {
     GraphDownload d = transport.download(request, sink, maxBytes);
     UsageJson.parse(d.headers(), clock.instant()).ifPresent(lastUsage::set);
@@ -77,7 +166,10 @@ final class ManagementCalls {
 
   /** Runs a request that answers {@code {"success":true}} and checks that it did. */
   void expectSuccess(GraphRequest request) {
-    JsonNode body = run(request);
+    checkSuccess(run(request), request);
+  }
+
+  private static void checkSuccess(JsonNode body, GraphRequest request) {
     if (!ManagementJson.success(body)) {
       throw new WhatsAppException(
           request.describe() + " was not confirmed: the answer lacked success=true");

@@ -76,12 +76,15 @@ public final class WhatsAppClient implements AutoCloseable {
   private final QrCodesApi qrCodes;
   private final WebhookSubscriptionsApi webhookSubscriptions;
   private final AnalyticsApi analytics;
+  private final GraphApi graph;
 
   private WhatsAppClient(Builder b, GraphTransport transport) {
     this.config = b;
     this.transport = transport;
     this.messages = new MessagesApi(transport, b.phoneNumberId);
-    this.management = new ManagementCalls(transport, b.clock);
+    this.management =
+        new ManagementCalls(
+            transport, b.clock, b.executor != null ? b.executor : ForkJoinPool.commonPool());
     this.media = new MediaApi(management, b.phoneNumberId);
     this.templates = new TemplatesApi(management, b.wabaId);
     this.phoneNumbers = new PhoneNumbersApi(management, b.phoneNumberId, b.wabaId);
@@ -90,6 +93,7 @@ public final class WhatsAppClient implements AutoCloseable {
     this.qrCodes = new QrCodesApi(management, b.phoneNumberId);
     this.webhookSubscriptions = new WebhookSubscriptionsApi(management, b.wabaId);
     this.analytics = new AnalyticsApi(management, b.wabaId);
+    this.graph = new GraphApi(management);
   }
 
   /**
@@ -163,6 +167,15 @@ public final class WhatsAppClient implements AutoCloseable {
    */
   public AnalyticsApi analytics() {
     return analytics;
+  }
+
+  /**
+   * Returns the raw Graph API, for endpoints wasdk does not cover yet: any method, path and body,
+   * with this client's token, {@code appsecret_proof}, base URL, version, error mapping and retry
+   * rules.
+   */
+  public GraphApi graph() {
+    return graph;
   }
 
   /** Returns the business phone number id this client sends from. */
