@@ -59,19 +59,40 @@ final class ManagementCalls {
     return Optional.ofNullable(lastUsage.get());
   }
 
-  /** Runs a GET and returns its JSON body. */
-  JsonNode get(URI uri, String operation) {
-    return run(GraphRequest.get(uri, operation));
+  /**
+   * One management call: its checked request and how its answer is read. Building a call checks the
+   * arguments; running it, blocking or not, does the I/O, so the sync and async forms of an API
+   * method share everything but the waiting.
+   *
+   * @param request the request
+   * @param reader reads an accepted response; may throw the same exceptions as the call
+   * @param <T> the result type
+   */
+  record Call<T>(GraphRequest request, Function<GraphResponse, T> reader) {}
+
+  /** Returns a call whose JSON body is read by {@code reader}. */
+  static <T> Call<T> json(GraphRequest request, Function<JsonNode, T> reader) {
+    return new Call<>(request, r -> reader.apply(read(r, request)));
   }
 
-  /** Runs a request with a JSON body and returns the JSON answer. */
-  JsonNode send(String method, URI uri, byte[] json, boolean idempotent, String operation) {
-    return run(GraphRequest.json(method, uri, json, idempotent, operation, null));
+  /** Returns a call that must answer {@code {"success":true}}. */
+  static Call<Void> success(GraphRequest request) {
+    return json(
+        request,
+        body -> {
+          checkSuccess(body, request);
+          return null;
+        });
   }
 
-  /** Runs a request and returns the JSON answer. */
-  JsonNode run(GraphRequest request) {
-    return read(execute(request), request);
+  /** Runs a call on the calling thread. */
+  <T> T call(Call<T> call) {
+    return call.reader().apply(execute(call.request()));
+  }
+
+  /** Runs a call without blocking; failures as in {@link #callAsync(GraphRequest, Function)}. */
+  <T> CompletableFuture<T> callAsync(Call<T> call) {
+    return callAsync(call.request(), call.reader());
   }
 
   /** Runs a request and returns the raw response, recording usage. */
@@ -82,31 +103,11 @@ final class ManagementCalls {
   }
 
   /**
-   * Runs a request without blocking and records usage. The future completes with the response, or
-   * exceptionally with the very exceptions {@link #execute} throws, not wrapped.
+   * Runs a request without blocking, records usage and reads the answer. The future completes with
+   * the result, or exceptionally with the very exceptions the blocking form throws, not wrapped.
    */
-  CompletableFuture<GraphResponse> executeAsync(GraphRequest request) {
-    return mapAsync(transport.executeAsync(request), r -> r);
-  }
-
-  /** Runs a request without blocking and reads its answer; failures as in {@link #executeAsync}. */
   <T> CompletableFuture<T> callAsync(GraphRequest request, Function<GraphResponse, T> reader) {
     return mapAsync(transport.executeAsync(request), reader);
-  }
-
-  /** Runs a request without blocking and reads its JSON body; the async twin of {@link #run}. */
-  <T> CompletableFuture<T> runAsync(GraphRequest request, Function<JsonNode, T> reader) {
-    return callAsync(request, r -> reader.apply(read(r, request)));
-  }
-
-  /** The async twin of {@link #expectSuccess}. */
-  CompletableFuture<Void> expectSuccessAsync(GraphRequest request) {
-    return runAsync(
-        request,
-        body -> {
-          checkSuccess(body, request);
-          return null;
-        });
   }
 
   private <T> CompletableFuture<T> mapAsync(
@@ -139,8 +140,11 @@ final class ManagementCalls {
           () -> {
             try {
               out.complete(task.get());
-            } catch (RuntimeException | Error e) {
+            } catch (RuntimeException e) {
               out.completeExceptionally(e);
+            } catch (Error e) {
+              out.completeExceptionally(e);
+              throw e;
             }
           });
     } catch (RuntimeException e) {
@@ -162,11 +166,6 @@ final class ManagementCalls {
     GraphDownload d = transport.download(request, sink, maxBytes);
     UsageJson.parse(d.headers(), clock.instant()).ifPresent(lastUsage::set);
     return d;
-  }
-
-  /** Runs a request that answers {@code {"success":true}} and checks that it did. */
-  void expectSuccess(GraphRequest request) {
-    checkSuccess(run(request), request);
   }
 
   private static void checkSuccess(JsonNode body, GraphRequest request) {
