@@ -123,10 +123,10 @@ final class BoundedBody implements BodySubscriber<byte[]> {
         fail(tooLarge("more than " + maxBytes + " bytes", maxBytes));
         return;
       }
-      ByteBuffer copy = ByteBuffer.allocate(b.remaining());
-      copy.put(b).flip();
-      parts.add(copy);
     }
+    // The HTTP client hands over buffers it no longer uses, as its own byte-array subscriber
+    // relies on, so they are kept without a copy.
+    parts.addAll(items);
     Flow.Subscription s = subscription;
     if (s != null) {
       s.request(1);

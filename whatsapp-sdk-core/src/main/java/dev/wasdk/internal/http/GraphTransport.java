@@ -29,10 +29,16 @@ import java.util.function.Supplier;
 import org.slf4j.Logger;
 
 /**
- * Sends Graph API calls: adds the bearer token, user agent and timeout, maps error responses to
- * {@link ApiException} families and I/O failures to {@link TransportException}s, and retries what
- * is safe to retry. Every API of the client (messages, media, templates, phone numbers, profile,
- * blocked users) goes through one instance.
+ * Sends Graph API calls: adds the bearer token, {@code appsecret_proof} (when configured), user
+ * agent and timeout, maps error responses to {@link ApiException} families and I/O failures to
+ * {@link TransportException}s, and retries what is safe to retry. Every API of the client
+ * (messages, media, templates, phone numbers, profile, blocked users, raw Graph calls) goes through
+ * one instance.
+ *
+ * <p>The JDK's request timeout covers only the wait for the response headers, so every attempt also
+ * has a deadline for its whole response: buffered answers are read by a {@link BoundedBody}, which
+ * also caps their size, and a download's stream is closed by a watchdog when its deadline passes.
+ * Either way a stalled body fails the call instead of hanging it.
  *
  * <p>The synchronous path uses the HTTP client's blocking {@code send}, which is much faster than
  * waiting on {@code sendAsync}; the asynchronous path uses {@code sendAsync} and schedules retries
