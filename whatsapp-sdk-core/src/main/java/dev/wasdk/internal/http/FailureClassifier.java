@@ -38,6 +38,10 @@ import javax.net.ssl.SSLHandshakeException;
  * request: HTTP/1.1 (RFC 9112, section 9.3.1) therefore allows automatic retries after a closed
  * connection only for idempotent requests. A message send is not idempotent, so wasdk reports it as
  * maybe sent and never resends it on its own; idempotent calls (reads, read receipts) are retried.
+ *
+ * <p>A response that broke the client's own bounds (see {@link BoundedBody}) is maybe sent too: a
+ * missed whole-response deadline is a {@code RESPONSE_TIMEOUT}, like the JDK's own timeout, and an
+ * answer over the size cap is {@code UNREADABLE_RESPONSE}, which is never retried.
  */
 final class FailureClassifier {
   /** The JDK's message when a connection closes before any response byte arrives. */
@@ -49,7 +53,11 @@ final class FailureClassifier {
     Throwable t = unwrap(failure);
     BoundedBody.Exceeded exceeded = find(t, BoundedBody.Exceeded.class);
     if (exceeded != null && exceeded.bound() == BoundedBody.Exceeded.Bound.DEADLINE) {
-      return maybeSent(request, TransportFailure.RESPONSE_TIMEOUT, exceeded.getMessage(), null);
+      // The request went out and its answer started; the deadline, not the JDK, ended it.
+      return new RequestMaybeSentException(
+          maybeSentText(request, exceeded.getMessage()),
+          TransportFailure.RESPONSE_TIMEOUT,
+          exceeded);
     }
     if (exceeded != null) {
       return new RequestMaybeSentException(
@@ -131,14 +139,14 @@ final class FailureClassifier {
   static RequestMaybeSentException maybeSent(
       GraphRequest request, TransportFailure failure, String reason, Throwable cause) {
     return new RequestMaybeSentException(
-        request.describe()
-            + " may have been sent: "
-            + reason
-            + describeCause(cause)
-            + ". Its outcome is unknown; do not send it again before checking its status"
-            + " webhooks.",
-        failure,
-        cause);
+        maybeSentText(request, reason + describeCause(cause)), failure, cause);
+  }
+
+  private static String maybeSentText(GraphRequest request, String reason) {
+    return request.describe()
+        + " may have been sent: "
+        + reason
+        + ". Its outcome is unknown; do not send it again before checking its status webhooks.";
   }
 
   private static String describeCause(Throwable cause) {
