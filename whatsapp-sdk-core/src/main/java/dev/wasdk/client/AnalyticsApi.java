@@ -1,5 +1,6 @@
 package dev.wasdk.client;
 
+import dev.wasdk.internal.http.GraphRequest;
 import dev.wasdk.internal.http.GraphTransport;
 import dev.wasdk.internal.json.ManagementJson;
 import java.time.Instant;
@@ -9,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import tools.jackson.databind.JsonNode;
 
@@ -56,8 +58,21 @@ public final class AnalyticsApi {
    * @return the analytics; empty lists when nothing was sent
    */
   public MessagingAnalytics messaging(MessagingAnalyticsQuery query) {
+    return calls.call(messagingCall(query));
+  }
+
+  /** The async twin of {@link #messaging(MessagingAnalyticsQuery)}. */
+  public CompletableFuture<MessagingAnalytics> messagingAsync(MessagingAnalyticsQuery query) {
+    return calls.callAsync(messagingCall(query));
+  }
+
+  private ManagementCalls.Call<MessagingAnalytics> messagingCall(MessagingAnalyticsQuery query) {
     Objects.requireNonNull(query, "query");
-    JsonNode a = fetch(query.fields(), "get messaging analytics").path("analytics");
+    return fetch(query.fields(), "get messaging analytics", AnalyticsApi::readMessaging);
+  }
+
+  private static MessagingAnalytics readMessaging(JsonNode body) {
+    JsonNode a = body.path("analytics");
     return new MessagingAnalytics(
         ManagementJson.text(a, "granularity"),
         ManagementJson.texts(a, "phone_numbers"),
@@ -81,8 +96,21 @@ public final class AnalyticsApi {
    * @return the analytics; an empty list when nothing was charged
    */
   public PricingAnalytics pricing(PricingAnalyticsQuery query) {
+    return calls.call(pricingCall(query));
+  }
+
+  /** The async twin of {@link #pricing(PricingAnalyticsQuery)}. */
+  public CompletableFuture<PricingAnalytics> pricingAsync(PricingAnalyticsQuery query) {
+    return calls.callAsync(pricingCall(query));
+  }
+
+  private ManagementCalls.Call<PricingAnalytics> pricingCall(PricingAnalyticsQuery query) {
     Objects.requireNonNull(query, "query");
-    JsonNode a = fetch(query.fields(), "get pricing analytics").path("pricing_analytics");
+    return fetch(query.fields(), "get pricing analytics", AnalyticsApi::readPricing);
+  }
+
+  private static PricingAnalytics readPricing(JsonNode body) {
+    JsonNode a = body.path("pricing_analytics");
     return new PricingAnalytics(
         dataPoints(
             a,
@@ -108,10 +136,24 @@ public final class AnalyticsApi {
    * @return the analytics (the first page, see {@link TemplateAnalytics})
    */
   public TemplateAnalytics templates(TemplateAnalyticsQuery query) {
+    return calls.call(templatesCall(query));
+  }
+
+  /** The async twin of {@link #templates(TemplateAnalyticsQuery)}. */
+  public CompletableFuture<TemplateAnalytics> templatesAsync(TemplateAnalyticsQuery query) {
+    return calls.callAsync(templatesCall(query));
+  }
+
+  private ManagementCalls.Call<TemplateAnalytics> templatesCall(TemplateAnalyticsQuery query) {
     Objects.requireNonNull(query, "query");
-    JsonNode a = fetch(query.fields(), "get template analytics").path("template_analytics");
-    return new TemplateAnalytics(
-        dataPoints(a, AnalyticsApi::templatePoint), ManagementJson.after(a), raw(a));
+    return fetch(
+        query.fields(),
+        "get template analytics",
+        body -> {
+          JsonNode a = body.path("template_analytics");
+          return new TemplateAnalytics(
+              dataPoints(a, AnalyticsApi::templatePoint), ManagementJson.after(a), raw(a));
+        });
   }
 
   /** Returns the usage reported by the latest management response of this client. */
@@ -119,14 +161,17 @@ public final class AnalyticsApi {
     return calls.lastUsage();
   }
 
-  private JsonNode fetch(String fields, String operation) {
+  private <T> ManagementCalls.Call<T> fetch(
+      String fields, String operation, Function<JsonNode, T> reader) {
     if (wabaId == null) {
       throw new IllegalStateException(
           "analytics need a WhatsApp Business Account id: set it with"
               + " WhatsAppClient.builder().wabaId(...)");
     }
-    return calls.get(
-        calls.uri(GraphTransport.segment(wabaId), Map.of("fields", fields)), operation);
+    return ManagementCalls.json(
+        GraphRequest.get(
+            calls.uri(GraphTransport.segment(wabaId), Map.of("fields", fields)), operation),
+        reader);
   }
 
   /** Reads {@code data[].data_points[]}, or a flat {@code data_points[]}. */

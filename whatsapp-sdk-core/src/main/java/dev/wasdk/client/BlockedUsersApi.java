@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -49,7 +50,12 @@ public final class BlockedUsersApi {
    * @return who was blocked and who was not
    */
   public BlockResult block(List<String> users) {
-    return call("POST", users, "block users");
+    return calls.call(blockCall("POST", users, "block users"));
+  }
+
+  /** The async twin of {@link #block(List)}. */
+  public CompletableFuture<BlockResult> blockAsync(List<String> users) {
+    return calls.callAsync(blockCall("POST", users, "block users"));
   }
 
   /**
@@ -59,7 +65,12 @@ public final class BlockedUsersApi {
    * @return who was unblocked and who was not
    */
   public BlockResult unblock(List<String> users) {
-    return call("DELETE", users, "unblock users");
+    return calls.call(blockCall("DELETE", users, "unblock users"));
+  }
+
+  /** The async twin of {@link #unblock(List)}. */
+  public CompletableFuture<BlockResult> unblockAsync(List<String> users) {
+    return calls.callAsync(blockCall("DELETE", users, "unblock users"));
   }
 
   /**
@@ -69,9 +80,23 @@ public final class BlockedUsersApi {
    * @return the page of WhatsApp ids
    */
   public Page<String> list(Optional<String> after) {
+    return calls.call(listCall(after));
+  }
+
+  /** The async twin of {@link #list(Optional)}. */
+  public CompletableFuture<Page<String>> listAsync(Optional<String> after) {
+    return calls.callAsync(listCall(after));
+  }
+
+  private ManagementCalls.Call<Page<String>> listCall(Optional<String> after) {
+    Objects.requireNonNull(after, "after");
     Map<String, String> q = new LinkedHashMap<>();
     after.ifPresent(a -> q.put("after", a));
-    JsonNode body = calls.get(calls.uri(path, q), "list blocked users");
+    return ManagementCalls.json(
+        GraphRequest.get(calls.uri(path, q), "list blocked users"), BlockedUsersApi::readPage);
+  }
+
+  private static Page<String> readPage(JsonNode body) {
     JsonNode data = body.path("data");
     List<String> ids = new java.util.ArrayList<>();
     // Meta nests the list: data[0].block_users[].wa_id; a flat data[].wa_id is read too.
@@ -96,7 +121,8 @@ public final class BlockedUsersApi {
     return calls.lastUsage();
   }
 
-  private BlockResult call(String method, List<String> users, String operation) {
+  private ManagementCalls.Call<BlockResult> blockCall(
+      String method, List<String> users, String operation) {
     Objects.requireNonNull(users, "users");
     if (users.isEmpty()) {
       throw new IllegalArgumentException("users must not be empty");
@@ -110,7 +136,10 @@ public final class BlockedUsersApi {
     GraphRequest request =
         GraphRequest.json(method, uri, ManagementJson.bytes(body), true, operation, null)
             .acceptingStatus(s -> s == 400);
-    GraphResponse response = calls.execute(request);
+    return new ManagementCalls.Call<>(request, this::readBlock);
+  }
+
+  private BlockResult readBlock(GraphResponse response) {
     JsonNode answer;
     try {
       answer = ManagementJson.tree(response.body());

@@ -5,7 +5,9 @@ import dev.wasdk.internal.http.GraphTransport;
 import dev.wasdk.internal.json.ManagementJson;
 import java.net.URI;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -39,7 +41,12 @@ public final class BusinessProfileApi {
 
   /** Returns the profile. */
   public BusinessProfile get() {
-    return read(calls.get(getUri, "get business profile"));
+    return calls.call(getCall());
+  }
+
+  /** Returns the profile without blocking; the async twin of {@link #get()}. */
+  public CompletableFuture<BusinessProfile> getAsync() {
+    return calls.callAsync(getCall());
   }
 
   /**
@@ -48,7 +55,28 @@ public final class BusinessProfileApi {
    * @param update the checked update
    */
   public void update(BusinessProfileUpdate update) {
-    calls.expectSuccess(
+    calls.call(updateCall(update));
+  }
+
+  /**
+   * Updates the fields the update sets without blocking; the async twin of {@link
+   * #update(BusinessProfileUpdate)}.
+   *
+   * @param update the checked update
+   * @return a future that completes when Meta confirmed the update
+   */
+  public CompletableFuture<Void> updateAsync(BusinessProfileUpdate update) {
+    return calls.callAsync(updateCall(update));
+  }
+
+  private ManagementCalls.Call<BusinessProfile> getCall() {
+    return ManagementCalls.json(
+        GraphRequest.get(getUri, "get business profile"), BusinessProfileApi::read);
+  }
+
+  private ManagementCalls.Call<Void> updateCall(BusinessProfileUpdate update) {
+    Objects.requireNonNull(update, "update");
+    return ManagementCalls.success(
         GraphRequest.json(
             "POST",
             uri,

@@ -14,7 +14,13 @@ import java.net.URI;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -24,11 +30,17 @@ import tools.jackson.databind.JsonNode;
 final class ManagementCalls {
   private final GraphTransport transport;
   private final Clock clock;
+  private final Executor executor;
   private final AtomicReference<UsageInfo> lastUsage = new AtomicReference<>();
 
-  ManagementCalls(GraphTransport transport, Clock clock) {
+  ManagementCalls(GraphTransport transport, Clock clock, Executor executor) {
     this.transport = transport;
     this.clock = clock;
+    this.executor = executor;
+  }
+
+  Clock clock() {
+    return clock;
   }
 
   GraphTransport transport() {
@@ -47,19 +59,40 @@ final class ManagementCalls {
     return Optional.ofNullable(lastUsage.get());
   }
 
-  /** Runs a GET and returns its JSON body. */
-  JsonNode get(URI uri, String operation) {
-    return run(GraphRequest.get(uri, operation));
+  /**
+   * One management call: its checked request and how its answer is read. Building a call checks the
+   * arguments; running it, blocking or not, does the I/O, so the sync and async forms of an API
+   * method share everything but the waiting.
+   *
+   * @param request the request
+   * @param reader reads an accepted response; may throw the same exceptions as the call
+   * @param <T> the result type
+   */
+  record Call<T>(GraphRequest request, Function<GraphResponse, T> reader) {}
+
+  /** Returns a call whose JSON body is read by {@code reader}. */
+  static <T> Call<T> json(GraphRequest request, Function<JsonNode, T> reader) {
+    return new Call<>(request, r -> reader.apply(read(r, request)));
   }
 
-  /** Runs a request with a JSON body and returns the JSON answer. */
-  JsonNode send(String method, URI uri, byte[] json, boolean idempotent, String operation) {
-    return run(GraphRequest.json(method, uri, json, idempotent, operation, null));
+  /** Returns a call that must answer {@code {"success":true}}. */
+  static Call<Void> success(GraphRequest request) {
+    return json(
+        request,
+        body -> {
+          checkSuccess(body, request);
+          return null;
+        });
   }
 
-  /** Runs a request and returns the JSON answer. */
-  JsonNode run(GraphRequest request) {
-    return read(execute(request), request);
+  /** Runs a call on the calling thread. */
+  <T> T call(Call<T> call) {
+    return call.reader().apply(execute(call.request()));
+  }
+
+  /** Runs a call without blocking; failures as in {@link #callAsync(GraphRequest, Function)}. */
+  <T> CompletableFuture<T> callAsync(Call<T> call) {
+    return callAsync(call.request(), call.reader());
   }
 
   /** Runs a request and returns the raw response, recording usage. */
@@ -69,15 +102,73 @@ final class ManagementCalls {
     return response;
   }
 
+  /**
+   * Runs a request without blocking, records usage and reads the answer. The future completes with
+   * the result, or exceptionally with the very exceptions the blocking form throws, not wrapped.
+   */
+  <T> CompletableFuture<T> callAsync(GraphRequest request, Function<GraphResponse, T> reader) {
+    return mapAsync(transport.executeAsync(request), reader);
+  }
+
+  private <T> CompletableFuture<T> mapAsync(
+      CompletableFuture<GraphResponse> sent, Function<GraphResponse, T> reader) {
+    CompletableFuture<T> out = new CompletableFuture<>();
+    sent.whenComplete(
+        (response, error) -> {
+          if (error != null) {
+            out.completeExceptionally(unwrap(error));
+            return;
+          }
+          try {
+            record(response);
+            out.complete(reader.apply(response));
+          } catch (RuntimeException e) {
+            out.completeExceptionally(e);
+          }
+        });
+    return out;
+  }
+
+  /**
+   * Runs a blocking task on the client's executor and completes a future with its result or its
+   * exception, not wrapped; for calls that stream to or from caller-supplied I/O.
+   */
+  <T> CompletableFuture<T> blockingAsync(Supplier<T> task) {
+    CompletableFuture<T> out = new CompletableFuture<>();
+    try {
+      executor.execute(
+          () -> {
+            try {
+              out.complete(task.get());
+            } catch (RuntimeException e) {
+              out.completeExceptionally(e);
+            } catch (Error e) {
+              out.completeExceptionally(e);
+              throw e;
+            }
+          });
+    } catch (RuntimeException e) {
+      out.completeExceptionally(e);
+    }
+    return out;
+  }
+
+  static Throwable unwrap(Throwable t) {
+    Throwable c = t;
+    while ((c instanceof CompletionException || c instanceof ExecutionException)
+        && c.getCause() != null) {
+      c = c.getCause();
+    }
+    return c;
+  }
+
   GraphDownload download(GraphRequest request, OutputStream sink, long maxBytes) {
     GraphDownload d = transport.download(request, sink, maxBytes);
     UsageJson.parse(d.headers(), clock.instant()).ifPresent(lastUsage::set);
     return d;
   }
 
-  /** Runs a request that answers {@code {"success":true}} and checks that it did. */
-  void expectSuccess(GraphRequest request) {
-    JsonNode body = run(request);
+  private static void checkSuccess(JsonNode body, GraphRequest request) {
     if (!ManagementJson.success(body)) {
       throw new WhatsAppException(
           request.describe() + " was not confirmed: the answer lacked success=true");

@@ -23,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -73,6 +74,18 @@ public final class MediaApi {
    * @throws UncheckedIOException if the file cannot be read
    */
   public String upload(Path file, String mimeType) {
+    return calls.call(uploadCall(file, mimeType));
+  }
+
+  /**
+   * The async twin of {@link #upload(Path, String)}: the file is checked at once and streamed from
+   * disk by the HTTP client.
+   */
+  public CompletableFuture<String> uploadAsync(Path file, String mimeType) {
+    return calls.callAsync(uploadCall(file, mimeType));
+  }
+
+  private ManagementCalls.Call<String> uploadCall(Path file, String mimeType) {
     Objects.requireNonNull(file, "file");
     MediaKind kind = kind(mimeType);
     long size;
@@ -89,7 +102,7 @@ public final class MediaApi {
     } catch (FileNotFoundException e) {
       throw new UncheckedIOException("media file not found", e);
     }
-    return upload(body);
+    return uploadCall(body);
   }
 
   /**
@@ -102,11 +115,20 @@ public final class MediaApi {
    * @throws InvalidMessageException if the type is not accepted or the data is empty or too large
    */
   public String upload(byte[] data, String mimeType, String filename) {
+    return calls.call(uploadCall(data, mimeType, filename));
+  }
+
+  /** The async twin of {@link #upload(byte[], String, String)}. */
+  public CompletableFuture<String> uploadAsync(byte[] data, String mimeType, String filename) {
+    return calls.callAsync(uploadCall(data, mimeType, filename));
+  }
+
+  private ManagementCalls.Call<String> uploadCall(byte[] data, String mimeType, String filename) {
     Objects.requireNonNull(data, "data");
     Objects.requireNonNull(filename, "filename");
     MediaKind kind = kind(mimeType);
     checkSize(kind, data.length);
-    return upload(body(mimeType).file("file", filename, mimeType, data));
+    return uploadCall(body(mimeType).file("file", filename, mimeType, data));
   }
 
   /**
@@ -121,6 +143,20 @@ public final class MediaApi {
    * @throws UncheckedIOException if the stream fails
    */
   public String upload(InputStream in, String mimeType, String filename) {
+    return calls.call(uploadCall(in, mimeType, filename));
+  }
+
+  /**
+   * The async twin of {@link #upload(InputStream, String, String)}. The stream is read into memory
+   * on the calling thread, before the future is returned; only the upload itself runs without
+   * blocking.
+   */
+  public CompletableFuture<String> uploadAsync(InputStream in, String mimeType, String filename) {
+    return calls.callAsync(uploadCall(in, mimeType, filename));
+  }
+
+  private ManagementCalls.Call<String> uploadCall(
+      InputStream in, String mimeType, String filename) {
     Objects.requireNonNull(in, "in");
     Objects.requireNonNull(filename, "filename");
     MediaKind kind = kind(mimeType);
@@ -131,7 +167,7 @@ public final class MediaApi {
       throw new UncheckedIOException("cannot read the media stream", e);
     }
     checkSize(kind, data.length);
-    return upload(body(mimeType).file("file", filename, mimeType, data));
+    return uploadCall(body(mimeType).file("file", filename, mimeType, data));
   }
 
   /**
@@ -141,7 +177,12 @@ public final class MediaApi {
    * @return the URL, valid for 5 minutes, and the file's facts
    */
   public MediaInfo url(String mediaId) {
-    return lookup(mediaId, null);
+    return calls.call(lookupCall(mediaId, null));
+  }
+
+  /** The async twin of {@link #url(String)}. */
+  public CompletableFuture<MediaInfo> urlAsync(String mediaId) {
+    return calls.callAsync(lookupCall(mediaId, null));
   }
 
   /**
@@ -152,7 +193,13 @@ public final class MediaApi {
    * @return the URL and the file's facts
    */
   public MediaInfo url(String mediaId, String phoneNumberId) {
-    return lookup(mediaId, Objects.requireNonNull(phoneNumberId, "phoneNumberId"));
+    return calls.call(lookupCall(mediaId, Objects.requireNonNull(phoneNumberId, "phoneNumberId")));
+  }
+
+  /** The async twin of {@link #url(String, String)}. */
+  public CompletableFuture<MediaInfo> urlAsync(String mediaId, String phoneNumberId) {
+    return calls.callAsync(
+        lookupCall(mediaId, Objects.requireNonNull(phoneNumberId, "phoneNumberId")));
   }
 
   /**
@@ -167,6 +214,16 @@ public final class MediaApi {
   }
 
   /**
+   * The async twin of {@link #download(String, OutputStream)}. Writing to the sink blocks, so the
+   * download runs on the client's executor ({@link WhatsAppClient.Builder#executor}, by default the
+   * common fork-join pool): set an executor sized for downloads when many run at once.
+   */
+  public CompletableFuture<DownloadedMedia> downloadAsync(String mediaId, OutputStream sink) {
+    checkDownload(mediaId, sink, DEFAULT_DOWNLOAD_MAX_BYTES);
+    return calls.blockingAsync(() -> download(mediaId, sink, DEFAULT_DOWNLOAD_MAX_BYTES));
+  }
+
+  /**
    * Downloads media by id into a stream: looks up the URL, downloads it, and on a 404 looks the URL
    * up once more and tries again.
    *
@@ -177,6 +234,7 @@ public final class MediaApi {
    * @throws WhatsAppException if the media is larger than {@code maxBytes}
    */
   public DownloadedMedia download(String mediaId, OutputStream sink, long maxBytes) {
+    checkDownload(mediaId, sink, maxBytes);
     MediaInfo info = url(mediaId);
     try {
       return fetch(info, sink, maxBytes);
@@ -195,6 +253,16 @@ public final class MediaApi {
   }
 
   /**
+   * The async twin of {@link #download(String, OutputStream, long)}; it runs on the client's
+   * executor, like {@link #downloadAsync(String, OutputStream)}.
+   */
+  public CompletableFuture<DownloadedMedia> downloadAsync(
+      String mediaId, OutputStream sink, long maxBytes) {
+    checkDownload(mediaId, sink, maxBytes);
+    return calls.blockingAsync(() -> download(mediaId, sink, maxBytes));
+  }
+
+  /**
    * Downloads the media a lookup returned into a stream.
    *
    * @param info the lookup, at most 5 minutes old
@@ -204,6 +272,17 @@ public final class MediaApi {
    */
   public DownloadedMedia download(MediaInfo info, OutputStream sink, long maxBytes) {
     return fetch(Objects.requireNonNull(info, "info"), sink, maxBytes);
+  }
+
+  /**
+   * The async twin of {@link #download(MediaInfo, OutputStream, long)}; it runs on the client's
+   * executor, like {@link #downloadAsync(String, OutputStream)}.
+   */
+  public CompletableFuture<DownloadedMedia> downloadAsync(
+      MediaInfo info, OutputStream sink, long maxBytes) {
+    Objects.requireNonNull(info, "info");
+    checkDownload(info.id(), sink, maxBytes);
+    return calls.blockingAsync(() -> fetch(info, sink, maxBytes));
   }
 
   /**
@@ -218,6 +297,16 @@ public final class MediaApi {
   public DownloadedMedia download(String mediaId, Path target) {
     Objects.requireNonNull(target, "target");
     return toFile(target, out -> download(mediaId, out, DEFAULT_DOWNLOAD_MAX_BYTES));
+  }
+
+  /**
+   * The async twin of {@link #download(String, Path)}; it runs on the client's executor, like
+   * {@link #downloadAsync(String, OutputStream)}.
+   */
+  public CompletableFuture<DownloadedMedia> downloadAsync(String mediaId, Path target) {
+    Objects.requireNonNull(target, "target");
+    Objects.requireNonNull(mediaId, "mediaId");
+    return calls.blockingAsync(() -> download(mediaId, target));
   }
 
   /**
@@ -238,12 +327,30 @@ public final class MediaApi {
   }
 
   /**
+   * The async twin of {@link #download(URI, OutputStream, long)}; it runs on the client's executor,
+   * like {@link #downloadAsync(String, OutputStream)}.
+   */
+  public CompletableFuture<DownloadedMedia> downloadAsync(
+      URI url, OutputStream sink, long maxBytes) {
+    Objects.requireNonNull(url, "url");
+    Objects.requireNonNull(sink, "sink");
+    return calls.blockingAsync(() -> download(url, sink, maxBytes));
+  }
+
+  /**
    * Deletes media.
    *
    * @param mediaId the media id
    */
   public void delete(String mediaId) {
-    calls.expectSuccess(GraphRequest.delete(mediaUri(mediaId, null), "delete media"));
+    calls.call(
+        ManagementCalls.success(GraphRequest.delete(mediaUri(mediaId, null), "delete media")));
+  }
+
+  /** The async twin of {@link #delete(String)}. */
+  public CompletableFuture<Void> deleteAsync(String mediaId) {
+    return calls.callAsync(
+        ManagementCalls.success(GraphRequest.delete(mediaUri(mediaId, null), "delete media")));
   }
 
   /**
@@ -253,7 +360,16 @@ public final class MediaApi {
    * @param phoneNumberId the business phone number id the media must belong to
    */
   public void delete(String mediaId, String phoneNumberId) {
-    calls.expectSuccess(
+    calls.call(deleteCall(mediaId, phoneNumberId));
+  }
+
+  /** The async twin of {@link #delete(String, String)}. */
+  public CompletableFuture<Void> deleteAsync(String mediaId, String phoneNumberId) {
+    return calls.callAsync(deleteCall(mediaId, phoneNumberId));
+  }
+
+  private ManagementCalls.Call<Void> deleteCall(String mediaId, String phoneNumberId) {
+    return ManagementCalls.success(
         GraphRequest.delete(
             mediaUri(mediaId, Objects.requireNonNull(phoneNumberId, "phoneNumberId")),
             "delete media"));
@@ -270,9 +386,21 @@ public final class MediaApi {
     return new DownloadedMedia(d.size(), d.contentType(), Optional.of(info));
   }
 
-  private MediaInfo lookup(String mediaId, String phoneNumberId) {
-    GraphRequest request = GraphRequest.get(mediaUri(mediaId, phoneNumberId), "look up media");
-    JsonNode body = calls.run(request);
+  private static void checkDownload(String mediaId, OutputStream sink, long maxBytes) {
+    Objects.requireNonNull(mediaId, "mediaId");
+    Objects.requireNonNull(sink, "sink");
+    if (maxBytes < 0) {
+      throw new IllegalArgumentException("maxBytes must not be negative");
+    }
+  }
+
+  private ManagementCalls.Call<MediaInfo> lookupCall(String mediaId, String phoneNumberId) {
+    return ManagementCalls.json(
+        GraphRequest.get(mediaUri(mediaId, phoneNumberId), "look up media"),
+        body -> readLookup(body, mediaId));
+  }
+
+  private static MediaInfo readLookup(JsonNode body, String mediaId) {
     Optional<String> url = ManagementJson.text(body, "url");
     if (url.isEmpty()) {
       throw new WhatsAppException("look up media returned no url");
@@ -300,7 +428,7 @@ public final class MediaApi {
     return calls.uri(GraphTransport.segment(mediaId), query);
   }
 
-  private String upload(MultipartBody body) {
+  private ManagementCalls.Call<String> uploadCall(MultipartBody body) {
     GraphRequest request =
         new GraphRequest(
             "POST",
@@ -311,14 +439,16 @@ public final class MediaApi {
             "upload media",
             null,
             null);
-    JsonNode answer = calls.run(request);
-    return ManagementJson.text(answer, "id")
-        .orElseThrow(
-            () ->
-                new RequestMaybeSentException(
-                    "upload media was probably done, but the answer carried no id",
-                    TransportFailure.UNREADABLE_RESPONSE,
-                    null));
+    return ManagementCalls.json(
+        request,
+        answer ->
+            ManagementJson.text(answer, "id")
+                .orElseThrow(
+                    () ->
+                        new RequestMaybeSentException(
+                            "upload media was probably done, but the answer carried no id",
+                            TransportFailure.UNREADABLE_RESPONSE,
+                            null)));
   }
 
   private static MultipartBody body(String mimeType) {

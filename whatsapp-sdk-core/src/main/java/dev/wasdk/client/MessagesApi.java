@@ -117,18 +117,76 @@ public final class MessagesApi {
     markRead(wamid, typingIndicator.wireValue(), "mark message read with typing indicator");
   }
 
+  /**
+   * Marks a received message read without blocking; the async twin of {@link #markRead(String)}.
+   * The future completes when Meta confirmed it, or exceptionally with the same exceptions the
+   * blocking form throws.
+   *
+   * @param wamid the id of the received message
+   * @return the future
+   * @throws IllegalStateException if the client is closed
+   */
+  public CompletableFuture<Void> markReadAsync(String wamid) {
+    return markReadAsync(markReadRequest(wamid, null, MARK_READ));
+  }
+
+  /**
+   * Marks a received message read and shows a typing indicator, without blocking; the async twin of
+   * {@link #markRead(String, TypingIndicator)}.
+   *
+   * @param wamid the id of the received message
+   * @param typingIndicator the indicator to show
+   * @return the future
+   * @throws IllegalStateException if the client is closed
+   */
+  public CompletableFuture<Void> markReadAsync(String wamid, TypingIndicator typingIndicator) {
+    Objects.requireNonNull(typingIndicator, "typingIndicator");
+    return markReadAsync(
+        markReadRequest(
+            wamid, typingIndicator.wireValue(), "mark message read with typing indicator"));
+  }
+
   private void markRead(String wamid, String indicator, String operation) {
+    GraphRequest request = markReadRequest(wamid, indicator, operation);
+    confirmRead(transport.execute(request), request);
+  }
+
+  private CompletableFuture<Void> markReadAsync(GraphRequest request) {
+    CompletableFuture<Void> out = new CompletableFuture<>();
+    transport
+        .executeAsync(request)
+        .whenComplete(
+            (response, error) -> {
+              if (error != null) {
+                out.completeExceptionally(error);
+                return;
+              }
+              try {
+                confirmRead(response, request);
+                out.complete(null);
+              } catch (RuntimeException e) {
+                out.completeExceptionally(e);
+              }
+            });
+    return out;
+  }
+
+  private GraphRequest markReadRequest(String wamid, String indicator, String operation) {
     Objects.requireNonNull(wamid, "wamid");
     if (wamid.isBlank()) {
       throw new IllegalArgumentException("wamid must not be blank");
     }
-    GraphRequest request =
-        GraphRequest.json(
-            "POST", messagesUri, StatusJson.markRead(wamid, indicator), true, operation, null);
-    GraphResponse response = transport.execute(request);
+    return GraphRequest.json(
+        "POST", messagesUri, StatusJson.markRead(wamid, indicator), true, operation, null);
+  }
+
+  private static void confirmRead(GraphResponse response, GraphRequest request) {
     if (!StatusJson.isSuccess(response.body())) {
       throw new WhatsAppException(
-          operation + " was not confirmed: HTTP " + response.status() + " without success=true");
+          request.operation()
+              + " was not confirmed: HTTP "
+              + response.status()
+              + " without success=true");
     }
   }
 

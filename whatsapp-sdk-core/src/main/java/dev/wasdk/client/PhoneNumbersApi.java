@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import tools.jackson.databind.JsonNode;
@@ -52,7 +53,12 @@ public final class PhoneNumbersApi {
 
   /** Returns this client's phone number with {@link PhoneNumber#DEFAULT_FIELDS}. */
   public PhoneNumber get() {
-    return get(phoneNumberId, PhoneNumber.DEFAULT_FIELDS);
+    return calls.call(getCall(phoneNumberId, PhoneNumber.DEFAULT_FIELDS));
+  }
+
+  /** The async twin of {@link #get()}. */
+  public CompletableFuture<PhoneNumber> getAsync() {
+    return calls.callAsync(getCall(phoneNumberId, PhoneNumber.DEFAULT_FIELDS));
   }
 
   /**
@@ -63,11 +69,21 @@ public final class PhoneNumbersApi {
    * @return the number; fields not asked for are empty
    */
   public PhoneNumber get(String phoneNumberId, String fields) {
+    return calls.call(getCall(phoneNumberId, fields));
+  }
+
+  /** The async twin of {@link #get(String, String)}. */
+  public CompletableFuture<PhoneNumber> getAsync(String phoneNumberId, String fields) {
+    return calls.callAsync(getCall(phoneNumberId, fields));
+  }
+
+  private ManagementCalls.Call<PhoneNumber> getCall(String phoneNumberId, String fields) {
     Objects.requireNonNull(fields, "fields");
-    return read(
-        calls.get(
+    return ManagementCalls.json(
+        GraphRequest.get(
             calls.uri(GraphTransport.segment(phoneNumberId), Map.of("fields", fields)),
-            "get phone number"));
+            "get phone number"),
+        PhoneNumbersApi::read);
   }
 
   /**
@@ -77,14 +93,26 @@ public final class PhoneNumbersApi {
    * @return the page
    */
   public Page<PhoneNumber> list(Optional<String> after) {
+    return calls.call(listCall(after));
+  }
+
+  /** The async twin of {@link #list(Optional)}. */
+  public CompletableFuture<Page<PhoneNumber>> listAsync(Optional<String> after) {
+    return calls.callAsync(listCall(after));
+  }
+
+  private ManagementCalls.Call<Page<PhoneNumber>> listCall(Optional<String> after) {
+    Objects.requireNonNull(after, "after");
     Map<String, String> q = new LinkedHashMap<>();
     q.put("fields", PhoneNumber.DEFAULT_FIELDS);
     after.ifPresent(a -> q.put("after", a));
-    JsonNode body = calls.get(calls.uri(waba() + "/phone_numbers", q), "list phone numbers");
-    return new Page<>(
-        ManagementJson.objects(body, "data", PhoneNumbersApi::read),
-        ManagementJson.before(body),
-        ManagementJson.after(body));
+    return ManagementCalls.json(
+        GraphRequest.get(calls.uri(waba() + "/phone_numbers", q), "list phone numbers"),
+        body ->
+            new Page<>(
+                ManagementJson.objects(body, "data", PhoneNumbersApi::read),
+                ManagementJson.before(body),
+                ManagementJson.after(body)));
   }
 
   /** Returns all the WABA's phone numbers as a lazy stream. */
@@ -99,7 +127,12 @@ public final class PhoneNumbersApi {
    * @param pin six digits
    */
   public void register(String pin) {
-    register(pin, Optional.empty());
+    calls.call(registerCall(pin, Optional.empty()));
+  }
+
+  /** The async twin of {@link #register(String)}. */
+  public CompletableFuture<Void> registerAsync(String pin) {
+    return calls.callAsync(registerCall(pin, Optional.empty()));
   }
 
   /**
@@ -109,6 +142,17 @@ public final class PhoneNumbersApi {
    * @param dataLocalizationRegion an ISO 3166 alpha-2 code such as {@code DE}, or empty
    */
   public void register(String pin, Optional<String> dataLocalizationRegion) {
+    calls.call(registerCall(pin, dataLocalizationRegion));
+  }
+
+  /** The async twin of {@link #register(String, Optional)}. */
+  public CompletableFuture<Void> registerAsync(
+      String pin, Optional<String> dataLocalizationRegion) {
+    return calls.callAsync(registerCall(pin, dataLocalizationRegion));
+  }
+
+  private ManagementCalls.Call<Void> registerCall(
+      String pin, Optional<String> dataLocalizationRegion) {
     checkPin(pin);
     Objects.requireNonNull(dataLocalizationRegion, "dataLocalizationRegion");
     ObjectNode body = ManagementJson.object();
@@ -122,42 +166,74 @@ public final class PhoneNumbersApi {
           }
           body.put("data_localization_region", r);
         });
-    post("register", body, "register phone number");
+    return post("register", body, true, "register phone number");
   }
 
   /** Deregisters this client's number from the Cloud API. */
   public void deregister() {
-    post("deregister", ManagementJson.object(), "deregister phone number");
+    calls.call(deregisterCall());
+  }
+
+  /** The async twin of {@link #deregister()}. */
+  public CompletableFuture<Void> deregisterAsync() {
+    return calls.callAsync(deregisterCall());
+  }
+
+  private ManagementCalls.Call<Void> deregisterCall() {
+    return post("deregister", ManagementJson.object(), true, "deregister phone number");
   }
 
   /**
-   * Asks Meta to send a verification code to this client's number.
+   * Asks Meta to send a verification code to this client's number. Not retried once the request may
+   * have reached Meta (a timeout, a broken connection, a 5xx), since a retry would send a second
+   * code; only failures that prove nothing was sent are retried.
    *
    * @param method SMS or voice
    * @param language the language of the message, such as {@code en_US}
    */
   public void requestCode(CodeMethod method, String language) {
+    calls.call(requestCodeCall(method, language));
+  }
+
+  /** The async twin of {@link #requestCode(CodeMethod, String)}; not retried either. */
+  public CompletableFuture<Void> requestCodeAsync(CodeMethod method, String language) {
+    return calls.callAsync(requestCodeCall(method, language));
+  }
+
+  private ManagementCalls.Call<Void> requestCodeCall(CodeMethod method, String language) {
     Objects.requireNonNull(method, "method");
     Objects.requireNonNull(language, "language");
     ObjectNode body = ManagementJson.object();
     body.put("code_method", method.name());
     body.put("language", language);
-    post("request_code", body, "request verification code");
+    // Not idempotent: a resent request texts or calls the user a second code.
+    return post("request_code", body, false, "request verification code");
   }
 
   /**
-   * Verifies this client's number with the code it received.
+   * Verifies this client's number with the code it received. Not retried once the request may have
+   * reached Meta: the first check spends the code, so a retry would report a false failure.
    *
    * @param code the code, digits only
    */
   public void verifyCode(String code) {
+    calls.call(verifyCodeCall(code));
+  }
+
+  /** The async twin of {@link #verifyCode(String)}; not retried either. */
+  public CompletableFuture<Void> verifyCodeAsync(String code) {
+    return calls.callAsync(verifyCodeCall(code));
+  }
+
+  private ManagementCalls.Call<Void> verifyCodeCall(String code) {
     Objects.requireNonNull(code, "code");
     if (code.isEmpty() || !code.chars().allMatch(Character::isDigit)) {
       throw new IllegalArgumentException("code must be digits only");
     }
     ObjectNode body = ManagementJson.object();
     body.put("code", code);
-    post("verify_code", body, "verify code");
+    // Not idempotent: a code is spent by its first check, so a resend fails as a wrong code.
+    return post("verify_code", body, false, "verify code");
   }
 
   /**
@@ -167,9 +243,18 @@ public final class PhoneNumbersApi {
    * @param enabled whether to check
    */
   public void identityKeyCheck(boolean enabled) {
+    calls.call(identityKeyCheckCall(enabled));
+  }
+
+  /** The async twin of {@link #identityKeyCheck(boolean)}. */
+  public CompletableFuture<Void> identityKeyCheckAsync(boolean enabled) {
+    return calls.callAsync(identityKeyCheckCall(enabled));
+  }
+
+  private ManagementCalls.Call<Void> identityKeyCheckCall(boolean enabled) {
     ObjectNode body = ManagementJson.object();
     body.putObject("user_identity_change").put("enable_identity_key_check", enabled);
-    post("settings", body, "update identity check setting");
+    return post("settings", body, true, "update identity check setting");
   }
 
   /**
@@ -228,13 +313,14 @@ public final class PhoneNumbersApi {
     return calls.lastUsage();
   }
 
-  private void post(String edge, ObjectNode body, String operation) {
-    calls.expectSuccess(
+  private ManagementCalls.Call<Void> post(
+      String edge, ObjectNode body, boolean idempotent, String operation) {
+    return ManagementCalls.success(
         GraphRequest.json(
             "POST",
             calls.uri(GraphTransport.segment(phoneNumberId) + "/" + edge),
             ManagementJson.bytes(body),
-            true,
+            idempotent,
             operation,
             null));
   }

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -58,7 +59,12 @@ public final class QrCodesApi {
    * @return the new code
    */
   public QrCode create(String prefilledMessage) {
-    return create(prefilledMessage, Optional.empty());
+    return calls.call(createCall(prefilledMessage, Optional.empty()));
+  }
+
+  /** The async twin of {@link #create(String)}. */
+  public CompletableFuture<QrCode> createAsync(String prefilledMessage) {
+    return calls.callAsync(createCall(prefilledMessage, Optional.empty()));
   }
 
   /**
@@ -69,16 +75,29 @@ public final class QrCodesApi {
    * @return the new code, with {@link QrCode#qrImageUrl()}
    */
   public QrCode create(String prefilledMessage, QrImageFormat image) {
-    return create(prefilledMessage, Optional.of(Objects.requireNonNull(image, "image")));
+    return calls.call(
+        createCall(prefilledMessage, Optional.of(Objects.requireNonNull(image, "image"))));
   }
 
-  private QrCode create(String prefilledMessage, Optional<QrImageFormat> image) {
+  /** The async twin of {@link #create(String, QrImageFormat)}. */
+  public CompletableFuture<QrCode> createAsync(String prefilledMessage, QrImageFormat image) {
+    return calls.callAsync(
+        createCall(prefilledMessage, Optional.of(Objects.requireNonNull(image, "image"))));
+  }
+
+  private ManagementCalls.Call<QrCode> createCall(
+      String prefilledMessage, Optional<QrImageFormat> image) {
     checkMessage(prefilledMessage);
     ObjectNode body = ManagementJson.object();
     body.put("prefilled_message", prefilledMessage);
     image.ifPresent(f -> body.put("generate_qr_image", f.name()));
-    JsonNode answer =
-        calls.send("POST", calls.uri(path), ManagementJson.bytes(body), false, "create QR code");
+    return ManagementCalls.json(
+        GraphRequest.json(
+            "POST", calls.uri(path), ManagementJson.bytes(body), false, "create QR code", null),
+        QrCodesApi::readCreated);
+  }
+
+  private static QrCode readCreated(JsonNode answer) {
     JsonNode node = unwrap(answer);
     if (ManagementJson.text(node, "code").isEmpty()) {
       throw new RequestMaybeSentException(
@@ -98,23 +117,35 @@ public final class QrCodesApi {
    * @return the code as Meta now has it
    */
   public QrCode update(String code, String prefilledMessage) {
+    return calls.call(updateCall(code, prefilledMessage));
+  }
+
+  /** The async twin of {@link #update(String, String)}. */
+  public CompletableFuture<QrCode> updateAsync(String code, String prefilledMessage) {
+    return calls.callAsync(updateCall(code, prefilledMessage));
+  }
+
+  private ManagementCalls.Call<QrCode> updateCall(String code, String prefilledMessage) {
     checkCode(code);
     checkMessage(prefilledMessage);
     ObjectNode body = ManagementJson.object();
     body.put("code", code);
     body.put("prefilled_message", prefilledMessage);
-    JsonNode answer =
-        calls.send("POST", calls.uri(path), ManagementJson.bytes(body), true, "update QR code");
-    JsonNode node = unwrap(answer);
-    return ManagementJson.text(node, "code").isPresent()
-        ? read(node)
-        : new QrCode(
-            code,
-            prefilledMessage,
-            Optional.empty(),
-            Optional.empty(),
-            Optional.empty(),
-            ManagementJson.raw(answer));
+    return ManagementCalls.json(
+        GraphRequest.json(
+            "POST", calls.uri(path), ManagementJson.bytes(body), true, "update QR code", null),
+        answer -> {
+          JsonNode node = unwrap(answer);
+          return ManagementJson.text(node, "code").isPresent()
+              ? read(node)
+              : new QrCode(
+                  code,
+                  prefilledMessage,
+                  Optional.empty(),
+                  Optional.empty(),
+                  Optional.empty(),
+                  ManagementJson.raw(answer));
+        });
   }
 
   /**
@@ -124,7 +155,12 @@ public final class QrCodesApi {
    * @return the page
    */
   public Page<QrCode> list(Optional<String> after) {
-    return list(Optional.empty(), after);
+    return calls.call(listCall(Optional.empty(), after));
+  }
+
+  /** The async twin of {@link #list(Optional)}. */
+  public CompletableFuture<Page<QrCode>> listAsync(Optional<String> after) {
+    return calls.callAsync(listCall(Optional.empty(), after));
   }
 
   /**
@@ -135,19 +171,27 @@ public final class QrCodesApi {
    * @return the page
    */
   public Page<QrCode> list(QrImageFormat image, Optional<String> after) {
-    return list(Optional.of(Objects.requireNonNull(image, "image")), after);
+    return calls.call(listCall(Optional.of(Objects.requireNonNull(image, "image")), after));
   }
 
-  private Page<QrCode> list(Optional<QrImageFormat> image, Optional<String> after) {
+  /** The async twin of {@link #list(QrImageFormat, Optional)}. */
+  public CompletableFuture<Page<QrCode>> listAsync(QrImageFormat image, Optional<String> after) {
+    return calls.callAsync(listCall(Optional.of(Objects.requireNonNull(image, "image")), after));
+  }
+
+  private ManagementCalls.Call<Page<QrCode>> listCall(
+      Optional<QrImageFormat> image, Optional<String> after) {
     Objects.requireNonNull(after, "after");
     Map<String, String> q = new LinkedHashMap<>();
     image.ifPresent(f -> q.put("fields", fields(f)));
     after.ifPresent(a -> q.put("after", a));
-    JsonNode body = calls.get(calls.uri(path, q), "list QR codes");
-    return new Page<>(
-        ManagementJson.objects(body, "data", QrCodesApi::read),
-        ManagementJson.before(body),
-        ManagementJson.after(body));
+    return ManagementCalls.json(
+        GraphRequest.get(calls.uri(path, q), "list QR codes"),
+        body ->
+            new Page<>(
+                ManagementJson.objects(body, "data", QrCodesApi::read),
+                ManagementJson.before(body),
+                ManagementJson.after(body)));
   }
 
   /** Returns every code of this phone number as a lazy stream that fetches pages as it goes. */
@@ -163,7 +207,12 @@ public final class QrCodesApi {
    * @throws dev.wasdk.error.ApiException if the code does not exist (Meta answers 404, code 803)
    */
   public Optional<QrCode> get(String code) {
-    return get(code, Optional.empty());
+    return calls.call(getCall(code, Optional.empty()));
+  }
+
+  /** The async twin of {@link #get(String)}. */
+  public CompletableFuture<Optional<QrCode>> getAsync(String code) {
+    return calls.callAsync(getCall(code, Optional.empty()));
   }
 
   /**
@@ -174,19 +223,27 @@ public final class QrCodesApi {
    * @return the code, or empty when Meta answered with no data
    */
   public Optional<QrCode> get(String code, QrImageFormat image) {
-    return get(code, Optional.of(Objects.requireNonNull(image, "image")));
+    return calls.call(getCall(code, Optional.of(Objects.requireNonNull(image, "image"))));
   }
 
-  private Optional<QrCode> get(String code, Optional<QrImageFormat> image) {
+  /** The async twin of {@link #get(String, QrImageFormat)}. */
+  public CompletableFuture<Optional<QrCode>> getAsync(String code, QrImageFormat image) {
+    return calls.callAsync(getCall(code, Optional.of(Objects.requireNonNull(image, "image"))));
+  }
+
+  private ManagementCalls.Call<Optional<QrCode>> getCall(
+      String code, Optional<QrImageFormat> image) {
     checkCode(code);
     Map<String, String> q = new LinkedHashMap<>();
     image.ifPresent(f -> q.put("fields", fields(f)));
-    JsonNode body =
-        calls.get(calls.uri(path + "/" + GraphTransport.segment(code), q), "get QR code");
-    JsonNode node = unwrap(body);
-    return ManagementJson.text(node, "code").isPresent()
-        ? Optional.of(read(node))
-        : Optional.empty();
+    return ManagementCalls.json(
+        GraphRequest.get(calls.uri(path + "/" + GraphTransport.segment(code), q), "get QR code"),
+        body -> {
+          JsonNode node = unwrap(body);
+          return ManagementJson.text(node, "code").isPresent()
+              ? Optional.of(read(node))
+              : Optional.empty();
+        });
   }
 
   /**
@@ -195,8 +252,17 @@ public final class QrCodesApi {
    * @param code the code's identifier
    */
   public void delete(String code) {
+    calls.call(deleteCall(code));
+  }
+
+  /** The async twin of {@link #delete(String)}. */
+  public CompletableFuture<Void> deleteAsync(String code) {
+    return calls.callAsync(deleteCall(code));
+  }
+
+  private ManagementCalls.Call<Void> deleteCall(String code) {
     checkCode(code);
-    calls.expectSuccess(
+    return ManagementCalls.success(
         GraphRequest.delete(
             calls.uri(path + "/" + GraphTransport.segment(code)), "delete QR code"));
   }

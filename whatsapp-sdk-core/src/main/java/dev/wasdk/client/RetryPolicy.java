@@ -11,15 +11,17 @@ import java.util.Objects;
  *
  * <ul>
  *   <li><b>Message sends</b> ({@code POST /messages} with a message) and other calls that are not
- *       idempotent are retried only when the failure proves Meta did not accept the request: a
- *       connect failure or connect timeout (nothing was sent), or one of the limit and maintenance
- *       codes that reject a request before it is processed: 130429 (throughput), 4 and 80007 (app
- *       and WABA call limits), 131057 and 2494100 (maintenance mode). A timeout or a broken
- *       connection after the request was written is never retried, nor is a server error (1, 2,
- *       131000, 131016, 133004): Meta documents those as temporary but does not promise the message
- *       was not accepted, so a retry could deliver it twice. 131056 (pair rate) is left to the
- *       caller or the pacing sender, which must back off for that user only; 131047, 131048, 131049
- *       and 131050 are never retried.
+ *       idempotent (creations, uploads, template edits, verification-code requests and checks, and
+ *       raw Graph calls other than GET, HEAD and DELETE unless declared idempotent) are retried
+ *       only when the failure proves Meta did not accept the request: a connect failure or connect
+ *       timeout (nothing was sent), or one of the limit and maintenance codes that reject a request
+ *       before it is processed: 130429 (throughput), 4 and 80007 (app and WABA call limits), 131057
+ *       and 2494100 (maintenance mode). A timeout or a broken connection after the request was
+ *       written is never retried, nor is a server error (1, 2, 131000, 131016, 133004): Meta
+ *       documents those as temporary but does not promise the message was not accepted, so a retry
+ *       could deliver it twice. 131056 (pair rate) is left to the caller or the pacing sender,
+ *       which must back off for that user only; 131047, 131048, 131049 and 131050 are never
+ *       retried.
  *   <li><b>Idempotent calls</b> (reads, deletes, read receipts and typing indicators) are also
  *       retried after a timeout or a broken connection, and on every code whose advice is {@code
  *       RETRY} or {@code RETRY_LATER}.

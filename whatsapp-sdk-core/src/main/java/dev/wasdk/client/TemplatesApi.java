@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 import tools.jackson.databind.JsonNode;
 
@@ -33,10 +34,10 @@ import tools.jackson.databind.JsonNode;
  * }</pre>
  *
  * <p><b>Limits.</b> These calls share the per-app and per-WABA hourly budgets (errors 4 and 80007);
- * reads, edits and deletes are retried within the {@link RetryPolicy}, a creation only when Meta
- * provably did not process it. {@link #lastUsage()} shows how much of the budget is used. At most
- * 100 templates can be created per WABA per hour. A stale or foreign page cursor fails with 131059:
- * list again from the start.
+ * reads and deletes are retried within the {@link RetryPolicy}; a creation or an edit only when
+ * Meta provably did not process it. {@link #lastUsage()} shows how much of the budget is used. At
+ * most 100 templates can be created per WABA per hour. A stale or foreign page cursor fails with
+ * 131059: list again from the start.
  *
  * <p>Thread-safe; share one instance.
  *
@@ -60,7 +61,12 @@ public final class TemplatesApi {
    * @return the first page
    */
   public Page<Template> list(TemplateQuery query) {
-    return list(query, Optional.empty());
+    return calls.call(listCall(query, Optional.empty()));
+  }
+
+  /** The async twin of {@link #list(TemplateQuery)}. */
+  public CompletableFuture<Page<Template>> listAsync(TemplateQuery query) {
+    return calls.callAsync(listCall(query, Optional.empty()));
   }
 
   /**
@@ -71,14 +77,26 @@ public final class TemplatesApi {
    * @return the page
    */
   public Page<Template> list(TemplateQuery query, Optional<String> after) {
+    return calls.call(listCall(query, after));
+  }
+
+  /** The async twin of {@link #list(TemplateQuery, Optional)}. */
+  public CompletableFuture<Page<Template>> listAsync(TemplateQuery query, Optional<String> after) {
+    return calls.callAsync(listCall(query, after));
+  }
+
+  private ManagementCalls.Call<Page<Template>> listCall(
+      TemplateQuery query, Optional<String> after) {
     Objects.requireNonNull(query, "query");
     Objects.requireNonNull(after, "after");
-    JsonNode body =
-        calls.get(calls.uri(waba() + "/message_templates", query.toQuery(after)), "list templates");
-    return new Page<>(
-        ManagementJson.objects(body, "data", TemplateDefinitionJson::read),
-        ManagementJson.before(body),
-        ManagementJson.after(body));
+    return ManagementCalls.json(
+        GraphRequest.get(
+            calls.uri(waba() + "/message_templates", query.toQuery(after)), "list templates"),
+        body ->
+            new Page<>(
+                ManagementJson.objects(body, "data", TemplateDefinitionJson::read),
+                ManagementJson.before(body),
+                ManagementJson.after(body)));
   }
 
   /**
@@ -112,8 +130,12 @@ public final class TemplatesApi {
    * @return the template
    */
   public Template get(String templateId) {
-    return TemplateDefinitionJson.read(
-        calls.get(calls.uri(GraphTransport.segment(templateId)), "get template"));
+    return calls.call(getCall(templateId));
+  }
+
+  /** The async twin of {@link #get(String)}. */
+  public CompletableFuture<Template> getAsync(String templateId) {
+    return calls.callAsync(getCall(templateId));
   }
 
   /**
@@ -125,12 +147,22 @@ public final class TemplatesApi {
    * @return the template; fields not asked for are empty
    */
   public Template get(String templateId, String... fields) {
+    return calls.call(getCall(templateId, fields));
+  }
+
+  /** The async twin of {@link #get(String, String...)}. */
+  public CompletableFuture<Template> getAsync(String templateId, String... fields) {
+    return calls.callAsync(getCall(templateId, fields));
+  }
+
+  private ManagementCalls.Call<Template> getCall(String templateId, String... fields) {
     Map<String, String> q = new LinkedHashMap<>();
     if (fields.length > 0) {
       q.put("fields", String.join(",", fields));
     }
-    return TemplateDefinitionJson.read(
-        calls.get(calls.uri(GraphTransport.segment(templateId), q), "get template"));
+    return ManagementCalls.json(
+        GraphRequest.get(calls.uri(GraphTransport.segment(templateId), q), "get template"),
+        TemplateDefinitionJson::read);
   }
 
   /**
@@ -141,14 +173,28 @@ public final class TemplatesApi {
    * @return the new id, status and category
    */
   public TemplateCreated create(TemplateDefinition definition) {
+    return calls.call(createCall(definition));
+  }
+
+  /** The async twin of {@link #create(TemplateDefinition)}; retried the same way. */
+  public CompletableFuture<TemplateCreated> createAsync(TemplateDefinition definition) {
+    return calls.callAsync(createCall(definition));
+  }
+
+  private ManagementCalls.Call<TemplateCreated> createCall(TemplateDefinition definition) {
     Objects.requireNonNull(definition, "definition");
-    JsonNode body =
-        calls.send(
+    return ManagementCalls.json(
+        GraphRequest.json(
             "POST",
             calls.uri(waba() + "/message_templates"),
             ManagementJson.bytes(TemplateDefinitionJson.write(definition)),
             false,
-            "create template");
+            "create template",
+            null),
+        TemplatesApi::readCreated);
+  }
+
+  private static TemplateCreated readCreated(JsonNode body) {
     String id =
         ManagementJson.text(body, "id")
             .orElseThrow(
@@ -164,38 +210,59 @@ public final class TemplatesApi {
   }
 
   /**
-   * Edits a template: a new category, components or send time-to-live.
+   * Edits a template: a new category, components or send time-to-live. Meta allows few edits of an
+   * approved template (one in 24 hours, ten in 30 days), so an edit is retried only when it
+   * provably did not reach Meta, never after a timeout or a 5xx.
    *
    * @param templateId the id
    * @param edit the change
    */
   public void edit(String templateId, TemplateEdit edit) {
+    calls.call(editCall(templateId, edit));
+  }
+
+  /** The async twin of {@link #edit(String, TemplateEdit)}; retried the same way. */
+  public CompletableFuture<Void> editAsync(String templateId, TemplateEdit edit) {
+    return calls.callAsync(editCall(templateId, edit));
+  }
+
+  private ManagementCalls.Call<Void> editCall(String templateId, TemplateEdit edit) {
     Objects.requireNonNull(edit, "edit");
-    calls.expectSuccess(
+    return ManagementCalls.success(
         GraphRequest.json(
             "POST",
             calls.uri(GraphTransport.segment(templateId)),
             ManagementJson.bytes(TemplateDefinitionJson.write(edit)),
-            true,
+            false,
             "edit template",
             null));
   }
 
   /**
    * Edits a template by sending a whole definition (name, language, category and components), as
-   * Meta's reference example does; the name and language must match the template's.
+   * Meta's reference example does; the name and language must match the template's. Retried like
+   * {@link #edit(String, TemplateEdit)}: only when it provably did not reach Meta.
    *
    * @param templateId the id
    * @param definition the definition
    */
   public void edit(String templateId, TemplateDefinition definition) {
+    calls.call(editCall(templateId, definition));
+  }
+
+  /** The async twin of {@link #edit(String, TemplateDefinition)}; retried the same way. */
+  public CompletableFuture<Void> editAsync(String templateId, TemplateDefinition definition) {
+    return calls.callAsync(editCall(templateId, definition));
+  }
+
+  private ManagementCalls.Call<Void> editCall(String templateId, TemplateDefinition definition) {
     Objects.requireNonNull(definition, "definition");
-    calls.expectSuccess(
+    return ManagementCalls.success(
         GraphRequest.json(
             "POST",
             calls.uri(GraphTransport.segment(templateId)),
             ManagementJson.bytes(TemplateDefinitionJson.write(definition)),
-            true,
+            false,
             "edit template",
             null));
   }
@@ -206,8 +273,17 @@ public final class TemplatesApi {
    * @param name the template name
    */
   public void deleteByName(String name) {
+    calls.call(deleteByNameCall(name));
+  }
+
+  /** The async twin of {@link #deleteByName(String)}. */
+  public CompletableFuture<Void> deleteByNameAsync(String name) {
+    return calls.callAsync(deleteByNameCall(name));
+  }
+
+  private ManagementCalls.Call<Void> deleteByNameCall(String name) {
     Objects.requireNonNull(name, "name");
-    calls.expectSuccess(
+    return ManagementCalls.success(
         GraphRequest.delete(
             calls.uri(waba() + "/message_templates", Map.of("name", name)), "delete template"));
   }
@@ -219,12 +295,21 @@ public final class TemplatesApi {
    * @param name the template name
    */
   public void delete(String templateId, String name) {
+    calls.call(deleteCall(templateId, name));
+  }
+
+  /** The async twin of {@link #delete(String, String)}. */
+  public CompletableFuture<Void> deleteAsync(String templateId, String name) {
+    return calls.callAsync(deleteCall(templateId, name));
+  }
+
+  private ManagementCalls.Call<Void> deleteCall(String templateId, String name) {
     Objects.requireNonNull(templateId, "templateId");
     Objects.requireNonNull(name, "name");
     Map<String, String> q = new LinkedHashMap<>();
     q.put("hsm_id", templateId);
     q.put("name", name);
-    calls.expectSuccess(
+    return ManagementCalls.success(
         GraphRequest.delete(calls.uri(waba() + "/message_templates", q), "delete template"));
   }
 
@@ -234,7 +319,16 @@ public final class TemplatesApi {
    * @param templateId the id
    */
   public void unpause(String templateId) {
-    calls.expectSuccess(
+    calls.call(unpauseCall(templateId));
+  }
+
+  /** The async twin of {@link #unpause(String)}. */
+  public CompletableFuture<Void> unpauseAsync(String templateId) {
+    return calls.callAsync(unpauseCall(templateId));
+  }
+
+  private ManagementCalls.Call<Void> unpauseCall(String templateId) {
+    return ManagementCalls.success(
         GraphRequest.json(
             "POST",
             calls.uri(GraphTransport.segment(templateId) + "/unpause"),

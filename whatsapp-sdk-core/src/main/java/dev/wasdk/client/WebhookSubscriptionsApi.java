@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -51,6 +52,15 @@ public final class WebhookSubscriptionsApi {
    * @return the subscriptions Meta echoed, often none
    */
   public List<SubscribedApp> subscribe() {
+    return calls.call(subscribeCall());
+  }
+
+  /** The async twin of {@link #subscribe()}. */
+  public CompletableFuture<List<SubscribedApp>> subscribeAsync() {
+    return calls.callAsync(subscribeCall());
+  }
+
+  private ManagementCalls.Call<List<SubscribedApp>> subscribeCall() {
     return post(ManagementJson.object(), "subscribe to webhooks");
   }
 
@@ -63,6 +73,17 @@ public final class WebhookSubscriptionsApi {
    * @return the subscriptions Meta echoed
    */
   public List<SubscribedApp> subscribe(URI overrideCallbackUri, String verifyToken) {
+    return calls.call(subscribeCall(overrideCallbackUri, verifyToken));
+  }
+
+  /** The async twin of {@link #subscribe(URI, String)}. */
+  public CompletableFuture<List<SubscribedApp>> subscribeAsync(
+      URI overrideCallbackUri, String verifyToken) {
+    return calls.callAsync(subscribeCall(overrideCallbackUri, verifyToken));
+  }
+
+  private ManagementCalls.Call<List<SubscribedApp>> subscribeCall(
+      URI overrideCallbackUri, String verifyToken) {
     Objects.requireNonNull(overrideCallbackUri, "overrideCallbackUri");
     Objects.requireNonNull(verifyToken, "verifyToken");
     if (!overrideCallbackUri.isAbsolute()
@@ -86,12 +107,33 @@ public final class WebhookSubscriptionsApi {
    * @return the apps, in Meta's order
    */
   public List<SubscribedApp> list() {
-    return read(calls.get(calls.uri(path()), "list webhook subscriptions"));
+    return calls.call(listCall());
+  }
+
+  /** The async twin of {@link #list()}. */
+  public CompletableFuture<List<SubscribedApp>> listAsync() {
+    return calls.callAsync(listCall());
   }
 
   /** Unsubscribes the app: this WABA's webhooks stop reaching it at once. */
   public void unsubscribe() {
-    calls.expectSuccess(GraphRequest.delete(calls.uri(path()), "unsubscribe from webhooks"));
+    calls.call(unsubscribeCall());
+  }
+
+  /** The async twin of {@link #unsubscribe()}. */
+  public CompletableFuture<Void> unsubscribeAsync() {
+    return calls.callAsync(unsubscribeCall());
+  }
+
+  private ManagementCalls.Call<List<SubscribedApp>> listCall() {
+    return ManagementCalls.json(
+        GraphRequest.get(calls.uri(path()), "list webhook subscriptions"),
+        WebhookSubscriptionsApi::read);
+  }
+
+  private ManagementCalls.Call<Void> unsubscribeCall() {
+    return ManagementCalls.success(
+        GraphRequest.delete(calls.uri(path()), "unsubscribe from webhooks"));
   }
 
   /** Returns the usage reported by the latest management response of this client. */
@@ -99,16 +141,19 @@ public final class WebhookSubscriptionsApi {
     return calls.lastUsage();
   }
 
-  private List<SubscribedApp> post(ObjectNode body, String operation) {
+  private ManagementCalls.Call<List<SubscribedApp>> post(ObjectNode body, String operation) {
     GraphRequest request =
         GraphRequest.json(
             "POST", calls.uri(path()), ManagementJson.bytes(body), true, operation, null);
-    JsonNode answer = calls.run(request);
-    if (!ManagementJson.success(answer)) {
-      throw new WhatsAppException(
-          request.describe() + " was not confirmed: the answer lacked success=true");
-    }
-    return read(answer);
+    return ManagementCalls.json(
+        request,
+        answer -> {
+          if (!ManagementJson.success(answer)) {
+            throw new WhatsAppException(
+                request.describe() + " was not confirmed: the answer lacked success=true");
+          }
+          return read(answer);
+        });
   }
 
   private String path() {

@@ -1,5 +1,6 @@
 package dev.wasdk.client;
 
+import dev.wasdk.internal.http.AppSecretProof;
 import dev.wasdk.internal.http.GraphTransport;
 import dev.wasdk.internal.http.SdkVersion;
 import dev.wasdk.internal.http.Sleeper;
@@ -8,6 +9,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -43,12 +45,21 @@ import org.slf4j.LoggerFactory;
  * {@link Executor} is never closed. The client owns no other threads.
  *
  * <p><b>Secrets.</b> The access token is sent only to the base URL's host (and to Meta's media host
- * for downloads), never follows redirects, and never appears in {@link #toString()}, logs or
- * exception messages.
+ * for downloads), never follows redirects (a caller-supplied HTTP client that would is refused),
+ * travels over plain http only to a loopback host unless {@link Builder#allowInsecureHttp()} says
+ * otherwise, and never appears in {@link #toString()}, logs or exception messages.
+ *
+ * <p><b>Bounds.</b> Every attempt has a deadline for its whole response, body included ({@link
+ * Builder#requestTimeout}, or {@link Builder#downloadTimeout} for media), and a response read into
+ * memory is capped ({@link Builder#maxResponseBytes}), so a stalled or oversized answer fails the
+ * call instead of hanging it or filling the heap.
  */
 public final class WhatsAppClient implements AutoCloseable {
   /** The default base URL. */
   public static final URI DEFAULT_BASE_URL = URI.create("https://graph.facebook.com");
+
+  /** The default cap on a response body read into memory: 1 MiB. */
+  public static final long DEFAULT_MAX_RESPONSE_BYTES = 1024 * 1024;
 
   /** Meta's media download host, which also receives the bearer token. */
   static final String MEDIA_HOST = "lookaside.fbsbx.com";
@@ -66,12 +77,15 @@ public final class WhatsAppClient implements AutoCloseable {
   private final WebhookSubscriptionsApi webhookSubscriptions;
   private final AnalyticsApi analytics;
   private final FlowsApi flows;
+  private final GraphApi graph;
 
   private WhatsAppClient(Builder b, GraphTransport transport) {
     this.config = b;
     this.transport = transport;
     this.messages = new MessagesApi(transport, b.phoneNumberId);
-    this.management = new ManagementCalls(transport, b.clock);
+    this.management =
+        new ManagementCalls(
+            transport, b.clock, b.executor != null ? b.executor : ForkJoinPool.commonPool());
     this.media = new MediaApi(management, b.phoneNumberId);
     this.templates = new TemplatesApi(management, b.wabaId);
     this.phoneNumbers = new PhoneNumbersApi(management, b.phoneNumberId, b.wabaId);
@@ -81,6 +95,7 @@ public final class WhatsAppClient implements AutoCloseable {
     this.webhookSubscriptions = new WebhookSubscriptionsApi(management, b.wabaId);
     this.analytics = new AnalyticsApi(management, b.wabaId);
     this.flows = new FlowsApi(management, b.wabaId);
+    this.graph = new GraphApi(management);
   }
 
   /**
@@ -165,6 +180,15 @@ public final class WhatsAppClient implements AutoCloseable {
     return flows;
   }
 
+  /**
+   * Returns the raw Graph API, for endpoints wasdk does not cover yet: any method, path and body,
+   * with this client's token, {@code appsecret_proof}, base URL, version, error mapping and retry
+   * rules.
+   */
+  public GraphApi graph() {
+    return graph;
+  }
+
   /** Returns the business phone number id this client sends from. */
   public String phoneNumberId() {
     return config.phoneNumberId;
@@ -225,6 +249,7 @@ public final class WhatsAppClient implements AutoCloseable {
    */
   public static final class Builder {
     private AccessTokenProvider tokens;
+    private AppSecretProof appSecretProof;
     private String phoneNumberId;
     private String wabaId;
     private URI baseUrl = DEFAULT_BASE_URL;
@@ -232,6 +257,9 @@ public final class WhatsAppClient implements AutoCloseable {
     private Duration connectTimeout = Duration.ofSeconds(10);
     private boolean connectTimeoutSet;
     private Duration requestTimeout = Duration.ofSeconds(30);
+    private Duration downloadTimeout = Duration.ofMinutes(10);
+    private long maxResponseBytes = DEFAULT_MAX_RESPONSE_BYTES;
+    private boolean allowInsecureHttp;
     private HttpClient httpClient;
     private Executor executor;
     private String userAgent = "wasdk/" + SdkVersion.VALUE;
@@ -246,6 +274,7 @@ public final class WhatsAppClient implements AutoCloseable {
     private Builder copy() {
       Builder b = new Builder();
       b.tokens = tokens;
+      b.appSecretProof = appSecretProof;
       b.phoneNumberId = phoneNumberId;
       b.wabaId = wabaId;
       b.baseUrl = baseUrl;
@@ -253,6 +282,9 @@ public final class WhatsAppClient implements AutoCloseable {
       b.connectTimeout = connectTimeout;
       b.connectTimeoutSet = connectTimeoutSet;
       b.requestTimeout = requestTimeout;
+      b.downloadTimeout = downloadTimeout;
+      b.maxResponseBytes = maxResponseBytes;
+      b.allowInsecureHttp = allowInsecureHttp;
       b.httpClient = httpClient;
       b.executor = executor;
       b.userAgent = userAgent;
@@ -288,6 +320,31 @@ public final class WhatsAppClient implements AutoCloseable {
     }
 
     /**
+     * Sets the app secret, so that every Graph request carries an {@code appsecret_proof} (the
+     * HMAC-SHA256 of the request's access token, keyed with this secret, in hex). Meta requires it
+     * once the app's "Require App Secret" setting is on, and it proves that a stolen token alone is
+     * not enough. The proof is computed again whenever the token provider hands out a new token. It
+     * is not sent to Meta's media download host. The secret never appears in {@code toString()},
+     * logs or exception messages. Optional; default none.
+     *
+     * <pre>{@code
+     * WhatsAppClient wa = WhatsAppClient.builder()
+     *     .accessToken(System.getenv("WHATSAPP_TOKEN"))
+     *     .appSecret(System.getenv("WHATSAPP_APP_SECRET"))
+     *     .phoneNumberId("106540352242922")
+     *     .build();
+     * }</pre>
+     *
+     * @param appSecret the app secret from the App Dashboard (App settings, Basic)
+     * @return this builder
+     * @throws IllegalArgumentException if the secret is blank or contains whitespace
+     */
+    public Builder appSecret(String appSecret) {
+      this.appSecretProof = AppSecretProof.of(appSecret);
+      return this;
+    }
+
+    /**
      * Sets the business phone number id to send from (not the phone number itself). Required.
      *
      * @param phoneNumberId such as {@code 106540352242922}
@@ -312,27 +369,45 @@ public final class WhatsAppClient implements AutoCloseable {
 
     /**
      * Sets the base URL. Default {@code https://graph.facebook.com}. Change it to reach a simulator
-     * ({@code http://127.0.0.1:8089}) or a proxy; a path prefix is kept.
+     * ({@code http://127.0.0.1:8089}) or a proxy; a path prefix is kept. Plain {@code http} is
+     * accepted only for a loopback host ({@code localhost}, {@code 127.x.x.x}, {@code [::1]}),
+     * since the access token would travel in clear text; {@link #allowInsecureHttp()} lifts that
+     * for a trusted network.
      *
-     * @param baseUrl an absolute http or https URL without query or fragment
+     * @param baseUrl an absolute http or https URL without user info, query or fragment
      * @return this builder
      */
     public Builder baseUrl(URI baseUrl) {
       Objects.requireNonNull(baseUrl, "baseUrl");
+      // Messages name the scheme and host only: the URL could carry a password in its user info.
+      if (baseUrl.getRawUserInfo() != null) {
+        throw new IllegalArgumentException("baseUrl must not carry user info");
+      }
       String scheme = baseUrl.getScheme();
       if (scheme == null
           || !(scheme.equalsIgnoreCase("https") || scheme.equalsIgnoreCase("http"))
           || baseUrl.getHost() == null) {
         throw new IllegalArgumentException(
-            "baseUrl must be an absolute http or https URL, but was " + baseUrl);
+            "baseUrl must be an absolute http or https URL with a host, but its scheme was "
+                + (scheme == null ? "missing" : "'" + scheme + "'")
+                + (baseUrl.getHost() == null ? " and it had no host" : ""));
       }
       if (baseUrl.getRawQuery() != null || baseUrl.getRawFragment() != null) {
         throw new IllegalArgumentException("baseUrl must not have a query or fragment");
       }
-      if (baseUrl.getRawUserInfo() != null) {
-        throw new IllegalArgumentException("baseUrl must not carry user info");
-      }
       this.baseUrl = baseUrl;
+      return this;
+    }
+
+    /**
+     * Allows a plain {@code http} base URL on a host that is not loopback, such as a simulator in
+     * another container. The access token and message contents then cross the network unencrypted:
+     * use it only on a network you trust, never towards Meta. Default: not allowed.
+     *
+     * @return this builder
+     */
+    public Builder allowInsecureHttp() {
+      this.allowInsecureHttp = true;
       return this;
     }
 
@@ -362,9 +437,11 @@ public final class WhatsAppClient implements AutoCloseable {
     }
 
     /**
-     * Sets how long one attempt may wait for its response. Default 30 s. A send that times out may
-     * have been accepted, so it is reported as maybe sent and not retried: keep this well above
-     * Meta's usual latency.
+     * Sets how long one attempt may take, from sending the request to the last byte of its
+     * response. Default 30 s. The deadline covers the body too, so a server that sends headers and
+     * then stalls cannot hang a call. A send that times out may have been accepted, so it is
+     * reported as maybe sent and not retried: keep this well above Meta's usual latency. Media
+     * downloads have their own {@link #downloadTimeout}.
      *
      * @param requestTimeout a positive duration
      * @return this builder
@@ -375,9 +452,44 @@ public final class WhatsAppClient implements AutoCloseable {
     }
 
     /**
+     * Sets how long one media download may take, from sending the request to the last byte of the
+     * file. Default 10 minutes, enough for 100 MB at about 170 KB/s. The response headers must
+     * still arrive within the {@link #requestTimeout}. Lower it when a stalled download should fail
+     * sooner; raise it for large files on slow links.
+     *
+     * @param downloadTimeout a positive duration
+     * @return this builder
+     */
+    public Builder downloadTimeout(Duration downloadTimeout) {
+      this.downloadTimeout = positive(downloadTimeout, "downloadTimeout");
+      return this;
+    }
+
+    /**
+     * Sets the largest response body the client reads into memory, for every call but media
+     * downloads (which have their own cap). Default {@link #DEFAULT_MAX_RESPONSE_BYTES} (1 MiB),
+     * far above any documented answer. A larger body fails the call with a {@link
+     * dev.wasdk.error.RequestMaybeSentException} ({@code UNREADABLE_RESPONSE}) instead of filling
+     * the heap; raise it only for an endpoint known to answer more.
+     *
+     * @param maxResponseBytes a positive number of bytes
+     * @return this builder
+     */
+    public Builder maxResponseBytes(long maxResponseBytes) {
+      if (maxResponseBytes <= 0) {
+        throw new IllegalArgumentException(
+            "maxResponseBytes must be positive, but was " + maxResponseBytes);
+      }
+      this.maxResponseBytes = maxResponseBytes;
+      return this;
+    }
+
+    /**
      * Uses a caller-supplied HTTP client (for a proxy, custom TLS, or a shared pool). The client
-     * then does not own it and never closes it. Configure it not to follow redirects, so the token
-     * cannot leak to another host.
+     * then does not own it and never closes it. It must be built with {@code
+     * followRedirects(HttpClient.Redirect.NEVER)} (the JDK's default): a client that follows
+     * redirects would resend the {@code Authorization} header to whatever host a redirect names, so
+     * {@link #build()} refuses it.
      *
      * @param httpClient the HTTP client
      * @return this builder
@@ -451,8 +563,9 @@ public final class WhatsAppClient implements AutoCloseable {
      * Builds the client.
      *
      * @return the client
-     * @throws IllegalStateException if the token or phone number id is missing, or if an HTTP
-     *     client is combined with an executor or a connect timeout
+     * @throws IllegalStateException if the token or phone number id is missing, if an HTTP client
+     *     is combined with an executor or a connect timeout or follows redirects, or if the base
+     *     URL is plain http on a host that is not loopback without {@link #allowInsecureHttp()}
      */
     public WhatsAppClient build() {
       if (tokens == null) {
@@ -471,6 +584,22 @@ public final class WhatsAppClient implements AutoCloseable {
             "connectTimeout applies to the HTTP client the client creates; configure it on your"
                 + " httpClient instead");
       }
+      if (httpClient != null && httpClient.followRedirects() != HttpClient.Redirect.NEVER) {
+        throw new IllegalStateException(
+            "the httpClient follows redirects ("
+                + httpClient.followRedirects()
+                + "), which would resend the access token to any host a redirect names; build it"
+                + " with followRedirects(HttpClient.Redirect.NEVER)");
+      }
+      if ("http".equalsIgnoreCase(baseUrl.getScheme())
+          && !allowInsecureHttp
+          && !isLoopback(baseUrl.getHost())) {
+        throw new IllegalStateException(
+            "baseUrl uses plain http on "
+                + baseUrl.getHost()
+                + ", which would send the access token unencrypted; use https, a loopback host,"
+                + " or call allowInsecureHttp() for a trusted network");
+      }
       Builder b = copy();
       boolean owns = b.httpClient == null;
       HttpClient http = owns ? newHttpClient() : b.httpClient;
@@ -484,7 +613,10 @@ public final class WhatsAppClient implements AutoCloseable {
               baseUrl,
               apiVersion,
               tokens,
+              appSecretProof,
               requestTimeout,
+              downloadTimeout,
+              maxResponseBytes,
               userAgent,
               retryPolicy,
               Set.of(MEDIA_HOST),
@@ -505,6 +637,30 @@ public final class WhatsAppClient implements AutoCloseable {
         h.executor(executor);
       }
       return h.build();
+    }
+
+    /** Returns whether a host names the loopback interface, without a DNS lookup. */
+    static boolean isLoopback(String host) {
+      String h = host.toLowerCase(Locale.ROOT);
+      if (h.equals("localhost")) {
+        return true;
+      }
+      if (h.equals("[::1]") || h.equals("::1")) {
+        return true;
+      }
+      String[] parts = h.split("\\.", -1);
+      if (parts.length != 4 || !parts[0].equals("127")) {
+        return false;
+      }
+      for (String p : parts) {
+        if (p.isEmpty() || p.length() > 3 || !p.chars().allMatch(c -> c >= '0' && c <= '9')) {
+          return false;
+        }
+        if (Integer.parseInt(p) > 255) {
+          return false;
+        }
+      }
+      return true;
     }
 
     private static String id(String value, String name) {

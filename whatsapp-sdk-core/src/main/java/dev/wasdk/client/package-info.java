@@ -6,9 +6,10 @@
  * {@link dev.wasdk.client.WhatsAppClient#messages()} sends ({@link dev.wasdk.client.SendResult}),
  * marks messages read and shows the typing indicator; {@code media()}, {@code templates()}, {@code
  * phoneNumbers()}, {@code businessProfile()}, {@code blockedUsers()}, {@code qrCodes()}, {@code
- * analytics()} and {@code webhookSubscriptions()} manage the account. Every call either returns
- * Meta's answer as a typed value or throws a {@link dev.wasdk.error.WhatsAppException} that says
- * whether the request may have been sent.
+ * analytics()} and {@code webhookSubscriptions()} manage the account, and {@code graph()} sends any
+ * other Graph call. Every call either returns Meta's answer as a typed value or throws a {@link
+ * dev.wasdk.error.WhatsAppException} that says whether the request may have been sent; each also
+ * has an {@code ...Async} form returning a {@link java.util.concurrent.CompletableFuture}.
  *
  * <pre>{@code
  * try (WhatsAppClient wa = WhatsAppClient.builder()

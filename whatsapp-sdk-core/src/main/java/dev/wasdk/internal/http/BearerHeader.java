@@ -5,26 +5,31 @@ import dev.wasdk.error.RequestNotSentException;
 import dev.wasdk.error.TransportFailure;
 
 /**
- * Asks the provider for the token on every request and builds the {@code Authorization} value,
- * reusing the last value while the token is unchanged. Lock-free; thread-safe.
+ * Asks the provider for the token on every request and builds the {@code Authorization} value and,
+ * when an app secret is configured, the {@code appsecret_proof}, reusing both while the token is
+ * unchanged. Lock-free; thread-safe.
  */
 final class BearerHeader {
   private final AccessTokenProvider provider;
+  private final AppSecretProof appSecretProof;
   private volatile Entry last;
 
-  /** The token and its header value, published together. */
+  /** The token, its header value and its proof (null without an app secret), published together. */
   static final class Entry {
     final String token;
     final String header;
+    final String proof;
 
-    Entry(String token, String header) {
+    Entry(String token, String header, String proof) {
       this.token = token;
       this.header = header;
+      this.proof = proof;
     }
   }
 
-  BearerHeader(AccessTokenProvider provider) {
+  BearerHeader(AccessTokenProvider provider, AppSecretProof appSecretProof) {
     this.provider = provider;
+    this.appSecretProof = appSecretProof;
   }
 
   /** Returns the last token and header handed out, or null before the first request. */
@@ -65,7 +70,9 @@ final class BearerHeader {
           TransportFailure.ACCESS_TOKEN_UNAVAILABLE,
           null);
     }
-    e = new Entry(token, "Bearer " + token);
+    e =
+        new Entry(
+            token, "Bearer " + token, appSecretProof == null ? null : appSecretProof.proof(token));
     last = e;
     return e;
   }

@@ -38,6 +38,10 @@ import javax.net.ssl.SSLHandshakeException;
  * request: HTTP/1.1 (RFC 9112, section 9.3.1) therefore allows automatic retries after a closed
  * connection only for idempotent requests. A message send is not idempotent, so wasdk reports it as
  * maybe sent and never resends it on its own; idempotent calls (reads, read receipts) are retried.
+ *
+ * <p>A response that broke the client's own bounds (see {@link BoundedBody}) is maybe sent too: a
+ * missed whole-response deadline is a {@code RESPONSE_TIMEOUT}, like the JDK's own timeout, and an
+ * answer over the size cap is {@code UNREADABLE_RESPONSE}, which is never retried.
  */
 final class FailureClassifier {
   /** The JDK's message when a connection closes before any response byte arrives. */
@@ -47,6 +51,23 @@ final class FailureClassifier {
 
   static TransportException classify(Throwable failure, GraphRequest request) {
     Throwable t = unwrap(failure);
+    BoundedBody.Exceeded exceeded = find(t, BoundedBody.Exceeded.class);
+    if (exceeded != null && exceeded.bound() == BoundedBody.Exceeded.Bound.DEADLINE) {
+      // The request went out and its answer started; the deadline, not the JDK, ended it.
+      return new RequestMaybeSentException(
+          maybeSentText(request, exceeded.getMessage()),
+          TransportFailure.RESPONSE_TIMEOUT,
+          exceeded);
+    }
+    if (exceeded != null) {
+      return new RequestMaybeSentException(
+          request.describe()
+              + " was answered, but the answer was not read: "
+              + exceeded.getMessage()
+              + ". Raise WhatsAppClient.Builder.maxResponseBytes if such answers are expected.",
+          TransportFailure.UNREADABLE_RESPONSE,
+          exceeded);
+    }
     if (t instanceof HttpConnectTimeoutException) {
       return notSent(request, TransportFailure.CONNECT_TIMEOUT, "connect timed out", t);
     }
@@ -118,14 +139,14 @@ final class FailureClassifier {
   static RequestMaybeSentException maybeSent(
       GraphRequest request, TransportFailure failure, String reason, Throwable cause) {
     return new RequestMaybeSentException(
-        request.describe()
-            + " may have been sent: "
-            + reason
-            + describeCause(cause)
-            + ". Its outcome is unknown; do not send it again before checking its status"
-            + " webhooks.",
-        failure,
-        cause);
+        maybeSentText(request, reason + describeCause(cause)), failure, cause);
+  }
+
+  private static String maybeSentText(GraphRequest request, String reason) {
+    return request.describe()
+        + " may have been sent: "
+        + reason
+        + ". Its outcome is unknown; do not send it again before checking its status webhooks.";
   }
 
   private static String describeCause(Throwable cause) {
@@ -137,15 +158,19 @@ final class FailureClassifier {
   }
 
   private static boolean has(Throwable t, Class<? extends Throwable> type) {
+    return find(t, type) != null;
+  }
+
+  private static <T extends Throwable> T find(Throwable t, Class<T> type) {
     for (Throwable c = t; c != null; c = c.getCause()) {
       if (type.isInstance(c)) {
-        return true;
+        return type.cast(c);
       }
       if (c.getCause() == c) {
         break;
       }
     }
-    return false;
+    return null;
   }
 
   private static boolean mentions(Throwable t, String text) {

@@ -23,14 +23,22 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 
 /**
- * Sends Graph API calls: adds the bearer token, user agent and timeout, maps error responses to
- * {@link ApiException} families and I/O failures to {@link TransportException}s, and retries what
- * is safe to retry. Every API of the client (messages, media, templates, phone numbers, profile,
- * blocked users) goes through one instance.
+ * Sends Graph API calls: adds the bearer token, {@code appsecret_proof} (when configured), user
+ * agent and timeout, maps error responses to {@link ApiException} families and I/O failures to
+ * {@link TransportException}s, and retries what is safe to retry. Every API of the client
+ * (messages, media, templates, phone numbers, profile, blocked users, raw Graph calls) goes through
+ * one instance.
+ *
+ * <p>The JDK's request timeout covers only the wait for the response headers, so every attempt also
+ * has a deadline for its whole response: buffered answers are read by a {@link BoundedBody}, which
+ * also caps their size, and a download's stream is closed by a watchdog when its deadline passes.
+ * Either way a stalled body fails the call instead of hanging it.
  *
  * <p>The synchronous path uses the HTTP client's blocking {@code send}, which is much faster than
  * waiting on {@code sendAsync}; the asynchronous path uses {@code sendAsync} and schedules retries
@@ -48,6 +56,10 @@ public final class GraphTransport implements AutoCloseable {
   private final BearerHeader bearer;
   private final Retrier retrier;
   private final Duration requestTimeout;
+  private final String requestTimeoutText;
+  private final Duration downloadTimeout;
+  private final String downloadTimeoutText;
+  private final long maxResponseBytes;
   private final String userAgent;
   private final HttpClient.Version httpVersion;
   private final Logger log;
@@ -69,9 +81,13 @@ public final class GraphTransport implements AutoCloseable {
       b = b.substring(0, b.length() - 1);
     }
     this.root = b + "/" + version.value() + "/";
-    this.bearer = new BearerHeader(settings.tokens());
+    this.bearer = new BearerHeader(settings.tokens(), settings.appSecretProof());
     this.retrier = new Retrier(settings.retryPolicy(), settings.random(), "wasdk");
     this.requestTimeout = settings.requestTimeout();
+    this.requestTimeoutText = "the request timeout of " + text(requestTimeout);
+    this.downloadTimeout = settings.downloadTimeout();
+    this.downloadTimeoutText = "the download timeout of " + text(downloadTimeout);
+    this.maxResponseBytes = settings.maxResponseBytes();
     this.userAgent = settings.userAgent();
     // Plain-http targets (simulators, proxies on loopback) get HTTP/1.1: the default HTTP/2
     // would first try an h2c upgrade on every new connection.
@@ -252,10 +268,10 @@ public final class GraphTransport implements AutoCloseable {
 
   private GraphResponse attempt(GraphRequest request) {
     BearerHeader.Entry token = bearer.current(request);
-    HttpRequest httpRequest = httpRequest(request, token.header);
+    HttpRequest httpRequest = httpRequest(request, token);
     HttpResponse<byte[]> response;
     try {
-      response = http.send(httpRequest, BodyHandlers.ofByteArray());
+      response = http.send(httpRequest, boundedBody());
     } catch (IOException e) {
       throw FailureClassifier.classify(e, request);
     } catch (InterruptedException e) {
@@ -267,7 +283,8 @@ public final class GraphTransport implements AutoCloseable {
 
   private GraphDownload attemptDownload(GraphRequest request, OutputStream sink, long maxBytes) {
     BearerHeader.Entry token = bearer.current(request);
-    HttpRequest httpRequest = httpRequest(request, token.header);
+    HttpRequest httpRequest = httpRequest(request, token);
+    long start = System.nanoTime();
     HttpResponse<InputStream> response;
     try {
       response = http.send(httpRequest, BodyHandlers.ofInputStream());
@@ -277,11 +294,28 @@ public final class GraphTransport implements AutoCloseable {
       Thread.currentThread().interrupt();
       throw FailureClassifier.classify(e, request);
     }
+    InputStream in = response.body();
+    // The request timeout ended with the headers; closing the stream at the deadline is what
+    // unblocks a read that waits on a stalled body.
+    AtomicBoolean expired = new AtomicBoolean();
+    CompletableFuture<Void> watchdog = new CompletableFuture<>();
+    watchdog
+        .orTimeout(
+            Math.max(1, start + downloadTimeout.toNanos() - System.nanoTime()),
+            TimeUnit.NANOSECONDS)
+        .whenComplete(
+            (ok, error) -> {
+              if (error != null) {
+                expired.set(true);
+                closeQuietly(in);
+              }
+            });
     long written = 0;
-    try (InputStream in = response.body()) {
+    try (in) {
       int status = response.statusCode();
       if (!request.accepts(status)) {
         byte[] error = in.readNBytes(ERROR_BODY_MAX);
+        checkDeadline(expired);
         handle(request, status, response.headers(), error, token.token);
       }
       long declared = response.headers().firstValueAsLong("Content-Length").orElse(-1L);
@@ -301,6 +335,7 @@ public final class GraphTransport implements AutoCloseable {
         }
         written += n;
       }
+      checkDeadline(expired);
       if (log.isDebugEnabled()) {
         log.debug(
             "{} {} -> HTTP {}, {} bytes",
@@ -311,13 +346,48 @@ public final class GraphTransport implements AutoCloseable {
       }
       return new GraphDownload(status, response.headers(), written);
     } catch (IOException e) {
+      IOException cause = expired.get() ? deadlineOf(downloadTimeoutText) : e;
       if (written > 0) {
         // Bytes already reached the sink, so a retry would duplicate them; fail for good.
         throw new WhatsAppException(
-            request.describe() + " broke off after " + written + " bytes: " + e, e);
+            request.describe() + " broke off after " + written + " bytes: " + cause.getMessage(),
+            cause);
       }
-      throw FailureClassifier.classify(e, request);
+      throw FailureClassifier.classify(cause, request);
+    } finally {
+      watchdog.complete(null);
     }
+  }
+
+  private void checkDeadline(AtomicBoolean expired) throws IOException {
+    if (expired.get()) {
+      throw deadlineOf(downloadTimeoutText);
+    }
+  }
+
+  private static IOException deadlineOf(String timeoutText) {
+    return new BoundedBody.Exceeded(
+        BoundedBody.Exceeded.Bound.DEADLINE, "the response did not complete within " + timeoutText);
+  }
+
+  private static void closeQuietly(InputStream in) {
+    try {
+      in.close();
+    } catch (IOException ignored) {
+      // the reader sees the stream end and reports the deadline
+    }
+  }
+
+  private HttpResponse.BodyHandler<byte[]> boundedBody() {
+    return BoundedBody.handler(
+        maxResponseBytes, System.nanoTime(), requestTimeout.toNanos(), requestTimeoutText);
+  }
+
+  private static String text(Duration d) {
+    if (d.toMillis() % 1000 != 0) {
+      return d.toMillis() + " ms";
+    }
+    return d.toSeconds() + " s";
   }
 
   private static WhatsAppException tooLarge(GraphRequest request, String actual, long maxBytes) {
@@ -356,7 +426,7 @@ public final class GraphTransport implements AutoCloseable {
     CompletableFuture<HttpResponse<byte[]>> sent;
     try {
       token = bearer.current(request);
-      sent = http.sendAsync(httpRequest(request, token.header), BodyHandlers.ofByteArray());
+      sent = http.sendAsync(httpRequest(request, token), boundedBody());
     } catch (WhatsAppException e) {
       afterAsyncFailure(request, context, previous, e, attempt, result);
       return;
@@ -421,11 +491,11 @@ public final class GraphTransport implements AutoCloseable {
     }
   }
 
-  private HttpRequest httpRequest(GraphRequest request, String authorization) {
+  private HttpRequest httpRequest(GraphRequest request, BearerHeader.Entry token) {
     HttpRequest.Builder b =
-        HttpRequest.newBuilder(request.uri())
+        HttpRequest.newBuilder(withProof(request.uri(), token))
             .timeout(requestTimeout)
-            .header("Authorization", authorization)
+            .header("Authorization", token.header)
             .header("User-Agent", userAgent);
     if (httpVersion != null) {
       b.version(httpVersion);
@@ -435,6 +505,25 @@ public final class GraphTransport implements AutoCloseable {
     }
     b.method(request.method(), request.body() == null ? BodyPublishers.noBody() : request.body());
     return b.build();
+  }
+
+  /**
+   * Returns the URI with the token's {@code appsecret_proof} appended, for Graph itself only: the
+   * media host signs its own URLs and has no use for it.
+   */
+  private URI withProof(URI uri, BearerHeader.Entry token) {
+    if (token.proof == null || !sameOrigin(uri, base)) {
+      return uri;
+    }
+    String s = uri.toString();
+    int hash = s.indexOf('#');
+    String fragmentless = hash >= 0 ? s.substring(0, hash) : s;
+    return URI.create(
+        fragmentless
+            + (uri.getRawQuery() == null ? '?' : '&')
+            + AppSecretProof.PARAMETER
+            + '='
+            + token.proof);
   }
 
   private GraphResponse handle(GraphRequest request, HttpResponse<byte[]> response, String token) {

@@ -22,7 +22,11 @@ import org.slf4j.Logger;
  *     https://graph.facebook.com}
  * @param version the Graph API version
  * @param tokens the access token provider
- * @param requestTimeout the per-attempt request timeout
+ * @param appSecretProof the maker of {@code appsecret_proof} values, or null to send none
+ * @param requestTimeout how long one attempt may take, from sending the request to the last byte of
+ *     its response (downloads excepted)
+ * @param downloadTimeout how long one download attempt may take, to the last byte of the body
+ * @param maxResponseBytes the largest response body read into memory (downloads excepted)
  * @param userAgent the {@code User-Agent} value
  * @param retryPolicy the retry policy
  * @param tokenHosts hosts besides the base URL's that may receive the token (media downloads)
@@ -38,7 +42,10 @@ public record TransportSettings(
     URI baseUrl,
     ApiVersion version,
     AccessTokenProvider tokens,
+    AppSecretProof appSecretProof,
     Duration requestTimeout,
+    Duration downloadTimeout,
+    long maxResponseBytes,
     String userAgent,
     RetryPolicy retryPolicy,
     Set<String> tokenHosts,
@@ -55,6 +62,10 @@ public record TransportSettings(
     Objects.requireNonNull(version, "version");
     Objects.requireNonNull(tokens, "tokens");
     Objects.requireNonNull(requestTimeout, "requestTimeout");
+    Objects.requireNonNull(downloadTimeout, "downloadTimeout");
+    if (maxResponseBytes <= 0) {
+      throw new IllegalArgumentException("maxResponseBytes must be positive");
+    }
     Objects.requireNonNull(userAgent, "userAgent");
     Objects.requireNonNull(retryPolicy, "retryPolicy");
     tokenHosts = Set.copyOf(tokenHosts);

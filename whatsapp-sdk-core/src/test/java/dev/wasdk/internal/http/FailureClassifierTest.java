@@ -113,4 +113,39 @@ class FailureClassifierTest {
         .contains("closed before any response byte")
         .contains("do not send it again before checking its status webhooks");
   }
+
+  @Test
+  void classify_missedResponseDeadline_isAMaybeSentTimeoutNamingTheDeadline() {
+    BoundedBody.Exceeded deadline =
+        new BoundedBody.Exceeded(
+            BoundedBody.Exceeded.Bound.DEADLINE,
+            "the response did not complete within the request timeout of 30 s");
+
+    // The blocking send wraps what the body subscriber failed with in an IOException.
+    TransportException e =
+        FailureClassifier.classify(new IOException(deadline.getMessage(), deadline), SEND);
+
+    assertThat(e.requestState()).isEqualTo(RequestState.MAYBE_SENT);
+    assertThat(e.failure()).isEqualTo(TransportFailure.RESPONSE_TIMEOUT);
+    assertThat(e.getCause()).isSameAs(deadline);
+    assertThat(e.getMessage())
+        .isEqualTo(
+            "send message to PHONE(+165*****234) may have been sent: the response did not"
+                + " complete within the request timeout of 30 s. Its outcome is unknown; do not"
+                + " send it again before checking its status webhooks.");
+  }
+
+  @Test
+  void classify_answerOverTheCap_isUnreadableAndNamesTheSetting() {
+    BoundedBody.Exceeded tooLarge = BoundedBody.tooLarge("2000 bytes announced", 1000);
+
+    TransportException e = FailureClassifier.classify(new CompletionException(tooLarge), SEND);
+
+    assertThat(e.requestState()).isEqualTo(RequestState.MAYBE_SENT);
+    assertThat(e.failure()).isEqualTo(TransportFailure.UNREADABLE_RESPONSE);
+    assertThat(e.getCause()).isSameAs(tooLarge);
+    assertThat(e.getMessage())
+        .contains("the response body is 2000 bytes announced, over the limit of 1000 bytes")
+        .contains("WhatsAppClient.Builder.maxResponseBytes");
+  }
 }

@@ -1,0 +1,177 @@
+package dev.wasdk.internal.http;
+
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodySubscriber;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Flow;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Collects a response body into memory with two bounds the JDK's own byte-array subscriber lacks: a
+ * size cap, checked against {@code Content-Length} and against the bytes as they arrive, and a
+ * deadline for the whole response. The JDK request timeout stops counting once the headers arrive,
+ * so without the deadline a server that sends headers and then stalls would hang the call forever.
+ *
+ * <p>Breaching either bound cancels the subscription, which makes the HTTP client drop the
+ * connection, and fails the body with a {@link Exceeded}. The deadline timer runs on the JDK's
+ * shared delay scheduler (through {@link CompletableFuture#orTimeout}) and is cancelled as soon as
+ * the body completes. One instance per response; the HTTP client calls it from one thread at a
+ * time.
+ */
+final class BoundedBody implements BodySubscriber<byte[]> {
+
+  /** Why a body was given up; an {@link IOException} so the HTTP client passes it through. */
+  static final class Exceeded extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    /** Which bound a body broke. */
+    enum Bound {
+      /** The whole-response deadline passed before the body ended. */
+      DEADLINE,
+      /** The body was larger than the cap. */
+      SIZE
+    }
+
+    private final Bound bound;
+
+    Exceeded(Bound bound, String message) {
+      super(message);
+      this.bound = bound;
+    }
+
+    Bound bound() {
+      return bound;
+    }
+  }
+
+  private final long maxBytes;
+  private final CompletableFuture<byte[]> result = new CompletableFuture<>();
+  private final CompletableFuture<Void> timer;
+  private final List<ByteBuffer> parts = new ArrayList<>();
+  private volatile Flow.Subscription subscription;
+  private long received;
+
+  private BoundedBody(long maxBytes, long remainingNanos, String deadlineText) {
+    this.maxBytes = maxBytes;
+    this.timer = new CompletableFuture<>();
+    if (remainingNanos <= 0) {
+      fail(deadline(deadlineText));
+      return;
+    }
+    timer
+        .orTimeout(remainingNanos, TimeUnit.NANOSECONDS)
+        .whenComplete(
+            (ok, error) -> {
+              if (error != null) {
+                fail(deadline(deadlineText));
+              }
+            });
+    result.whenComplete((body, error) -> timer.complete(null));
+  }
+
+  /**
+   * Returns a body handler whose subscribers enforce the cap and a deadline that ends {@code
+   * timeoutNanos} after {@code startNanos} (both on {@link System#nanoTime()}).
+   *
+   * @param maxBytes the largest body accepted
+   * @param startNanos when the request was started
+   * @param timeoutNanos how long the whole response may take
+   * @param deadlineText how to describe the deadline in a message, such as {@code "30 s"}
+   * @return the handler
+   */
+  static HttpResponse.BodyHandler<byte[]> handler(
+      long maxBytes, long startNanos, long timeoutNanos, String deadlineText) {
+    return info -> {
+      long declared = info.headers().firstValueAsLong("Content-Length").orElse(-1L);
+      BoundedBody body =
+          new BoundedBody(maxBytes, startNanos + timeoutNanos - System.nanoTime(), deadlineText);
+      if (declared > maxBytes) {
+        body.fail(tooLarge(declared + " bytes announced", maxBytes));
+      }
+      return body;
+    };
+  }
+
+  @Override
+  public CompletionStage<byte[]> getBody() {
+    return result;
+  }
+
+  @Override
+  public void onSubscribe(Flow.Subscription s) {
+    subscription = s;
+    if (result.isDone()) {
+      s.cancel();
+      return;
+    }
+    s.request(1);
+  }
+
+  @Override
+  public void onNext(List<ByteBuffer> items) {
+    if (result.isDone()) {
+      return;
+    }
+    for (ByteBuffer b : items) {
+      received += b.remaining();
+      if (received > maxBytes) {
+        fail(tooLarge("more than " + maxBytes + " bytes", maxBytes));
+        return;
+      }
+    }
+    // The HTTP client hands over buffers it no longer uses, as its own byte-array subscriber
+    // relies on, so they are kept without a copy.
+    parts.addAll(items);
+    Flow.Subscription s = subscription;
+    if (s != null) {
+      s.request(1);
+    }
+  }
+
+  @Override
+  public void onError(Throwable error) {
+    result.completeExceptionally(error);
+    parts.clear();
+  }
+
+  @Override
+  public void onComplete() {
+    if (result.isDone()) {
+      return;
+    }
+    byte[] all = new byte[(int) received];
+    int at = 0;
+    for (ByteBuffer b : parts) {
+      int n = b.remaining();
+      b.get(all, at, n);
+      at += n;
+    }
+    parts.clear();
+    result.complete(all);
+  }
+
+  private void fail(Exceeded e) {
+    if (result.completeExceptionally(e)) {
+      Flow.Subscription s = subscription;
+      if (s != null) {
+        s.cancel();
+      }
+    }
+  }
+
+  private static Exceeded deadline(String deadlineText) {
+    return new Exceeded(
+        Exceeded.Bound.DEADLINE, "the response did not complete within " + deadlineText);
+  }
+
+  static Exceeded tooLarge(String actual, long maxBytes) {
+    return new Exceeded(
+        Exceeded.Bound.SIZE,
+        "the response body is " + actual + ", over the limit of " + maxBytes + " bytes");
+  }
+}
