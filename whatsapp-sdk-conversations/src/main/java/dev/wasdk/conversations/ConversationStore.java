@@ -1,0 +1,77 @@
+package dev.wasdk.conversations;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * Keeps conversation states by user, with versions and expiry: the SPI behind {@link
+ * Conversations}.
+ *
+ * <p>A store offers only atomic steps; the conversation logic stays in {@link Conversations}. Each
+ * method is meant to be one round trip: on Redis, {@code get} is one {@code GET} and {@code put}
+ * one Lua script that compares the version and sets the value with {@code PX} (no {@code WATCH});
+ * on JDBC, {@code put} is one {@code INSERT} for version 0, else one {@code UPDATE … WHERE key = ?
+ * AND version = ?}, with an {@code expires_at} column that reads ignore.
+ *
+ * <p><b>Expiry.</b> Every {@code put} sets how long the entry lives without another put; an expired
+ * entry reads as absent, and a put expecting its version fails, as for a deleted one.
+ *
+ * <p>Implementations must be thread-safe, and must pass {@code ConversationStoreContract} from this
+ * module's test-jar.
+ *
+ * <pre>{@code
+ * ConversationStore store = ConversationStore.inMemory();
+ * Optional<StoredConversation> current = store.get("16505551234");
+ * long version = current.map(StoredConversation::version).orElse(0L);
+ * boolean saved = store.put("16505551234", next, version, Duration.ofMinutes(30));
+ * }</pre>
+ */
+public interface ConversationStore {
+
+  /**
+   * Returns the live state stored under {@code key}.
+   *
+   * @param key the conversation key
+   * @return the state and its version, or empty if none or expired
+   */
+  Optional<StoredConversation> get(String key);
+
+  /**
+   * Stores {@code state} under {@code key} if the current version is {@code expectedVersion}, as
+   * version {@code expectedVersion + 1}, living for {@code ttl} from now.
+   *
+   * @param key the conversation key
+   * @param state the new state
+   * @param expectedVersion the version read before, or 0 to create an entry that must not exist
+   * @param ttl how long the entry lives without another put; positive
+   * @return true if stored; false if the version did not match, changing nothing
+   */
+  boolean put(String key, ConversationState state, long expectedVersion, Duration ttl);
+
+  /**
+   * Removes the entry under {@code key}, whatever its version; nothing happens if there is none.
+   *
+   * @param key the conversation key
+   */
+  void delete(String key);
+
+  /**
+   * Returns a store in this JVM's memory on the system clock.
+   *
+   * @return the store
+   */
+  static InMemoryConversationStore inMemory() {
+    return new InMemoryConversationStore(Clock.systemUTC());
+  }
+
+  /**
+   * Returns a store in this JVM's memory whose expiry follows {@code clock}.
+   *
+   * @param clock the clock, a fake one in tests
+   * @return the store
+   */
+  static InMemoryConversationStore inMemory(Clock clock) {
+    return new InMemoryConversationStore(clock);
+  }
+}

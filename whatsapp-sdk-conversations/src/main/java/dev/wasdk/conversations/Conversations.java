@@ -1,0 +1,801 @@
+package dev.wasdk.conversations;
+
+import dev.wasdk.conversations.internal.Lanes;
+import dev.wasdk.conversations.internal.RouteTable;
+import dev.wasdk.conversations.internal.RouteTable.Route;
+import dev.wasdk.error.InvalidMessageException;
+import dev.wasdk.message.Message;
+import dev.wasdk.message.Recipient;
+import dev.wasdk.webhooks.event.MessageReceived;
+import dev.wasdk.webhooks.event.WebhookEvent;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentSkipListSet;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs a bot: routes each user message to a handler, keeps per-user state between messages, waits
+ * for answers with a timeout, and sends auto-replies, an out-of-office note and hand-over events.
+ *
+ * <p><b>What handles a message.</b> For each message, in order:
+ *
+ * <ol>
+ *   <li>if a person handles the conversation, nobody: the bot stays silent and the {@linkplain
+ *       Builder#onHandover hand-over listener} gets a {@link HandoverEvent.Kind#MESSAGE} event;
+ *   <li>outside {@linkplain Builder#outOfOffice business hours}, the out-of-office reply goes out,
+ *       once per conversation, and the message is then handled as usual;
+ *   <li>the first {@linkplain Builder#interrupt interrupt} route that matches (for "cancel",
+ *       "agent" or "stop", which must work in the middle of a question);
+ *   <li>the step that {@linkplain Turn#ask waits} for the user's answer, if any;
+ *   <li>the first {@linkplain Builder#on route} that matches, by priority and then registration
+ *       order, as in {@link ConversationRouter};
+ *   <li>the {@linkplain Builder#autoReply auto-reply} rules and default reply;
+ *   <li>the {@linkplain Builder#onUnhandled unhandled hook}.
+ * </ol>
+ *
+ * <p><b>Step functions.</b> A conversation is a set of named steps, each a {@link TurnHandler};
+ * {@link Turn#ask} names the step that takes the next message. Named steps rather than callbacks or
+ * a transition table: a name can be stored, so a conversation survives a restart and can move
+ * between instances once the store is shared, and a step reads top to bottom as plain Java, where a
+ * state-machine table would split one exchange over a list of transitions and a list of actions.
+ *
+ * <p><b>One turn at a time per user.</b> Messages of one conversation are handled one at a time, in
+ * the order {@link #handle} received them (a lane per conversation, in this JVM); different
+ * conversations run in parallel on the executor. Each turn reads the state, runs the handler, saves
+ * the state with the version it read, and only then sends the replies. Across several instances
+ * sharing a store, the version check turns a concurrent turn into a conflict (reported to the
+ * {@linkplain Builder#onError error hook}, nothing sent) rather than a lost update; keeping the
+ * order across instances needs the webhook traffic of one user on one instance, or a per-user lease
+ * in the shared store, which the shared stores will offer.
+ *
+ * <p><b>Timeouts and expiry.</b> A wait's deadline is kept in the state and scheduled in this JVM;
+ * at the deadline the timeout step runs in a turn without a message, unless the user answered
+ * first. A conversation ends after {@linkplain Builder#inactivity inactivity}: the store forgets it
+ * and the next message starts afresh (and gets the out-of-office note again). Deadlines scheduled
+ * in a JVM that stops are lost with it; their conversations still expire.
+ *
+ * <p>Thread-safe. {@link #close()} stops the executor and scheduler it created.
+ *
+ * <pre>{@code
+ * Conversations bot = Conversations.builder(Replier.of(sender))
+ *     .interrupt(MessageReceived.class, Filters.keyword("agent"), turn -> {
+ *       turn.reply("A colleague will answer you here shortly.");
+ *       turn.handOver("asked for an agent");
+ *     })
+ *     .on(MessageReceived.class, Filters.keyword("order"), turn -> {
+ *       turn.reply("Which size? S, M or L");
+ *       turn.ask("size", Duration.ofMinutes(10), "size-timeout");
+ *     })
+ *     .step("size", turn -> {
+ *       turn.put("size", turn.text());
+ *       turn.reply("Noted: size " + turn.text());
+ *       turn.end();
+ *     })
+ *     .step("size-timeout", turn -> turn.reply("No worries, type ORDER to start again."))
+ *     .autoReply(AutoReply.builder().defaultReply("Type ORDER to order.").build())
+ *     .onHandover(inbox::publish)
+ *     .build();
+ * WebhookRouter router = WebhookRouter.builder().on(MessageReceived.class, bot::handle).build();
+ * }</pre>
+ */
+public final class Conversations implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(Conversations.class);
+  private static final Pattern DIGITS = Pattern.compile("\\d+");
+  private static final String GROUP_PREFIX = "group:";
+
+  private final Replier replier;
+  private final ConversationStore store;
+  private final Clock clock;
+  private final Duration inactivity;
+  private final RouteTable<TurnHandler> interrupts;
+  private final RouteTable<TurnHandler> routes;
+  private final Map<String, TurnHandler> steps;
+  private final Optional<AutoReply> autoReply;
+  private final Optional<OutOfOffice> outOfOffice;
+  private final Consumer<Turn> unhandled;
+  private final Consumer<HandoverEvent> onHandover;
+  private final BiConsumer<String, Throwable> onError;
+  private final Lanes lanes;
+  private final ScheduledExecutorService scheduler;
+  private final ExecutorService ownedExecutor;
+  private final boolean ownsScheduler;
+  private final ConcurrentSkipListSet<Due> due = new ConcurrentSkipListSet<>();
+  private final AtomicLong dueSequence = new AtomicLong();
+
+  private record OutOfOffice(BusinessHours hours, Locale locale, Function<String, String> text) {}
+
+  private record Due(Instant deadline, long sequence, String conversation)
+      implements Comparable<Due> {
+    @Override
+    public int compareTo(Due o) {
+      int c = deadline.compareTo(o.deadline);
+      return c != 0 ? c : Long.compare(sequence, o.sequence);
+    }
+  }
+
+  private Conversations(Builder b) {
+    this.replier = b.replier;
+    this.store = b.store != null ? b.store : ConversationStore.inMemory(b.clock);
+    this.clock = b.clock;
+    this.inactivity = b.inactivity;
+    this.interrupts = new RouteTable<>(b.interrupts);
+    this.routes = new RouteTable<>(b.routes);
+    this.steps = Map.copyOf(b.steps);
+    this.autoReply = Optional.ofNullable(b.autoReply);
+    this.outOfOffice = Optional.ofNullable(b.outOfOffice);
+    this.unhandled = b.unhandled;
+    this.onHandover = b.onHandover;
+    this.onError = b.onError;
+    if (b.executor != null) {
+      this.ownedExecutor = null;
+      this.lanes = new Lanes(b.executor);
+    } else {
+      this.ownedExecutor =
+          Executors.newFixedThreadPool(
+              Math.max(2, Runtime.getRuntime().availableProcessors()),
+              daemon("wasdk-conversation"));
+      this.lanes = new Lanes(ownedExecutor);
+    }
+    this.ownsScheduler = b.scheduler == null;
+    this.scheduler =
+        b.scheduler != null
+            ? b.scheduler
+            : Executors.newSingleThreadScheduledExecutor(daemon("wasdk-conversation-timeouts"));
+  }
+
+  private static java.util.concurrent.ThreadFactory daemon(String name) {
+    AtomicLong n = new AtomicLong();
+    return r -> {
+      Thread t = new Thread(r, name + "-" + n.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    };
+  }
+
+  /**
+   * Returns a builder that sends replies through {@code replier}.
+   *
+   * @param replier where replies go, usually {@link Replier#of(dev.wasdk.sender.MessageSender)}
+   * @return the builder
+   */
+  public static Builder builder(Replier replier) {
+    return new Builder(Objects.requireNonNull(replier, "replier"));
+  }
+
+  /**
+   * Returns the key of the conversation a message belongs to: {@code group:<id>} for a group
+   * message (the group is one conversation), else the sender's WhatsApp id, else their
+   * business-scoped user id.
+   *
+   * @param message the message
+   * @return the key, or empty if the message names no sender
+   */
+  public static Optional<String> keyOf(MessageReceived message) {
+    Objects.requireNonNull(message, "message");
+    Optional<String> group = message.groupId();
+    if (group.isPresent()) {
+      return Optional.of(GROUP_PREFIX + group.get());
+    }
+    return message.sender().primaryId();
+  }
+
+  /**
+   * Queues a webhook event for its conversation. Events other than user messages, and messages that
+   * name no sender, are ignored.
+   *
+   * @param event the event
+   * @return a future that completes once the turn is over: true if it was handled and saved
+   *     (replies queued on the replier), false if a handler failed, the save conflicted or the
+   *     event was ignored; failures are reported to the error hook, never through the future
+   */
+  public CompletableFuture<Boolean> handle(WebhookEvent event) {
+    Objects.requireNonNull(event, "event");
+    if (!(event instanceof MessageReceived message)) {
+      return CompletableFuture.completedFuture(false);
+    }
+    Optional<String> key = keyOf(message);
+    if (key.isEmpty()) {
+      log.debug("Message without a sender id: not handled");
+      return CompletableFuture.completedFuture(false);
+    }
+    return lanes.submit(key.get(), () -> messageTurn(key.get(), message));
+  }
+
+  /**
+   * Hands a conversation to a person: the bot stays silent in it until {@link #release}, and the
+   * listener gets a {@link HandoverEvent.Kind#STARTED} event.
+   *
+   * @param conversation the conversation key (see {@link #keyOf})
+   * @param reason why, for the inbox
+   * @return a future that completes once saved: true, or false if the save failed
+   */
+  public CompletableFuture<Boolean> handOver(String conversation, String reason) {
+    Objects.requireNonNull(conversation, "conversation");
+    Objects.requireNonNull(reason, "reason");
+    return lanes.submit(
+        conversation,
+        () ->
+            apply(
+                conversation,
+                null,
+                turn -> {
+                  if (!turn.state().handedOver()) {
+                    turn.handOver(reason);
+                  }
+                }));
+  }
+
+  /**
+   * Gives a conversation back to the bot, and sends the listener a {@link
+   * HandoverEvent.Kind#RELEASED} event.
+   *
+   * @param conversation the conversation key
+   * @return a future that completes once saved: true, or false if the save failed
+   */
+  public CompletableFuture<Boolean> release(String conversation) {
+    Objects.requireNonNull(conversation, "conversation");
+    return lanes.submit(
+        conversation,
+        () ->
+            apply(
+                conversation,
+                null,
+                turn -> {
+                  if (turn.state().handedOver()) {
+                    turn.replace(turn.state().withHandedOver(false));
+                    turn.publish(
+                        new HandoverEvent(
+                            HandoverEvent.Kind.RELEASED,
+                            conversation,
+                            Optional.empty(),
+                            "",
+                            turn.now()));
+                  }
+                }));
+  }
+
+  /**
+   * Returns a conversation's saved state.
+   *
+   * @param conversation the conversation key
+   * @return the state, or empty if there is no live conversation
+   */
+  public Optional<ConversationState> state(String conversation) {
+    return store.get(conversation).map(StoredConversation::state);
+  }
+
+  /**
+   * Runs the timeout step of every wait whose deadline has passed by the clock. The scheduler calls
+   * this at each deadline; call it yourself after moving a test clock.
+   *
+   * @return a future that completes when those turns are over, with how many timed out
+   */
+  public CompletableFuture<Integer> runDueTimeouts() {
+    Instant now = clock.instant();
+    List<CompletableFuture<Boolean>> turns = new ArrayList<>();
+    while (true) {
+      Due first = due.isEmpty() ? null : due.first();
+      if (first == null || first.deadline().isAfter(now)) {
+        break;
+      }
+      if (due.remove(first)) {
+        turns.add(lanes.submit(first.conversation(), () -> timeoutTurn(first)));
+      }
+    }
+    return CompletableFuture.allOf(turns.toArray(CompletableFuture[]::new))
+        .thenApply(v -> (int) turns.stream().filter(CompletableFuture::join).count());
+  }
+
+  private boolean messageTurn(String key, MessageReceived message) {
+    return apply(key, message, this::route);
+  }
+
+  private boolean timeoutTurn(Due entry) {
+    return apply(
+        entry.conversation(),
+        null,
+        turn -> {
+          Optional<ConversationState.Wait> wait = turn.state().waiting();
+          boolean current =
+              wait.isPresent()
+                  && wait.get().deadline().filter(entry.deadline()::equals).isPresent()
+                  && !turn.now().isBefore(entry.deadline());
+          if (!current) {
+            turn.replace(null);
+            return;
+          }
+          turn.replace(turn.state().withWaiting(Optional.empty()));
+          Optional<String> step = wait.get().timeoutStep();
+          if (step.isPresent() && !turn.state().handedOver()) {
+            runStep(step.get(), turn);
+          }
+        });
+  }
+
+  /**
+   * Reads the state, runs {@code body} on a turn, saves with the version read and, if saved,
+   * publishes. A body that leaves the state null means "nothing to save or send".
+   */
+  private boolean apply(String key, MessageReceived message, Consumer<Turn> body) {
+    Instant now = clock.instant();
+    Optional<StoredConversation> stored;
+    try {
+      stored = store.get(key);
+    } catch (RuntimeException e) {
+      report(key, e);
+      return false;
+    }
+    long version = stored.map(StoredConversation::version).orElse(0L);
+    ConversationState before =
+        stored.map(StoredConversation::state).orElseGet(() -> ConversationState.start(now));
+    Recipient recipient = recipientOf(key);
+    Turn turn =
+        new Turn(
+            key, recipient, message, message == null ? before : before.withLastActivity(now), now);
+    try {
+      body.accept(turn);
+    } catch (VirtualMachineError e) {
+      throw e;
+    } catch (Throwable failure) {
+      log.warn("Conversation handler failed: {}", failure.getClass().getName());
+      log.debug("Conversation handler failure", failure);
+      report(key, failure);
+      return false;
+    }
+    ConversationState after = turn.state();
+    if (after == null) {
+      return false;
+    }
+    boolean saved;
+    try {
+      saved = store.put(key, after, version, ttl(after, now));
+    } catch (RuntimeException e) {
+      report(key, e);
+      return false;
+    }
+    if (!saved) {
+      report(
+          key,
+          new IllegalStateException(
+              "the conversation changed while this turn ran (version "
+                  + version
+                  + "); its replies were not sent"));
+      return false;
+    }
+    publish(key, turn);
+    scheduleDeadline(key, before, after);
+    return true;
+  }
+
+  private void route(Turn turn) {
+    ConversationState state = turn.state();
+    MessageReceived message = turn.message();
+    if (state.handedOver()) {
+      turn.publish(
+          new HandoverEvent(
+              HandoverEvent.Kind.MESSAGE,
+              turn.conversation(),
+              Optional.of(message),
+              "",
+              turn.now()));
+      return;
+    }
+    outOfOffice.ifPresent(o -> sendOutOfOffice(o, turn));
+    if (runFirst(interrupts, turn)) {
+      return;
+    }
+    Optional<ConversationState.Wait> wait = state.waiting();
+    boolean overdue =
+        wait.flatMap(ConversationState.Wait::deadline)
+            .filter(d -> !turn.now().isBefore(d))
+            .isPresent();
+    if (wait.isPresent() && overdue) {
+      // The answer came after the deadline: the wait is over, and the message is a new start.
+      turn.replace(turn.state().withWaiting(Optional.empty()));
+    } else if (wait.isPresent()) {
+      String step = wait.get().step();
+      turn.replace(turn.state().withWaiting(Optional.empty()));
+      if (steps.containsKey(step)) {
+        runStep(step, turn);
+        return;
+      }
+      log.warn("A conversation waited for step {}, which is not registered", step);
+    }
+    if (runFirst(routes, turn)) {
+      return;
+    }
+    if (autoReply.isPresent() && autoReply.get().apply(turn)) {
+      return;
+    }
+    unhandled.accept(turn);
+  }
+
+  private void sendOutOfOffice(OutOfOffice o, Turn turn) {
+    if (turn.state().outOfOfficeSent() || o.hours().isOpen(turn.now())) {
+      return;
+    }
+    String opening = o.hours().formatNextOpening(turn.now(), o.locale()).orElse("");
+    turn.reply(o.text().apply(opening));
+    turn.replace(turn.state().withOutOfOfficeSent(true));
+  }
+
+  private boolean runFirst(RouteTable<TurnHandler> table, Turn turn) {
+    MessageReceived message = turn.message();
+    for (Route<TurnHandler> r : table.candidates(message.getClass())) {
+      if (r.filter().test(message)) {
+        r.handler().handle(turn);
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private void runStep(String name, Turn turn) {
+    TurnHandler step = steps.get(name);
+    if (step == null) {
+      throw new IllegalStateException("no step named '" + name + "' is registered");
+    }
+    step.handle(turn);
+  }
+
+  private Duration ttl(ConversationState state, Instant now) {
+    Optional<Instant> deadline = state.waiting().flatMap(ConversationState.Wait::deadline);
+    if (deadline.isPresent() && deadline.get().isAfter(now.plus(inactivity))) {
+      return Duration.between(now, deadline.get()).plus(inactivity);
+    }
+    return inactivity;
+  }
+
+  private void publish(String key, Turn turn) {
+    for (Message m : turn.outbox()) {
+      CompletableFuture<?> sent;
+      try {
+        sent = replier.send(m);
+      } catch (RuntimeException e) {
+        report(key, e);
+        continue;
+      }
+      sent.whenComplete(
+          (outcome, failure) -> {
+            if (failure != null) {
+              report(key, failure);
+            }
+          });
+    }
+    for (HandoverEvent e : turn.handoverEvents()) {
+      try {
+        onHandover.accept(e);
+      } catch (VirtualMachineError vme) {
+        throw vme;
+      } catch (Throwable failure) {
+        log.warn("Hand-over listener failed: {}", failure.getClass().getName());
+        report(key, failure);
+      }
+    }
+  }
+
+  private void scheduleDeadline(String key, ConversationState before, ConversationState after) {
+    Optional<Instant> deadline = after.waiting().flatMap(ConversationState.Wait::deadline);
+    Optional<Instant> previous = before.waiting().flatMap(ConversationState.Wait::deadline);
+    if (deadline.isEmpty() || deadline.equals(previous)) {
+      return;
+    }
+    due.add(new Due(deadline.get(), dueSequence.incrementAndGet(), key));
+    long delay = Math.max(0, Duration.between(clock.instant(), deadline.get()).toMillis());
+    try {
+      scheduler.schedule(this::runDueTimeoutsQuietly, delay, TimeUnit.MILLISECONDS);
+    } catch (RuntimeException rejected) {
+      log.warn("Conversation timeout not scheduled: {}", rejected.getClass().getName());
+    }
+  }
+
+  private void runDueTimeoutsQuietly() {
+    runDueTimeouts();
+  }
+
+  private void report(String key, Throwable failure) {
+    try {
+      onError.accept(key, failure);
+    } catch (VirtualMachineError e) {
+      throw e;
+    } catch (Throwable hookFailure) {
+      log.warn("Conversation onError hook failed: {}", hookFailure.getClass().getName());
+    }
+  }
+
+  /** Returns who a conversation's replies go to; see {@link #keyOf}. */
+  private static Recipient recipientOf(String key) {
+    // A small local rule until the core offers replies to inbound events.
+    if (key.startsWith(GROUP_PREFIX)) {
+      return Recipient.group(key.substring(GROUP_PREFIX.length()));
+    }
+    try {
+      return DIGITS.matcher(key).matches() ? Recipient.waId(key) : Recipient.userId(key);
+    } catch (InvalidMessageException e) {
+      throw new IllegalArgumentException(
+          "not a conversation key: a WhatsApp id, a user id or group:<id>", e);
+    }
+  }
+
+  /** Stops the executor and the scheduler this instance created; queued turns are dropped. */
+  @Override
+  public void close() {
+    if (ownedExecutor != null) {
+      ownedExecutor.shutdownNow();
+    }
+    if (ownsScheduler) {
+      scheduler.shutdownNow();
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "Conversations[routes="
+        + routes.size()
+        + ", interrupts="
+        + interrupts.size()
+        + ", steps="
+        + steps.size()
+        + ", store="
+        + store.getClass().getSimpleName()
+        + "]";
+  }
+
+  /** Builds {@link Conversations}. Not thread-safe. */
+  public static final class Builder {
+    private final Replier replier;
+    private ConversationStore store;
+    private Clock clock = Clock.systemUTC();
+    private Duration inactivity = Duration.ofMinutes(30);
+    private final List<Route<TurnHandler>> interrupts = new ArrayList<>();
+    private final List<Route<TurnHandler>> routes = new ArrayList<>();
+    private final Map<String, TurnHandler> steps = new HashMap<>();
+    private AutoReply autoReply;
+    private OutOfOffice outOfOffice;
+    private Consumer<Turn> unhandled =
+        turn ->
+            log.debug("No conversation route for {}", turn.message().getClass().getSimpleName());
+    private Consumer<HandoverEvent> onHandover = e -> {};
+    private BiConsumer<String, Throwable> onError = (key, failure) -> {};
+    private Executor executor;
+    private ScheduledExecutorService scheduler;
+
+    private Builder(Replier replier) {
+      this.replier = replier;
+    }
+
+    /**
+     * Sets where states live. Default: a new {@link InMemoryConversationStore} on this builder's
+     * clock.
+     *
+     * @param store the store
+     * @return this builder
+     */
+    public Builder store(ConversationStore store) {
+      this.store = Objects.requireNonNull(store, "store");
+      return this;
+    }
+
+    /**
+     * Sets the clock for turns, deadlines and business hours. Default: the system clock in UTC.
+     *
+     * @param clock the clock; a fake one in tests
+     * @return this builder
+     */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /**
+     * Sets how long a conversation lives without activity. Default: 30 minutes.
+     *
+     * @param inactivity positive
+     * @return this builder
+     */
+    public Builder inactivity(Duration inactivity) {
+      Objects.requireNonNull(inactivity, "inactivity");
+      if (inactivity.isNegative() || inactivity.isZero()) {
+        throw new IllegalArgumentException("inactivity must be positive: " + inactivity);
+      }
+      this.inactivity = inactivity;
+      return this;
+    }
+
+    /**
+     * Adds a route for messages when no step waits, at priority 0.
+     *
+     * @param type the message class or interface
+     * @param filter which messages of that type to take
+     * @param handler what to do
+     * @param <E> the message type
+     * @return this builder
+     */
+    public <E extends MessageReceived> Builder on(
+        Class<E> type, Filter<? super E> filter, TurnHandler handler) {
+      return on(0, type, filter, handler);
+    }
+
+    /**
+     * Adds a route for messages when no step waits, with a priority (higher first).
+     *
+     * @param priority the priority
+     * @param type the message class or interface
+     * @param filter which messages of that type to take
+     * @param handler what to do
+     * @param <E> the message type
+     * @return this builder
+     */
+    public <E extends MessageReceived> Builder on(
+        int priority, Class<E> type, Filter<? super E> filter, TurnHandler handler) {
+      routes.add(route(routes.size(), priority, type, filter, handler));
+      return this;
+    }
+
+    /**
+     * Adds a route tried before the waiting step, for words that must work at any point, such as
+     * "cancel" or "agent". The waiting step stays unless the handler ends it.
+     *
+     * @param type the message class or interface
+     * @param filter which messages of that type to take
+     * @param handler what to do
+     * @param <E> the message type
+     * @return this builder
+     */
+    public <E extends MessageReceived> Builder interrupt(
+        Class<E> type, Filter<? super E> filter, TurnHandler handler) {
+      interrupts.add(route(interrupts.size(), 0, type, filter, handler));
+      return this;
+    }
+
+    private static <E extends MessageReceived> Route<TurnHandler> route(
+        int position, int priority, Class<E> type, Filter<? super E> filter, TurnHandler handler) {
+      Objects.requireNonNull(type, "type");
+      Objects.requireNonNull(filter, "filter");
+      Objects.requireNonNull(handler, "handler");
+      Predicate<Object> test = event -> filter.test(type.cast(event));
+      return new Route<>(type, test, handler, priority, position);
+    }
+
+    /**
+     * Registers a named step, which {@link Turn#await} and {@link Turn#ask} refer to.
+     *
+     * @param name the step's name, unique and stable across releases (it is stored)
+     * @param handler what to do with the answer, or at the timeout
+     * @return this builder
+     * @throws IllegalArgumentException if the name is blank or taken
+     */
+    public Builder step(String name, TurnHandler handler) {
+      Objects.requireNonNull(name, "name");
+      Objects.requireNonNull(handler, "handler");
+      if (name.isBlank()) {
+        throw new IllegalArgumentException("a step name must not be blank");
+      }
+      if (steps.putIfAbsent(name, handler) != null) {
+        throw new IllegalArgumentException("a step named '" + name + "' is already registered");
+      }
+      return this;
+    }
+
+    /**
+     * Sets the canned replies for messages no route or step took. Default: none.
+     *
+     * @param autoReply the rules
+     * @return this builder
+     */
+    public Builder autoReply(AutoReply autoReply) {
+      this.autoReply = Objects.requireNonNull(autoReply, "autoReply");
+      return this;
+    }
+
+    /**
+     * Sends an out-of-office reply to the first message of a conversation that arrives while the
+     * business is closed. Default: none.
+     *
+     * <pre>{@code
+     * .outOfOffice(hours, Locale.forLanguageTag("pt-BR"),
+     *     opening -> "Estamos fechados. Voltamos " + opening + ".")
+     * }</pre>
+     *
+     * @param hours when the business is open
+     * @param locale how to write the next opening time
+     * @param text makes the reply from the formatted next opening (empty if the hours never open
+     *     again)
+     * @return this builder
+     */
+    public Builder outOfOffice(BusinessHours hours, Locale locale, Function<String, String> text) {
+      this.outOfOffice =
+          new OutOfOffice(
+              Objects.requireNonNull(hours, "hours"),
+              Objects.requireNonNull(locale, "locale"),
+              Objects.requireNonNull(text, "text"));
+      return this;
+    }
+
+    /**
+     * Sets what happens to a message nothing took. Default: log at DEBUG. The turn can still reply
+     * and change the state.
+     *
+     * @param hook the hook
+     * @return this builder
+     */
+    public Builder onUnhandled(Consumer<Turn> hook) {
+      this.unhandled = Objects.requireNonNull(hook, "hook");
+      return this;
+    }
+
+    /**
+     * Sets the listener for hand-over events, for the business's inbox. Default: none. It runs
+     * after the state is saved, on the conversation's lane; keep it quick.
+     *
+     * @param listener the listener
+     * @return this builder
+     */
+    public Builder onHandover(Consumer<HandoverEvent> listener) {
+      this.onHandover = Objects.requireNonNull(listener, "listener");
+      return this;
+    }
+
+    /**
+     * Sets a hook for failures: handlers that threw, store errors, save conflicts, failed sends.
+     * Default: none (handlers are logged at WARN by exception class).
+     *
+     * @param hook receives the conversation key and the failure
+     * @return this builder
+     */
+    public Builder onError(BiConsumer<String, Throwable> hook) {
+      this.onError = Objects.requireNonNull(hook, "hook");
+      return this;
+    }
+
+    /**
+     * Sets the executor that runs the turns. Default: a pool of daemon threads, one per core (at
+     * least two), stopped by {@link Conversations#close()}. An executor given here is not stopped.
+     *
+     * @param executor the executor
+     * @return this builder
+     */
+    public Builder executor(Executor executor) {
+      this.executor = Objects.requireNonNull(executor, "executor");
+      return this;
+    }
+
+    /**
+     * Sets the scheduler that fires wait deadlines. Default: one daemon thread, stopped by {@link
+     * Conversations#close()}. A scheduler given here is not stopped.
+     *
+     * @param scheduler the scheduler
+     * @return this builder
+     */
+    public Builder scheduler(ScheduledExecutorService scheduler) {
+      this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
+      return this;
+    }
+
+    /** Returns the bot. */
+    public Conversations build() {
+      return new Conversations(this);
+    }
+  }
+}
