@@ -279,6 +279,7 @@ public abstract class DeduplicatorContract {
       assertThat(handler.entered.await(30, TimeUnit.SECONDS)).isTrue();
       WebhookResponse retry = endpoint.handle(textDelivery(id));
       assertThat(retry.status()).isEqualTo(503);
+      assertThat(retry.headers()).containsKey("Retry-After");
       handler.proceed.countDown();
       assertThat(slow.get(30, TimeUnit.SECONDS).status()).isEqualTo(200);
       assertThat(endpoint.handle(textDelivery(id)).status()).isEqualTo(200);
