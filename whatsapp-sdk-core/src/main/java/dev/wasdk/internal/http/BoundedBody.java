@@ -109,7 +109,9 @@ final class BoundedBody implements BodySubscriber<byte[]> {
       s.cancel();
       return;
     }
-    s.request(1);
+    // Everything is buffered anyway, as the JDK's byte-array subscriber does; the cap, not the
+    // demand, is what stops a large body.
+    s.request(Long.MAX_VALUE);
   }
 
   @Override
@@ -127,10 +129,6 @@ final class BoundedBody implements BodySubscriber<byte[]> {
     // The HTTP client hands over buffers it no longer uses, as its own byte-array subscriber
     // relies on, so they are kept without a copy.
     parts.addAll(items);
-    Flow.Subscription s = subscription;
-    if (s != null) {
-      s.request(1);
-    }
   }
 
   @Override
