@@ -95,6 +95,26 @@ final class ManagementCalls {
     return callAsync(call.request(), call.reader());
   }
 
+  /** Runs a GET and returns its JSON body. */
+  JsonNode get(URI uri, String operation) {
+    return run(GraphRequest.get(uri, operation));
+  }
+
+  /** Runs a request with a JSON body and returns the JSON answer. */
+  JsonNode send(String method, URI uri, byte[] json, boolean idempotent, String operation) {
+    return run(GraphRequest.json(method, uri, json, idempotent, operation, null));
+  }
+
+  /** Runs a request and returns the JSON answer. */
+  JsonNode run(GraphRequest request) {
+    return read(execute(request), request);
+  }
+
+  /** Runs a request that answers {@code {"success":true}} and checks that it did. */
+  void expectSuccess(GraphRequest request) {
+    checkSuccess(run(request), request);
+  }
+
   /** Runs a request and returns the raw response, recording usage. */
   GraphResponse execute(GraphRequest request) {
     GraphResponse response = transport.execute(request);
