@@ -33,6 +33,10 @@ final class ManagementCalls {
   private final Executor executor;
   private final AtomicReference<UsageInfo> lastUsage = new AtomicReference<>();
 
+  ManagementCalls(GraphTransport transport, Clock clock) {
+    this(transport, clock, java.util.concurrent.ForkJoinPool.commonPool());
+  }
+
   ManagementCalls(GraphTransport transport, Clock clock, Executor executor) {
     this.transport = transport;
     this.clock = clock;
