@@ -33,6 +33,10 @@ final class ManagementCalls {
   private final Executor executor;
   private final AtomicReference<UsageInfo> lastUsage = new AtomicReference<>();
 
+  ManagementCalls(GraphTransport transport, Clock clock) {
+    this(transport, clock, java.util.concurrent.ForkJoinPool.commonPool());
+  }
+
   ManagementCalls(GraphTransport transport, Clock clock, Executor executor) {
     this.transport = transport;
     this.clock = clock;
@@ -93,6 +97,26 @@ final class ManagementCalls {
   /** Runs a call without blocking; failures as in {@link #callAsync(GraphRequest, Function)}. */
   <T> CompletableFuture<T> callAsync(Call<T> call) {
     return callAsync(call.request(), call.reader());
+  }
+
+  /** Runs a GET and returns its JSON body. */
+  JsonNode get(URI uri, String operation) {
+    return run(GraphRequest.get(uri, operation));
+  }
+
+  /** Runs a request with a JSON body and returns the JSON answer. */
+  JsonNode send(String method, URI uri, byte[] json, boolean idempotent, String operation) {
+    return run(GraphRequest.json(method, uri, json, idempotent, operation, null));
+  }
+
+  /** Runs a request and returns the JSON answer. */
+  JsonNode run(GraphRequest request) {
+    return read(execute(request), request);
+  }
+
+  /** Runs a request that answers {@code {"success":true}} and checks that it did. */
+  void expectSuccess(GraphRequest request) {
+    checkSuccess(run(request), request);
   }
 
   /** Runs a request and returns the raw response, recording usage. */

@@ -120,7 +120,7 @@ class TransportSafetyTest {
                 .accessToken(TOKEN)
                 .phoneNumberId(PHONE_ID)
                 .baseUrl(server.baseUrl())
-                .requestTimeout(Duration.ofMillis(300))
+                .requestTimeout(Duration.ofMillis(1500))
                 .sleeper(sleeper)
                 .build()) {
       assertTimeoutPreemptively(
@@ -181,13 +181,17 @@ class TransportSafetyTest {
 
   // ---- a deadline on the whole response ----
 
+  /**
+   * A client whose deadlines leave a loaded machine ample time for the headers, so that what ends
+   * the call is always the stalled body.
+   */
   private static WhatsAppClient stallingClient(RawHttpServer server) {
     return WhatsAppClient.builder()
         .accessToken(TOKEN)
         .phoneNumberId(PHONE_ID)
         .baseUrl(server.baseUrl())
-        .requestTimeout(Duration.ofMillis(300))
-        .downloadTimeout(Duration.ofMillis(300))
+        .requestTimeout(Duration.ofMillis(1500))
+        .downloadTimeout(Duration.ofMillis(1500))
         .retryPolicy(RetryPolicy.none())
         .build();
   }
@@ -215,7 +219,7 @@ class TransportSafetyTest {
               () ->
                   org.junit.jupiter.api.Assertions.assertThrows(
                       RequestMaybeSentException.class, () -> wa.phoneNumbers().get()));
-      responseTimeout("the request timeout of 300 ms").accept(thrown);
+      responseTimeout("the request timeout of 1500 ms").accept(thrown);
       assertThat(server.requests()).isEqualTo(1);
     }
   }
@@ -228,7 +232,7 @@ class TransportSafetyTest {
           wa.messages().sendAsync(Message.to(TestClients.TO).text("Hi"));
       assertThatThrownBy(() -> f.get(BOUND.toSeconds(), TimeUnit.SECONDS))
           .isInstanceOf(ExecutionException.class)
-          .satisfies(e -> responseTimeout("the request timeout of 300 ms").accept(e.getCause()));
+          .satisfies(e -> responseTimeout("the request timeout of 1500 ms").accept(e.getCause()));
     }
   }
 
