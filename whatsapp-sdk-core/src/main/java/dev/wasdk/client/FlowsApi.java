@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -42,6 +43,9 @@ import tools.jackson.databind.node.ObjectNode;
  *   wa.flows().publish(created.id());
  * }
  * }</pre>
+ *
+ * <p>Every call has an {@code ...Async} twin returning a {@link CompletableFuture}, with the same
+ * request, error mapping and retries; argument errors are thrown at once by both forms.
  *
  * <p>Publishing and deprecating cannot be undone: a published Flow and its JSON are frozen (create
  * a new one with {@link FlowDefinition.Builder#cloneFlowId}), and a deprecated Flow can no longer
@@ -75,7 +79,8 @@ public final class FlowsApi {
 
   /**
    * Creates a Flow in the client's WABA. It starts as a draft unless it is created with Flow JSON
-   * and {@code publish(true)}.
+   * and {@code publish(true)}. Not retried once the request may have reached Meta: a retry could
+   * create a second Flow; list the Flows before creating it again.
    *
    * @param definition a name and at least one category; optionally a Flow to clone, the endpoint,
    *     the Flow JSON
@@ -84,6 +89,15 @@ public final class FlowsApi {
    *     id is given (set it with {@link #update})
    */
   public FlowCreated create(FlowDefinition definition) {
+    return calls.call(createCall(definition));
+  }
+
+  /** The async twin of {@link #create(FlowDefinition)}; retried the same way. */
+  public CompletableFuture<FlowCreated> createAsync(FlowDefinition definition) {
+    return calls.callAsync(createCall(definition));
+  }
+
+  private ManagementCalls.Call<FlowCreated> createCall(FlowDefinition definition) {
     Objects.requireNonNull(definition, "definition");
     if (definition.name().isEmpty() || definition.categories().isEmpty()) {
       throw new IllegalArgumentException("a new Flow needs a name and at least one category");
@@ -102,9 +116,19 @@ public final class FlowsApi {
     if (definition.publish()) {
       body.put("publish", true);
     }
-    JsonNode answer =
-        calls.send(
-            "POST", calls.uri(waba() + "/flows"), ManagementJson.bytes(body), false, "create flow");
+    // Not idempotent: a resent creation may make a second Flow.
+    return ManagementCalls.json(
+        GraphRequest.json(
+            "POST",
+            calls.uri(waba() + "/flows"),
+            ManagementJson.bytes(body),
+            false,
+            "create flow",
+            null),
+        FlowsApi::readCreated);
+  }
+
+  private static FlowCreated readCreated(JsonNode answer) {
     String id = ManagementJson.textOrEmpty(answer, "id");
     if (id.isEmpty()) {
       throw new RequestMaybeSentException(
@@ -122,15 +146,26 @@ public final class FlowsApi {
    * @param after the cursor of the previous page, or empty for the first
    */
   public Page<FlowInfo> list(Optional<String> after) {
+    return calls.call(listCall(after));
+  }
+
+  /** The async twin of {@link #list(Optional)}. */
+  public CompletableFuture<Page<FlowInfo>> listAsync(Optional<String> after) {
+    return calls.callAsync(listCall(after));
+  }
+
+  private ManagementCalls.Call<Page<FlowInfo>> listCall(Optional<String> after) {
     Objects.requireNonNull(after, "after");
     Map<String, String> q = new LinkedHashMap<>();
     q.put("fields", LIST_FIELDS);
     after.ifPresent(a -> q.put("after", a));
-    JsonNode body = calls.get(calls.uri(waba() + "/flows", q), "list flows");
-    return new Page<>(
-        ManagementJson.objects(body, "data", FlowsApi::read),
-        ManagementJson.before(body),
-        ManagementJson.after(body));
+    return ManagementCalls.json(
+        GraphRequest.get(calls.uri(waba() + "/flows", q), "list flows"),
+        body ->
+            new Page<>(
+                ManagementJson.objects(body, "data", FlowsApi::read),
+                ManagementJson.before(body),
+                ManagementJson.after(body)));
   }
 
   /** Returns every Flow of the WABA as a lazy stream that fetches pages as it goes. */
@@ -145,7 +180,12 @@ public final class FlowsApi {
    * @param flowId the Flow's id
    */
   public FlowInfo get(String flowId) {
-    return get(flowId, DEFAULT_FIELDS);
+    return calls.call(getCall(flowId, DEFAULT_FIELDS));
+  }
+
+  /** The async twin of {@link #get(String)}. */
+  public CompletableFuture<FlowInfo> getAsync(String flowId) {
+    return calls.callAsync(getCall(flowId, DEFAULT_FIELDS));
   }
 
   /**
@@ -155,10 +195,19 @@ public final class FlowsApi {
    * @param fields comma-separated Graph fields, such as {@code id,status}
    */
   public FlowInfo get(String flowId, String fields) {
+    return calls.call(getCall(flowId, fields));
+  }
+
+  /** The async twin of {@link #get(String, String)}. */
+  public CompletableFuture<FlowInfo> getAsync(String flowId, String fields) {
+    return calls.callAsync(getCall(flowId, fields));
+  }
+
+  private ManagementCalls.Call<FlowInfo> getCall(String flowId, String fields) {
     Objects.requireNonNull(fields, "fields");
-    JsonNode body =
-        calls.get(calls.uri(flow(flowId), Map.of("fields", fields)), "get flow " + flowId);
-    return read(body);
+    return ManagementCalls.json(
+        GraphRequest.get(calls.uri(flow(flowId), Map.of("fields", fields)), "get flow " + flowId),
+        FlowsApi::read);
   }
 
   /**
@@ -168,13 +217,25 @@ public final class FlowsApi {
    * @param invalidate true to revoke the current link and make a new one
    */
   public FlowPreview preview(String flowId, boolean invalidate) {
-    JsonNode body =
-        calls.get(
+    return calls.call(previewCall(flowId, invalidate));
+  }
+
+  /** The async twin of {@link #preview(String, boolean)}. */
+  public CompletableFuture<FlowPreview> previewAsync(String flowId, boolean invalidate) {
+    return calls.callAsync(previewCall(flowId, invalidate));
+  }
+
+  private ManagementCalls.Call<FlowPreview> previewCall(String flowId, boolean invalidate) {
+    return ManagementCalls.json(
+        GraphRequest.get(
             calls.uri(flow(flowId), Map.of("fields", "preview.invalidate(" + invalidate + ")")),
-            "get flow preview");
-    return readPreview(body.path("preview"))
-        .orElseThrow(
-            () -> new WhatsAppException("get flow preview answered without preview.preview_url"));
+            "get flow preview"),
+        body ->
+            readPreview(body.path("preview"))
+                .orElseThrow(
+                    () ->
+                        new WhatsAppException(
+                            "get flow preview answered without preview.preview_url")));
   }
 
   /**
@@ -187,6 +248,15 @@ public final class FlowsApi {
    *     publishing is given
    */
   public void update(String flowId, FlowDefinition changes) {
+    calls.call(updateCall(flowId, changes));
+  }
+
+  /** The async twin of {@link #update(String, FlowDefinition)}. */
+  public CompletableFuture<Void> updateAsync(String flowId, FlowDefinition changes) {
+    return calls.callAsync(updateCall(flowId, changes));
+  }
+
+  private ManagementCalls.Call<Void> updateCall(String flowId, FlowDefinition changes) {
     Objects.requireNonNull(changes, "changes");
     if (changes.flowJson().isPresent() || changes.cloneFlowId().isPresent() || changes.publish()) {
       throw new IllegalArgumentException(
@@ -204,7 +274,7 @@ public final class FlowsApi {
     if (body.isEmpty()) {
       throw new IllegalArgumentException("nothing to update");
     }
-    calls.expectSuccess(
+    return ManagementCalls.success(
         GraphRequest.json(
             "POST",
             calls.uri(flow(flowId)),
@@ -222,6 +292,15 @@ public final class FlowsApi {
    * @return the validation errors Meta found; the Flow cannot be published while there are any
    */
   public FlowCreated uploadFlowJson(String flowId, String flowJson) {
+    return calls.call(uploadFlowJsonCall(flowId, flowJson));
+  }
+
+  /** The async twin of {@link #uploadFlowJson(String, String)}. */
+  public CompletableFuture<FlowCreated> uploadFlowJsonAsync(String flowId, String flowJson) {
+    return calls.callAsync(uploadFlowJsonCall(flowId, flowJson));
+  }
+
+  private ManagementCalls.Call<FlowCreated> uploadFlowJsonCall(String flowId, String flowJson) {
     Objects.requireNonNull(flowJson, "flowJson");
     if (flowJson.isBlank()) {
       throw new IllegalArgumentException("flowJson must not be blank");
@@ -232,31 +311,42 @@ public final class FlowsApi {
             .field("asset_type", "FLOW_JSON")
             .file(
                 "file", "flow.json", "application/json", flowJson.getBytes(StandardCharsets.UTF_8));
-    JsonNode answer =
-        calls.run(
-            new GraphRequest(
-                "POST",
-                calls.uri(flow(flowId) + "/assets"),
-                body.publisher(),
-                body.contentType(),
-                true,
-                "upload flow JSON",
-                null,
-                null));
-    if (!ManagementJson.success(answer)) {
-      throw new WhatsAppException(
-          "upload flow JSON was not confirmed: the answer lacked success=true");
-    }
-    return new FlowCreated(flowId, validationErrors(answer), ManagementJson.raw(answer));
+    return ManagementCalls.json(
+        new GraphRequest(
+            "POST",
+            calls.uri(flow(flowId) + "/assets"),
+            body.publisher(),
+            body.contentType(),
+            true,
+            "upload flow JSON",
+            null,
+            null),
+        answer -> {
+          if (!ManagementJson.success(answer)) {
+            throw new WhatsAppException(
+                "upload flow JSON was not confirmed: the answer lacked success=true");
+          }
+          return new FlowCreated(flowId, validationErrors(answer), ManagementJson.raw(answer));
+        });
   }
 
   /**
-   * Publishes a draft. Cannot be undone; the Flow and its JSON become immutable.
+   * Publishes a draft. Cannot be undone; the Flow and its JSON become immutable. Retried only when
+   * the request provably did not reach Meta.
    *
    * @param flowId the Flow's id
    */
   public void publish(String flowId) {
-    calls.expectSuccess(
+    calls.call(publishCall(flowId));
+  }
+
+  /** The async twin of {@link #publish(String)}; retried the same way. */
+  public CompletableFuture<Void> publishAsync(String flowId) {
+    return calls.callAsync(publishCall(flowId));
+  }
+
+  private ManagementCalls.Call<Void> publishCall(String flowId) {
+    return ManagementCalls.success(
         new GraphRequest(
             "POST",
             calls.uri(flow(flowId) + "/publish"),
@@ -269,12 +359,22 @@ public final class FlowsApi {
   }
 
   /**
-   * Deprecates a published Flow: it can no longer be sent or opened. Cannot be undone.
+   * Deprecates a published Flow: it can no longer be sent or opened. Cannot be undone. Retried only
+   * when the request provably did not reach Meta.
    *
    * @param flowId the Flow's id
    */
   public void deprecate(String flowId) {
-    calls.expectSuccess(
+    calls.call(deprecateCall(flowId));
+  }
+
+  /** The async twin of {@link #deprecate(String)}; retried the same way. */
+  public CompletableFuture<Void> deprecateAsync(String flowId) {
+    return calls.callAsync(deprecateCall(flowId));
+  }
+
+  private ManagementCalls.Call<Void> deprecateCall(String flowId) {
+    return ManagementCalls.success(
         new GraphRequest(
             "POST",
             calls.uri(flow(flowId) + "/deprecate"),
@@ -292,7 +392,16 @@ public final class FlowsApi {
    * @param flowId the Flow's id
    */
   public void delete(String flowId) {
-    calls.expectSuccess(GraphRequest.delete(calls.uri(flow(flowId)), "delete flow"));
+    calls.call(deleteCall(flowId));
+  }
+
+  /** The async twin of {@link #delete(String)}. */
+  public CompletableFuture<Void> deleteAsync(String flowId) {
+    return calls.callAsync(deleteCall(flowId));
+  }
+
+  private ManagementCalls.Call<Void> deleteCall(String flowId) {
+    return ManagementCalls.success(GraphRequest.delete(calls.uri(flow(flowId)), "delete flow"));
   }
 
   /**
@@ -305,6 +414,27 @@ public final class FlowsApi {
    * @param until the last day, or empty for Meta's default
    */
   public FlowMetric metric(
+      String flowId,
+      FlowMetricName name,
+      FlowGranularity granularity,
+      Optional<LocalDate> since,
+      Optional<LocalDate> until) {
+    return calls.call(metricCall(flowId, name, granularity, since, until));
+  }
+
+  /**
+   * The async twin of {@link #metric(String, FlowMetricName, FlowGranularity, Optional, Optional)}.
+   */
+  public CompletableFuture<FlowMetric> metricAsync(
+      String flowId,
+      FlowMetricName name,
+      FlowGranularity granularity,
+      Optional<LocalDate> since,
+      Optional<LocalDate> until) {
+    return calls.callAsync(metricCall(flowId, name, granularity, since, until));
+  }
+
+  private ManagementCalls.Call<FlowMetric> metricCall(
       String flowId,
       FlowMetricName name,
       FlowGranularity granularity,
@@ -325,8 +455,14 @@ public final class FlowsApi {
             .append(')');
     since.ifPresent(d -> field.append(".since(").append(d).append(')'));
     until.ifPresent(d -> field.append(".until(").append(d).append(')'));
-    JsonNode body =
-        calls.get(calls.uri(flow(flowId), Map.of("fields", field.toString())), "get flow metric");
+    return ManagementCalls.json(
+        GraphRequest.get(
+            calls.uri(flow(flowId), Map.of("fields", field.toString())), "get flow metric"),
+        body -> readMetric(body, flowId, name, granularity));
+  }
+
+  private static FlowMetric readMetric(
+      JsonNode body, String flowId, FlowMetricName name, FlowGranularity granularity) {
     JsonNode metric = body.path("metric");
     List<FlowMetric.DataPoint> points =
         ManagementJson.objects(
@@ -352,12 +488,23 @@ public final class FlowsApi {
   /**
    * Copies Flows from another WABA of the same business into the client's WABA, under the same
    * names; drafts stay drafts and published Flows stay published. A name clash fails that Flow
-   * only.
+   * only. Retried only when the request provably did not reach Meta.
    *
    * @param sourceWabaId the WABA to copy from
    * @param sourceFlowNames the Flows to copy (at most 100); empty for all
    */
   public FlowMigration migrate(String sourceWabaId, List<String> sourceFlowNames) {
+    return calls.call(migrateCall(sourceWabaId, sourceFlowNames));
+  }
+
+  /** The async twin of {@link #migrate(String, List)}; retried the same way. */
+  public CompletableFuture<FlowMigration> migrateAsync(
+      String sourceWabaId, List<String> sourceFlowNames) {
+    return calls.callAsync(migrateCall(sourceWabaId, sourceFlowNames));
+  }
+
+  private ManagementCalls.Call<FlowMigration> migrateCall(
+      String sourceWabaId, List<String> sourceFlowNames) {
     Objects.requireNonNull(sourceWabaId, "sourceWabaId");
     Objects.requireNonNull(sourceFlowNames, "sourceFlowNames");
     if (sourceWabaId.isBlank()) {
@@ -373,13 +520,18 @@ public final class FlowsApi {
       ArrayNode names = body.putArray("source_flow_names");
       sourceFlowNames.forEach(n -> names.add(Objects.requireNonNull(n, "flow name")));
     }
-    JsonNode answer =
-        calls.send(
+    return ManagementCalls.json(
+        GraphRequest.json(
             "POST",
             calls.uri(waba() + "/migrate_flows"),
             ManagementJson.bytes(body),
             false,
-            "migrate flows");
+            "migrate flows",
+            null),
+        FlowsApi::readMigration);
+  }
+
+  private static FlowMigration readMigration(JsonNode answer) {
     return new FlowMigration(
         ManagementJson.objects(
             answer,

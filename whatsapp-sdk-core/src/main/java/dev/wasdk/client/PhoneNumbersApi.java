@@ -266,6 +266,15 @@ public final class PhoneNumbersApi {
    * @throws IllegalArgumentException if the text is not a PEM public key
    */
   public void uploadBusinessPublicKey(String pem) {
+    calls.call(uploadBusinessPublicKeyCall(pem));
+  }
+
+  /** The async twin of {@link #uploadBusinessPublicKey(String)}. */
+  public CompletableFuture<Void> uploadBusinessPublicKeyAsync(String pem) {
+    return calls.callAsync(uploadBusinessPublicKeyCall(pem));
+  }
+
+  private ManagementCalls.Call<Void> uploadBusinessPublicKeyCall(String pem) {
     Objects.requireNonNull(pem, "pem");
     String key = pem.strip();
     if (!key.startsWith("-----BEGIN PUBLIC KEY-----")
@@ -277,7 +286,7 @@ public final class PhoneNumbersApi {
     byte[] form =
         ("business_public_key=" + URLEncoder.encode(key, StandardCharsets.UTF_8))
             .getBytes(StandardCharsets.US_ASCII);
-    calls.expectSuccess(
+    return ManagementCalls.success(
         new GraphRequest(
             "POST",
             calls.uri(GraphTransport.segment(phoneNumberId) + "/whatsapp_business_encryption"),
@@ -296,10 +305,23 @@ public final class PhoneNumbersApi {
    *     uploaded again
    */
   public BusinessPublicKey businessPublicKey() {
-    JsonNode body =
-        calls.get(
+    return calls.call(businessPublicKeyCall());
+  }
+
+  /** The async twin of {@link #businessPublicKey()}. */
+  public CompletableFuture<BusinessPublicKey> businessPublicKeyAsync() {
+    return calls.callAsync(businessPublicKeyCall());
+  }
+
+  private ManagementCalls.Call<BusinessPublicKey> businessPublicKeyCall() {
+    return ManagementCalls.json(
+        GraphRequest.get(
             calls.uri(GraphTransport.segment(phoneNumberId) + "/whatsapp_business_encryption"),
-            "get business public key");
+            "get business public key"),
+        PhoneNumbersApi::readBusinessPublicKey);
+  }
+
+  private static BusinessPublicKey readBusinessPublicKey(JsonNode body) {
     JsonNode data = body.path("data");
     JsonNode n = data.isArray() && data.size() > 0 ? data.get(0) : body;
     return new BusinessPublicKey(

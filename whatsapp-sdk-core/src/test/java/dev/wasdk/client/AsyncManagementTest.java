@@ -57,6 +57,9 @@ class AsyncManagementTest {
   private static final AnalyticsRange RANGE =
       AnalyticsRange.of(Instant.ofEpochSecond(1543543200), Instant.ofEpochSecond(1544148000));
 
+  private static final FlowDefinition FLOW =
+      FlowDefinition.builder().name("booking").category(FlowCategory.APPOINTMENT_BOOKING).build();
+
   private final FakeSleeper sleeper = new FakeSleeper();
 
   private WhatsAppClient client() {
@@ -132,6 +135,36 @@ class AsyncManagementTest {
             V + PHONE_ID + "/request_code",
             wa -> wa.phoneNumbers().requestCode(CodeMethod.SMS, "en_US"),
             wa -> wa.phoneNumbers().requestCodeAsync(CodeMethod.SMS, "en_US")),
+        new Case(
+            "phone number business public key",
+            "GET",
+            V + PHONE_ID + "/whatsapp_business_encryption",
+            wa -> wa.phoneNumbers().businessPublicKey(),
+            wa -> wa.phoneNumbers().businessPublicKeyAsync()),
+        new Case(
+            "flows create",
+            "POST",
+            V + WABA + "/flows",
+            wa -> wa.flows().create(FLOW),
+            wa -> wa.flows().createAsync(FLOW)),
+        new Case(
+            "flows get",
+            "GET",
+            V + "F1",
+            wa -> wa.flows().get("F1"),
+            wa -> wa.flows().getAsync("F1")),
+        new Case(
+            "flows upload flow JSON",
+            "POST",
+            V + "F1/assets",
+            wa -> wa.flows().uploadFlowJson("F1", "{\"version\":\"7.3\",\"screens\":[]}"),
+            wa -> wa.flows().uploadFlowJsonAsync("F1", "{\"version\":\"7.3\",\"screens\":[]}")),
+        new Case(
+            "flows publish",
+            "POST",
+            V + "F1/publish",
+            wa -> wa.flows().publish("F1"),
+            wa -> wa.flows().publishAsync("F1")),
         new Case(
             "business profile get",
             "GET",
@@ -399,6 +432,7 @@ class AsyncManagementTest {
           MediaApi.class,
           TemplatesApi.class,
           PhoneNumbersApi.class,
+          FlowsApi.class,
           BusinessProfileApi.class,
           BlockedUsersApi.class,
           QrCodesApi.class,
@@ -407,7 +441,8 @@ class AsyncManagementTest {
           GraphApi.class);
 
   /** Not calls: a lazy sequence of calls, or local state. */
-  private static final Set<String> NOT_CALLS = Set.of("lastUsage", "stream", "iterable");
+  private static final Set<String> NOT_CALLS =
+      Set.of("lastUsage", "stream", "iterable", "toString");
 
   /** Sends already have their async form, {@code sendAsync}, checked by name like the others. */
   @Test

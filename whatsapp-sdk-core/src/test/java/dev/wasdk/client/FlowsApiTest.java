@@ -17,6 +17,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static dev.wasdk.client.TestClients.PHONE_ID;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -24,6 +25,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.wasdk.error.ApiException;
 import dev.wasdk.error.ErrorCode;
+import dev.wasdk.error.ServerException;
 import dev.wasdk.internal.http.CapturingLogger;
 import dev.wasdk.internal.http.FakeSleeper;
 import dev.wasdk.internal.json.Json;
@@ -35,6 +37,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
@@ -437,6 +440,177 @@ class FlowsApiTest {
                 equalTo(
                     "business_public_key=-----BEGIN+PUBLIC+KEY-----%0AAB%2B%2F%0A"
                         + "-----END+PUBLIC+KEY-----")));
+  }
+
+  private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder serverError() {
+    return aResponse()
+        .withStatus(500)
+        .withHeader("Content-Type", "application/json")
+        .withBody(TestClients.graphError(131000, "boom", "x", "T"));
+  }
+
+  @Test
+  void serverError_createPublishDeprecateMigrate_areSentOnce_readsAndUpdatesAreRetried()
+      throws Exception {
+    String flows = "/v24.0/" + WABA + "/flows";
+    String migrate = "/v24.0/" + WABA + "/migrate_flows";
+    wm.stubFor(post(urlEqualTo(flows)).willReturn(serverError()));
+    wm.stubFor(post(urlEqualTo(migrate)).willReturn(serverError()));
+    wm.stubFor(post(urlEqualTo(FLOW + "/publish")).willReturn(serverError()));
+    wm.stubFor(post(urlEqualTo(FLOW + "/deprecate")).willReturn(serverError()));
+    wm.stubFor(
+        get(urlPathEqualTo(FLOW))
+            .inScenario("get")
+            .whenScenarioStateIs(STARTED)
+            .willReturn(serverError())
+            .willSetStateTo("ok"));
+    wm.stubFor(
+        get(urlPathEqualTo(FLOW))
+            .inScenario("get")
+            .whenScenarioStateIs("ok")
+            .willReturn(okJson("{\"id\":\"flow-1\",\"status\":\"PUBLISHED\"}")));
+    wm.stubFor(
+        post(urlEqualTo(FLOW))
+            .inScenario("update")
+            .whenScenarioStateIs(STARTED)
+            .willReturn(serverError())
+            .willSetStateTo("ok"));
+    wm.stubFor(
+        post(urlEqualTo(FLOW))
+            .inScenario("update")
+            .whenScenarioStateIs("ok")
+            .willReturn(okJson("{\"success\":true}")));
+    FlowDefinition def = FlowDefinition.builder().name("n").category(FlowCategory.SURVEY).build();
+    try (WhatsAppClient wa = client()) {
+      assertThatThrownBy(() -> wa.flows().create(def)).isInstanceOf(ServerException.class);
+      assertThatThrownBy(() -> wa.flows().createAsync(def).get(20, TimeUnit.SECONDS))
+          .hasCauseInstanceOf(ServerException.class);
+      assertThatThrownBy(() -> wa.flows().publishAsync("flow-1").get(20, TimeUnit.SECONDS))
+          .hasCauseInstanceOf(ServerException.class);
+      assertThatThrownBy(() -> wa.flows().deprecateAsync("flow-1").get(20, TimeUnit.SECONDS))
+          .hasCauseInstanceOf(ServerException.class);
+      assertThatThrownBy(
+              () -> wa.flows().migrateAsync("source-waba", List.of()).get(20, TimeUnit.SECONDS))
+          .hasCauseInstanceOf(ServerException.class);
+
+      FlowInfo f = wa.flows().getAsync("flow-1", "id,status").get(20, TimeUnit.SECONDS);
+      assertThat(f.status()).isEqualTo(FlowStatus.PUBLISHED);
+      assertThat(
+              wa.flows()
+                  .updateAsync("flow-1", FlowDefinition.builder().name("renamed").build())
+                  .get(20, TimeUnit.SECONDS))
+          .isNull();
+    }
+    wm.verify(2, postRequestedFor(urlEqualTo(flows)));
+    wm.verify(1, postRequestedFor(urlEqualTo(FLOW + "/publish")));
+    wm.verify(1, postRequestedFor(urlEqualTo(FLOW + "/deprecate")));
+    wm.verify(1, postRequestedFor(urlEqualTo(migrate)));
+    wm.verify(2, getRequestedFor(urlPathEqualTo(FLOW)));
+    wm.verify(
+        2,
+        postRequestedFor(urlEqualTo(FLOW)).withRequestBody(equalToJson("{\"name\":\"renamed\"}")));
+  }
+
+  @Test
+  void asyncTwins_sendTheSameRequestsAndReadTheSameAnswers() throws Exception {
+    wm.stubFor(
+        post(urlEqualTo("/v24.0/" + WABA + "/flows"))
+            .willReturn(okJson(example("/{Version}/{WABA-ID}/flows", "post", "Create Flow"))));
+    wm.stubFor(
+        post(urlEqualTo(FLOW + "/assets"))
+            .willReturn(
+                okJson(example("/{Version}/{Flow-ID}/assets", "post", "Upload Flow JSON Asset"))));
+    wm.stubFor(
+        get(urlPathEqualTo(FLOW))
+            .willReturn(okJson(example("/{Version}/{Flow-ID}", "get", "Get Preview URL"))));
+    wm.stubFor(delete(urlEqualTo(FLOW)).willReturn(okJson("{\"success\":true}")));
+    String keyPath = "/v24.0/" + PHONE_ID + "/whatsapp_business_encryption";
+    wm.stubFor(post(urlEqualTo(keyPath)).willReturn(okJson("{\"success\":true}")));
+    wm.stubFor(
+        get(urlEqualTo(keyPath))
+            .willReturn(
+                okJson(
+                    "{\"data\":[{\"business_public_key\":\"-----BEGIN PUBLIC KEY-----\\nAB\\n"
+                        + "-----END PUBLIC KEY-----\","
+                        + "\"business_public_key_signature_status\":\"VALID\"}]}")));
+    String flowJson = "{\"version\":\"7.3\",\"screens\":[]}";
+    try (WhatsAppClient wa = client()) {
+      FlowCreated created =
+          wa.flows()
+              .createAsync(
+                  FlowDefinition.builder().name("booking").category(FlowCategory.OTHER).build())
+              .get(20, TimeUnit.SECONDS);
+      assertThat(created.id()).isEqualTo("flow-1");
+
+      FlowCreated uploaded =
+          wa.flows().uploadFlowJsonAsync("flow-1", flowJson).get(20, TimeUnit.SECONDS);
+      assertThat(uploaded).isEqualTo(wa.flows().uploadFlowJson("flow-1", flowJson));
+      assertThat(uploaded.validationErrors().get(0).lineStart()).contains(46L);
+
+      FlowPreview p = wa.flows().previewAsync("flow-1", false).get(20, TimeUnit.SECONDS);
+      assertThat(p).isEqualTo(wa.flows().preview("flow-1", false));
+
+      assertThat(wa.flows().deleteAsync("flow-1").get(20, TimeUnit.SECONDS)).isNull();
+
+      wa.phoneNumbers()
+          .uploadBusinessPublicKeyAsync("-----BEGIN PUBLIC KEY-----\nAB\n-----END PUBLIC KEY-----")
+          .get(20, TimeUnit.SECONDS);
+      assertThat(wa.phoneNumbers().businessPublicKeyAsync().get(20, TimeUnit.SECONDS))
+          .isEqualTo(wa.phoneNumbers().businessPublicKey())
+          .satisfies(
+              k ->
+                  assertThat(k.signatureStatus())
+                      .isEqualTo(BusinessPublicKey.SignatureStatus.VALID));
+    }
+    wm.verify(
+        postRequestedFor(urlEqualTo("/v24.0/" + WABA + "/flows"))
+            .withRequestBody(equalToJson("{\"name\":\"booking\",\"categories\":[\"OTHER\"]}")));
+    wm.verify(
+        2,
+        postRequestedFor(urlEqualTo(FLOW + "/assets"))
+            .withRequestBodyPart(
+                aMultipart().withName("file").withBody(equalToJson(flowJson)).build()));
+    wm.verify(
+        2,
+        getRequestedFor(urlPathEqualTo(FLOW))
+            .withQueryParam("fields", equalTo("preview.invalidate(false)")));
+    wm.verify(1, deleteRequestedFor(urlEqualTo(FLOW)));
+    wm.verify(
+        postRequestedFor(urlEqualTo(keyPath))
+            .withRequestBody(
+                equalTo(
+                    "business_public_key=-----BEGIN+PUBLIC+KEY-----%0AAB%0A"
+                        + "-----END+PUBLIC+KEY-----")));
+  }
+
+  @Test
+  void asyncTwins_badArguments_areThrownAtOnce() {
+    try (WhatsAppClient wa = TestClients.client(wm, sleeper)) {
+      assertThatThrownBy(
+              () ->
+                  wa.flows()
+                      .createAsync(
+                          FlowDefinition.builder().name("n").category(FlowCategory.OTHER).build()))
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessageContaining("wabaId");
+      assertThatThrownBy(() -> wa.flows().uploadFlowJsonAsync("flow-1", " "))
+          .isInstanceOf(IllegalArgumentException.class);
+      assertThatThrownBy(() -> wa.flows().publishAsync(" "))
+          .isInstanceOf(IllegalArgumentException.class);
+      assertThatThrownBy(
+              () ->
+                  wa.flows()
+                      .metricAsync(
+                          "flow-1",
+                          FlowMetricName.ENDPOINT_REQUEST_COUNT,
+                          FlowGranularity.DAY,
+                          Optional.of(LocalDate.of(2024, 2, 2)),
+                          Optional.of(LocalDate.of(2024, 2, 1))))
+          .isInstanceOf(IllegalArgumentException.class);
+      assertThatThrownBy(() -> wa.phoneNumbers().uploadBusinessPublicKeyAsync("not a key"))
+          .isInstanceOf(IllegalArgumentException.class);
+    }
+    wm.verify(0, anyRequestedFor(anyUrl()));
   }
 
   @Test
