@@ -316,12 +316,14 @@ public final class Conversations implements AutoCloseable {
         entry.conversation(),
         null,
         turn -> {
+          // Whatever the entry's own deadline, a wait is due when its stored deadline has passed:
+          // an answer in between replaced or ended it, and a store may keep coarser instants.
           Optional<ConversationState.Wait> wait = turn.state().waiting();
-          boolean current =
-              wait.isPresent()
-                  && wait.get().deadline().filter(entry.deadline()::equals).isPresent()
-                  && !turn.now().isBefore(entry.deadline());
-          if (!current) {
+          boolean due =
+              wait.flatMap(ConversationState.Wait::deadline)
+                  .filter(d -> !turn.now().isBefore(d))
+                  .isPresent();
+          if (!due) {
             turn.replace(null);
             return;
           }
@@ -538,7 +540,11 @@ public final class Conversations implements AutoCloseable {
     }
   }
 
-  /** Stops the executor and the scheduler this instance created; queued turns are dropped. */
+  /**
+   * Stops the executor and the scheduler this instance created. Turns still queued are dropped, and
+   * the futures of later calls fail with {@link java.util.concurrent.RejectedExecutionException}
+   * when the executor was this instance's own.
+   */
   @Override
   public void close() {
     if (ownedExecutor != null) {
