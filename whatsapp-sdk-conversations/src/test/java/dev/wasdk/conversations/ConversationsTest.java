@@ -360,4 +360,19 @@ class ConversationsTest {
     assertThat(unhandled).containsExactly("something");
     assertThat(replier.messages()).isEmpty();
   }
+
+  @Test
+  void handle_twoInstancesSharingAStore_oneAsksTheOtherTakesTheAnswer() throws Exception {
+    Conversations first = orderBot();
+    Conversations second = orderBot();
+
+    send(first, Events.text("order"));
+    send(second, Events.text("S"));
+    clock.advance(Duration.ofMinutes(11));
+
+    // The first instance scheduled the deadline, but the answer already ended that wait.
+    assertThat(first.runDueTimeouts().get(10, TimeUnit.SECONDS)).isZero();
+    assertThat(replier.texts()).containsExactly("Which size? S, M or L", "Size S, noted.");
+    assertThat(second.state(USER).orElseThrow().data()).containsEntry("size", "S");
+  }
 }
