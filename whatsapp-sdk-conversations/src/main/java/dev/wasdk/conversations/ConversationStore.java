@@ -17,6 +17,13 @@ import java.util.Optional;
  * <p><b>Expiry.</b> Every {@code put} sets how long the entry lives without another put; an expired
  * entry reads as absent, and a put expecting its version fails, as for a deleted one.
  *
+ * <p>A store must return what was put: every field of the state, with instants at least to the
+ * millisecond (the deadlines {@link Turn#ask} sets are whole milliseconds).
+ *
+ * <p><b>Time budget.</b> Each call must return or throw within a bounded time (a command or query
+ * timeout), never hang: {@link Conversations} calls the store on the conversation's lane, reports a
+ * store that throws to its error hook, and then sends nothing for that turn.
+ *
  * <p>Implementations must be thread-safe, and must pass {@code ConversationStoreContract} from this
  * module's test-jar.
  *

@@ -1,5 +1,6 @@
 package dev.wasdk.conversations;
 
+import dev.wasdk.conversations.internal.DeadlineQueue;
 import dev.wasdk.conversations.internal.Lanes;
 import dev.wasdk.conversations.internal.RouteTable;
 import dev.wasdk.conversations.internal.RouteTable.Route;
@@ -19,7 +20,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -120,19 +120,7 @@ public final class Conversations implements AutoCloseable {
   private final ScheduledExecutorService scheduler;
   private final ExecutorService ownedExecutor;
   private final boolean ownsScheduler;
-  private final ConcurrentSkipListSet<Due> due = new ConcurrentSkipListSet<>();
-  private final AtomicLong dueSequence = new AtomicLong();
-
-  private record OutOfOffice(BusinessHours hours, Locale locale, Function<String, String> text) {}
-
-  private record Due(Instant deadline, long sequence, String conversation)
-      implements Comparable<Due> {
-    @Override
-    public int compareTo(Due o) {
-      int c = deadline.compareTo(o.deadline);
-      return c != 0 ? c : Long.compare(sequence, o.sequence);
-    }
-  }
+  private final DeadlineQueue deadlines = new DeadlineQueue();
 
   private Conversations(Builder b) {
     this.replier = b.replier;
@@ -292,16 +280,9 @@ public final class Conversations implements AutoCloseable {
    * @return a future that completes when those turns are over, with how many timed out
    */
   public CompletableFuture<Integer> runDueTimeouts() {
-    Instant now = clock.instant();
     List<CompletableFuture<Boolean>> turns = new ArrayList<>();
-    while (true) {
-      Due first = due.isEmpty() ? null : due.first();
-      if (first == null || first.deadline().isAfter(now)) {
-        break;
-      }
-      if (due.remove(first)) {
-        turns.add(lanes.submit(first.conversation(), () -> timeoutTurn(first)));
-      }
+    for (String conversation : deadlines.takeDue(clock.instant())) {
+      turns.add(lanes.submit(conversation, () -> timeoutTurn(conversation)));
     }
     return CompletableFuture.allOf(turns.toArray(CompletableFuture[]::new))
         .thenApply(v -> (int) turns.stream().filter(CompletableFuture::join).count());
@@ -311,17 +292,19 @@ public final class Conversations implements AutoCloseable {
     return apply(key, message, this::route);
   }
 
-  private boolean timeoutTurn(Due entry) {
+  private boolean timeoutTurn(String conversation) {
     return apply(
-        entry.conversation(),
+        conversation,
         null,
         turn -> {
+          // A wait is due when its stored deadline has passed; an answer in between replaced or
+          // ended the wait this deadline was scheduled for.
           Optional<ConversationState.Wait> wait = turn.state().waiting();
-          boolean current =
-              wait.isPresent()
-                  && wait.get().deadline().filter(entry.deadline()::equals).isPresent()
-                  && !turn.now().isBefore(entry.deadline());
-          if (!current) {
+          boolean due =
+              wait.flatMap(ConversationState.Wait::deadline)
+                  .filter(d -> !turn.now().isBefore(d))
+                  .isPresent();
+          if (!due) {
             turn.replace(null);
             return;
           }
@@ -401,7 +384,7 @@ public final class Conversations implements AutoCloseable {
               turn.now()));
       return;
     }
-    outOfOffice.ifPresent(o -> sendOutOfOffice(o, turn));
+    outOfOffice.ifPresent(o -> o.apply(turn));
     if (runFirst(interrupts, turn)) {
       return;
     }
@@ -429,15 +412,6 @@ public final class Conversations implements AutoCloseable {
       return;
     }
     unhandled.accept(turn);
-  }
-
-  private void sendOutOfOffice(OutOfOffice o, Turn turn) {
-    if (turn.state().outOfOfficeSent() || o.hours().isOpen(turn.now())) {
-      return;
-    }
-    String opening = o.hours().formatNextOpening(turn.now(), o.locale()).orElse("");
-    turn.reply(o.text().apply(opening));
-    turn.replace(turn.state().withOutOfOfficeSent(true));
   }
 
   private boolean runFirst(RouteTable<TurnHandler> table, Turn turn) {
@@ -501,7 +475,7 @@ public final class Conversations implements AutoCloseable {
     if (deadline.isEmpty() || deadline.equals(previous)) {
       return;
     }
-    due.add(new Due(deadline.get(), dueSequence.incrementAndGet(), key));
+    deadlines.add(key, deadline.get());
     long delay = Math.max(0, Duration.between(clock.instant(), deadline.get()).toMillis());
     try {
       scheduler.schedule(this::runDueTimeoutsQuietly, delay, TimeUnit.MILLISECONDS);
@@ -538,7 +512,11 @@ public final class Conversations implements AutoCloseable {
     }
   }
 
-  /** Stops the executor and the scheduler this instance created; queued turns are dropped. */
+  /**
+   * Stops the executor and the scheduler this instance created. Turns still queued are dropped, and
+   * the futures of later calls fail with {@link java.util.concurrent.RejectedExecutionException}
+   * when the executor was this instance's own.
+   */
   @Override
   public void close() {
     if (ownedExecutor != null) {

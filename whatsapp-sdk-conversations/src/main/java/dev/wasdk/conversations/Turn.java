@@ -6,6 +6,7 @@ import dev.wasdk.webhooks.event.MessageReceived;
 import dev.wasdk.webhooks.event.TextReceived;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -194,7 +195,11 @@ public final class Turn {
     state =
         state.withWaiting(
             Optional.of(
-                new ConversationState.Wait(step, Optional.of(now.plus(timeout)), timeoutStep)));
+                new ConversationState.Wait(
+                    step,
+                    // Whole milliseconds, which every store keeps exactly.
+                    Optional.of(now.plus(timeout).truncatedTo(ChronoUnit.MILLIS)),
+                    timeoutStep)));
   }
 
   /** Ends the current exchange: nothing waits any more and the kept values are dropped. */

@@ -360,4 +360,47 @@ class ConversationsTest {
     assertThat(unhandled).containsExactly("something");
     assertThat(replier.messages()).isEmpty();
   }
+
+  @Test
+  void handle_twoInstancesSharingAStore_oneAsksTheOtherTakesTheAnswer() throws Exception {
+    Conversations first = orderBot();
+    Conversations second = orderBot();
+
+    send(first, Events.text("order"));
+    send(second, Events.text("S"));
+    clock.advance(Duration.ofMinutes(11));
+
+    // The first instance scheduled the deadline, but the answer already ended that wait.
+    assertThat(first.runDueTimeouts().get(10, TimeUnit.SECONDS)).isZero();
+    assertThat(replier.texts()).containsExactly("Which size? S, M or L", "Size S, noted.");
+    assertThat(second.state(USER).orElseThrow().data()).containsEntry("size", "S");
+  }
+
+  @Test
+  void handle_storeFails_reportsAndSendsNothing() throws Exception {
+    IllegalStateException down = new IllegalStateException("store unavailable");
+    ConversationStore failing =
+        new ConversationStore() {
+          @Override
+          public java.util.Optional<StoredConversation> get(String key) {
+            return java.util.Optional.empty();
+          }
+
+          @Override
+          public boolean put(
+              String key, ConversationState state, long expectedVersion, Duration ttl) {
+            throw down;
+          }
+
+          @Override
+          public void delete(String key) {}
+        };
+    Conversations bot =
+        bot().store(failing).on(MessageReceived.class, Filter.any(), t -> t.reply("x")).build();
+
+    assertThat(send(bot, Events.text("hi"))).isFalse();
+
+    assertThat(errors).containsExactly(down);
+    assertThat(replier.messages()).isEmpty();
+  }
 }

@@ -103,7 +103,7 @@ public final class DedupeMemory {
   }
 
   /** Returns the used heap after full collections, once it stops falling. */
-  static long usedHeap() throws InterruptedException {
+  public static long usedHeap() throws InterruptedException {
     MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
     long previous = Long.MAX_VALUE;
     long used = 0;
