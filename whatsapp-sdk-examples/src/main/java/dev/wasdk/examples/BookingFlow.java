@@ -1,5 +1,8 @@
 package dev.wasdk.examples;
 
+import dev.wasdk.client.FlowCategory;
+import dev.wasdk.client.FlowCreated;
+import dev.wasdk.client.FlowDefinition;
 import dev.wasdk.client.WhatsAppClient;
 import dev.wasdk.flows.FlowCipher;
 import dev.wasdk.flows.FlowEndpoint;
@@ -41,9 +44,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * offers the free times, shows a summary and closes the Flow with a booking number), and the
  * webhook handler that confirms the booking with a message when the completion arrives.
  *
- * <p>{@link #main} runs the whole journey against {@link WhatsAppSimulator}: the business sends the
- * Flow message, a simulated user ({@link FlowUser}) opens it, picks a date, time and party size,
- * confirms, and the completion webhook brings the confirmation message.
+ * <p>{@link #main} runs the whole journey against {@link WhatsAppSimulator}: the business uploads
+ * its public key, creates, uploads and publishes the Flow, sends the Flow message, a simulated user
+ * ({@link FlowUser}) opens it, picks a date, time and party size, confirms, and the completion
+ * webhook brings the confirmation message.
  *
  * <p>Thread-safe; {@link #close()} stops both servers.
  */
@@ -243,6 +247,7 @@ public final class BookingFlow implements AutoCloseable {
 
   /** What the simulated journey saw, for the smoke test. */
   record Journey(
+      String flowId,
       String flowMessageWamid,
       FlowUser.Reply ping,
       FlowUser.Reply init,
@@ -278,6 +283,23 @@ public final class BookingFlow implements AutoCloseable {
     String token = "booking-" + user.replaceAll("\\D", "");
     // The user writes first, which opens the 24-hour window a Flow message needs.
     sim.userSends(user, "I would like to book a table");
+    // tag::publish[]
+    wa.phoneNumbers().uploadBusinessPublicKey(publicPem);
+    FlowCreated created =
+        wa.flows()
+            .create(
+                FlowDefinition.builder()
+                    .name("table booking")
+                    .category(FlowCategory.APPOINTMENT_BOOKING)
+                    .endpointUri(URI.create("https://booking.example.com" + FLOW_PATH))
+                    .build());
+    FlowCreated uploaded = wa.flows().uploadFlowJson(created.id(), flowJson().toJson());
+    if (!uploaded.isValid()) {
+      throw new IllegalStateException("Meta refused the Flow JSON: " + uploaded.validationErrors());
+    }
+    wa.flows().publish(created.id());
+    String flowId = created.id();
+    // end::publish[]
     // tag::send[]
     String wamid =
         wa.messages()
@@ -285,7 +307,7 @@ public final class BookingFlow implements AutoCloseable {
                 Message.to(user)
                     .flow()
                     .body("Book a table in two taps.")
-                    .flowId("1234567890")
+                    .flowId(flowId)
                     .flowCta("Book now")
                     .flowToken(token)
                     .dataExchange()
@@ -309,12 +331,17 @@ public final class BookingFlow implements AutoCloseable {
     if (!sim.awaitWebhooks(Duration.ofSeconds(10))) {
       throw new IllegalStateException("the completion webhook is still pending");
     }
-    return new Journey(wamid, ping, init, details, confirm, wrongKey, completion);
+    return new Journey(flowId, wamid, ping, init, details, confirm, wrongKey, completion);
   }
 
-  /** Returns a client for the simulator. */
+  /** Returns a client for the simulator, with its WABA for the Flows API. */
   static WhatsAppClient simulatorClient(WhatsAppSimulator sim) {
-    return EchoBot.simulatorClient(sim);
+    return WhatsAppClient.builder()
+        .accessToken(sim.accessToken())
+        .phoneNumberId(sim.phoneNumberId())
+        .wabaId(sim.wabaId())
+        .baseUrl(sim.baseUrl())
+        .build();
   }
 
   /**

@@ -34,6 +34,10 @@ class BookingFlowTest {
 
       BookingFlow.Journey j = BookingFlow.play(sim, wa, app, BookingFlow.publicPem(keys), USER);
 
+      assertThat(sim.flowStatus(j.flowId())).contains("PUBLISHED");
+      assertThat(sim.uploadedFlowJson(j.flowId())).contains(BookingFlow.flowJson().toJson());
+      assertThat(sim.businessPublicKey()).contains(BookingFlow.publicPem(keys).strip());
+      assertThat(sent0Json(sim)).contains("\"flow_id\":\"" + j.flowId() + "\"");
       assertThat(j.ping().status()).isEqualTo(200);
       assertThat(j.ping().data()).containsEntry("status", "active");
       assertThat(j.init().screen()).contains("DETAILS");
@@ -59,6 +63,10 @@ class BookingFlowTest {
       assertThat(sent.get(1).json()).contains(j.completionWamid());
       assertThat(sent).noneMatch(SentMessage::failed);
     }
+  }
+
+  private static String sent0Json(WhatsAppSimulator sim) {
+    return sim.sentMessages().get(0).json();
   }
 
   @Test

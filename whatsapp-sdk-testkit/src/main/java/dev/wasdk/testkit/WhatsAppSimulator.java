@@ -17,6 +17,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Pattern;
@@ -644,6 +645,42 @@ public final class WhatsAppSimulator implements AutoCloseable {
   /** Returns the ids of the messages marked as read, oldest first. */
   public List<String> messagesMarkedRead() {
     return simulator.markedRead();
+  }
+
+  /**
+   * Returns the status of a Flow created through the Flows API ({@code DRAFT}, {@code PUBLISHED},
+   * {@code DEPRECATED}, or one a test set), or empty if there is no such Flow.
+   *
+   * @param flowId the Flow's id
+   */
+  public Optional<String> flowStatus(String flowId) {
+    return simulator.flows().status(Objects.requireNonNull(flowId, "flowId"));
+  }
+
+  /**
+   * Sets a Flow's status as Meta's health monitoring would, such as {@code THROTTLED} or {@code
+   * BLOCKED}.
+   *
+   * @param flowId the Flow's id
+   * @param status the new status
+   * @throws IllegalArgumentException if there is no such Flow
+   */
+  public void setFlowStatus(String flowId, String status) {
+    simulator.flows().setStatus(flowId, Objects.requireNonNull(status, "status"));
+  }
+
+  /**
+   * Returns the Flow JSON last uploaded for a Flow (or given on creation), if any.
+   *
+   * @param flowId the Flow's id
+   */
+  public Optional<String> uploadedFlowJson(String flowId) {
+    return simulator.flows().flowJson(Objects.requireNonNull(flowId, "flowId"));
+  }
+
+  /** Returns the business public key uploaded for the default phone number, if any. */
+  public Optional<String> businessPublicKey() {
+    return simulator.flows().publicKey(phoneNumberId());
   }
 
   /** Returns the counters. */

@@ -81,6 +81,7 @@ public final class Simulator implements AutoCloseable {
   final Map<String, Phone> phones;
   final Phone primary;
   final TemplateStore templates = new TemplateStore();
+  final FlowStore flows = new FlowStore();
   final MediaStore media = new MediaStore(64L * 1024 * 1024);
   final FaultQueue faults;
   final Random random;
@@ -166,6 +167,11 @@ public final class Simulator implements AutoCloseable {
 
   // ---- request handling ------------------------------------------------------------------------
 
+  /** Returns the Flows and business public keys this simulator holds. */
+  public FlowStore flows() {
+    return flows;
+  }
+
   /** Handles one request. Never throws. */
   public Outcome handle(SimRequest req) {
     Instant now = clock.instant();
@@ -207,6 +213,11 @@ public final class Simulator implements AutoCloseable {
       }
       String id = seg[1];
       String method = req.method();
+      if (flows.has(id)) {
+        return seg.length == 2
+            ? flows.object(method, id, req)
+            : flows.edge(method, id, seg[2], req);
+      }
       if (seg.length == 2) {
         return management.object(method, id, req, now);
       }
@@ -224,6 +235,8 @@ public final class Simulator implements AutoCloseable {
             return management.profile(phone, method, req);
           case "block_users":
             return management.blockUsers(phone, method, req, now);
+          case "whatsapp_business_encryption":
+            return flows.encryption(phone.id, method, req);
           default:
             throw nonexistingField(edge, "WhatsAppBusinessPhoneNumber");
         }
@@ -235,6 +248,8 @@ public final class Simulator implements AutoCloseable {
           case "phone_numbers":
             requireMethod(method, id, "GET");
             return management.phoneNumbers(req);
+          case "flows":
+            return flows.waba(method, req);
           default:
             throw nonexistingField(edge, "WhatsAppBusinessAccount");
         }
