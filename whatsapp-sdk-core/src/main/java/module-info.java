@@ -15,4 +15,7 @@ module dev.wasdk.core {
   exports dev.wasdk.error;
   exports dev.wasdk.sender;
   exports dev.wasdk.template;
+  // One rule for reading Meta's open enums, shared with the webhook event model.
+  exports dev.wasdk.internal.text to
+      dev.wasdk.webhooks;
 }

@@ -1,9 +1,11 @@
 package dev.wasdk.template;
 
-import java.util.Locale;
+import dev.wasdk.internal.text.OpenEnums;
 
 /**
- * A template's review and lifecycle status. Only {@link #APPROVED} templates can be sent.
+ * A template's review and lifecycle status, as read from the templates API and from {@code
+ * message_template_status_update} webhooks. Only {@link #APPROVED} templates can be sent. Open:
+ * values this version does not know map to {@link #UNKNOWN}.
  *
  * @see <a
  *     href="https://developers.facebook.com/docs/whatsapp/business-management-api/message-templates">Message
@@ -40,19 +42,13 @@ public enum TemplateStatus {
   UNKNOWN;
 
   /**
-   * Returns the status Meta names, in any letter case; {@link #UNKNOWN} for null or a new value.
+   * Returns the status Meta names, trimmed and in any letter case; {@link #UNKNOWN} for null, empty
+   * text or a new value.
    *
    * @param value such as {@code APPROVED}
    * @return the status, never null
    */
   public static TemplateStatus of(String value) {
-    if (value == null) {
-      return UNKNOWN;
-    }
-    try {
-      return valueOf(value.trim().toUpperCase(Locale.ROOT));
-    } catch (IllegalArgumentException e) {
-      return UNKNOWN;
-    }
+    return OpenEnums.parse(TemplateStatus.class, value, UNKNOWN);
   }
 }

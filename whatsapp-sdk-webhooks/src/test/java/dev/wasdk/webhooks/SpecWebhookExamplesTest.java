@@ -6,6 +6,9 @@ import dev.wasdk.spec.OpenApiSpec;
 import dev.wasdk.webhooks.event.ButtonReplyReceived;
 import dev.wasdk.webhooks.event.ContactsReceived;
 import dev.wasdk.webhooks.event.EventContext;
+import dev.wasdk.webhooks.event.GroupLifecycleChanged;
+import dev.wasdk.webhooks.event.GroupParticipantsChanged;
+import dev.wasdk.webhooks.event.GroupSettingsChanged;
 import dev.wasdk.webhooks.event.ImageReceived;
 import dev.wasdk.webhooks.event.ListReplyReceived;
 import dev.wasdk.webhooks.event.LocationReceived;
@@ -19,7 +22,6 @@ import dev.wasdk.webhooks.event.SharedContact;
 import dev.wasdk.webhooks.event.SystemMessageReceived;
 import dev.wasdk.webhooks.event.SystemMessageType;
 import dev.wasdk.webhooks.event.TextReceived;
-import dev.wasdk.webhooks.event.UnknownEvent;
 import dev.wasdk.webhooks.event.UnsupportedMessageReceived;
 import dev.wasdk.webhooks.event.WebhookEvent;
 import java.math.BigDecimal;
@@ -32,9 +34,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Every request example of {@code POST /whatsapp/webhooks} in Meta's OpenAPI spec (v23.0) parses
- * into the expected event, with its key fields read. The three group examples use fields the spec
- * lists ({@code group_*}) but this version does not model, so they must arrive as {@link
- * UnknownEvent} with the field name and the raw value.
+ * into the expected event, with its key fields read, the three {@code group_*} examples included.
  */
 class SpecWebhookExamplesTest {
   private static final Map<String, JsonNode> EXAMPLES =
@@ -232,22 +232,49 @@ class SpecWebhookExamplesTest {
     assertThat(s.context().wabaId()).isEqualTo("102290129340398");
   }
 
+  private static final String SPEC_GROUP =
+      "Y2FwaV9ncm91cDoxODA1NTU1MDE3MjoxMjAzNjMyMjI3NzE5NjMwNjcZD";
+
   @Test
-  void parse_groupExamples_becomeUnknownEventsWithFieldAndRawValue() {
-    Map<String, String> fields =
-        Map.of(
-            "Group Create Message", "group_lifecycle_update",
-            "Group Settings Update", "group_settings_update",
-            "Group Remove Participants", "group_participants_update");
-    fields.forEach(
-        (example, field) -> {
-          UnknownEvent u = single(example, UnknownEvent.class);
-          assertThat(u.field()).isEqualTo(field);
-          assertThat(u.context().phoneNumberId()).contains("106540352242922");
-          JsonNode raw = JSON.readTree(u.rawJson());
-          assertThat(raw)
-              .isEqualTo(
-                  EXAMPLES.get(example).path("entry").get(0).path("changes").get(0).path("value"));
-        });
+  void parse_groupCreate_readsGroupRequestSubjectAndDescription() {
+    GroupLifecycleChanged g = single("Group Create Message", GroupLifecycleChanged.class);
+    assertThat(g.context().field()).isEqualTo("group_lifecycle_update");
+    assertThat(g.context().phoneNumberId()).contains("106540352242922");
+    assertThat(g.type()).isEqualTo(GroupLifecycleChanged.Type.GROUP_CREATE);
+    assertThat(g.groupId()).isEqualTo(SPEC_GROUP);
+    assertThat(g.requestId()).contains("784D93D0C468593037EA0B1ECA245D9C");
+    assertThat(g.subject()).contains("your-group-subject");
+    assertThat(g.description()).contains("your-group-description");
+    assertThat(g.timestamp()).isEqualTo(Instant.ofEpochSecond(1750269342L));
+    assertThat(g.isSuccess()).isTrue();
+  }
+
+  @Test
+  void parse_groupSettingsUpdate_readsThePictureChange() {
+    GroupSettingsChanged g = single("Group Settings Update", GroupSettingsChanged.class);
+    assertThat(g.groupId()).isEqualTo(SPEC_GROUP);
+    assertThat(g.requestId()).contains("784D93D0C468593037EA0B1ECA245D9C");
+    assertThat(g.profilePicture().flatMap(GroupSettingsChanged.PictureSetting::mimeType))
+        .contains("image/jpeg");
+    assertThat(g.subject()).isEmpty();
+    assertThat(g.description()).isEmpty();
+  }
+
+  /**
+   * The spec's removal example labels itself {@code group_create} (a spec erratum): the event is
+   * still a participants change, its kind stays {@code UNKNOWN} with the raw value, and the removed
+   * participants are read.
+   */
+  @Test
+  void parse_groupRemoveParticipants_readsRemovedDespiteTheMislabelledType() {
+    GroupParticipantsChanged g =
+        single("Group Remove Participants", GroupParticipantsChanged.class);
+    assertThat(g.context().field()).isEqualTo("group_participants_update");
+    assertThat(g.rawType()).isEqualTo("group_create");
+    assertThat(g.type()).isEqualTo(GroupParticipantsChanged.Type.UNKNOWN);
+    assertThat(g.removed())
+        .extracting(p -> p.user().waId().orElseThrow())
+        .containsExactly("16505551234", "16505551235");
+    assertThat(g.removed().get(0).input()).contains("16505551234");
   }
 }

@@ -1,5 +1,6 @@
 package dev.wasdk.webhooks.event;
 
+import dev.wasdk.internal.text.OpenEnums;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -14,7 +15,7 @@ import java.util.Optional;
  *
  * @param context where the event came from; its entry time says when
  * @param rawEvent the event as sent, such as {@code ACCOUNT_VIOLATION} or {@code
- *     VOLUME_BASED_PRICING_TIER_UPDATE}; empty if absent
+ *     VOLUME_BASED_PRICING_TIER_UPDATE}; empty if absent; {@link #event()} reads it
  * @param country the country, for {@code BUSINESS_PRIMARY_LOCATION_COUNTRY_UPDATE}
  * @param wabaInfo the account and partner ids ({@code waba_info}), when given
  * @param violationType the violation ({@code violation_info.violation_type}), when given
@@ -48,9 +49,16 @@ public record AccountUpdated(
     Objects.requireNonNull(rawJson, "rawJson");
   }
 
+  /**
+   * Returns the event; {@link AccountUpdateEvent#UNKNOWN} for values this version does not know.
+   */
+  public AccountUpdateEvent event() {
+    return AccountUpdateEvent.of(rawEvent);
+  }
+
   /** Returns whether the event reports a new volume pricing tier. */
   public boolean isVolumeTierUpdate() {
-    return "VOLUME_BASED_PRICING_TIER_UPDATE".equals(rawEvent);
+    return event() == AccountUpdateEvent.VOLUME_BASED_PRICING_TIER_UPDATE;
   }
 
   /**
@@ -81,14 +89,47 @@ public record AccountUpdated(
   /**
    * The ban state of an account.
    *
-   * @param state the state as sent ({@code waba_ban_state}), such as {@code SCHEDULE_FOR_DISABLE}
+   * @param rawState the state as sent ({@code waba_ban_state}), such as {@code
+   *     SCHEDULE_FOR_DISABLE}; {@link #state()} reads it
    * @param date the ban date as sent ({@code waba_ban_date})
    */
-  public record BanInfo(Optional<String> state, Optional<String> date) {
+  public record BanInfo(Optional<String> rawState, Optional<String> date) {
     /** Checks that no component is null. */
     public BanInfo {
-      Objects.requireNonNull(state, "state");
+      Objects.requireNonNull(rawState, "rawState");
       Objects.requireNonNull(date, "date");
+    }
+
+    /** Returns the state; {@link BanState#UNKNOWN} when absent or not known. */
+    public BanState state() {
+      return BanState.of(rawState.orElse(null));
+    }
+  }
+
+  /**
+   * The ban state of an account. Open: values this version does not know map to {@link #UNKNOWN}.
+   *
+   * <p>Immutable and thread-safe.
+   */
+  public enum BanState {
+    /** The account is scheduled to be disabled. */
+    SCHEDULE_FOR_DISABLE,
+    /** The account is disabled. */
+    DISABLE,
+    /** The account was reinstated. */
+    REINSTATE,
+    /** A value this version does not know. */
+    UNKNOWN;
+
+    /**
+     * Returns the state for Meta's text, trimmed and in any letter case; {@link #UNKNOWN} for
+     * anything else, including null.
+     *
+     * @param value the raw value, may be null
+     * @return the state; never null
+     */
+    public static BanState of(String value) {
+      return OpenEnums.parse(BanState.class, value, UNKNOWN);
     }
   }
 

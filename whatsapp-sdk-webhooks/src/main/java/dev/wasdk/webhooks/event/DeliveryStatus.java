@@ -1,6 +1,6 @@
 package dev.wasdk.webhooks.event;
 
-import java.util.Locale;
+import dev.wasdk.internal.text.OpenEnums;
 
 /**
  * The delivery status in a {@link MessageStatusChanged}. Open: values this version does not know
@@ -45,22 +45,6 @@ public enum DeliveryStatus {
    * @return the status; never null
    */
   public static DeliveryStatus of(String value) {
-    if (value == null) {
-      return UNKNOWN;
-    }
-    switch (value.toLowerCase(Locale.ROOT)) {
-      case "sent":
-        return SENT;
-      case "delivered":
-        return DELIVERED;
-      case "read":
-        return READ;
-      case "played":
-        return PLAYED;
-      case "failed":
-        return FAILED;
-      default:
-        return UNKNOWN;
-    }
+    return OpenEnums.parse(DeliveryStatus.class, value, UNKNOWN);
   }
 }

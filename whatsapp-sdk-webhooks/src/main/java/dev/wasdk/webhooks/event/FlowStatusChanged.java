@@ -11,17 +11,17 @@ import java.util.Optional;
  *
  * @param context where the event came from; its entry time says when
  * @param flowId the flow id; empty if absent
- * @param oldStatus the status before, as sent
- * @param newStatus the status now, as sent: {@code DRAFT}, {@code PUBLISHED}, {@code DEPRECATED},
- *     {@code BLOCKED} or {@code THROTTLED}
+ * @param rawOldStatus the status before, as sent; {@link #oldStatus()} reads it
+ * @param rawNewStatus the status now, as sent: {@code DRAFT}, {@code PUBLISHED}, {@code
+ *     DEPRECATED}, {@code BLOCKED} or {@code THROTTLED}; {@link #newStatus()} reads it
  * @param message the human-readable description, if given
  * @param rawJson the raw JSON of the change's value
  */
 public record FlowStatusChanged(
     EventContext context,
     String flowId,
-    Optional<String> oldStatus,
-    Optional<String> newStatus,
+    Optional<String> rawOldStatus,
+    Optional<String> rawNewStatus,
     Optional<String> message,
     String rawJson)
     implements WebhookEvent {
@@ -30,9 +30,19 @@ public record FlowStatusChanged(
   public FlowStatusChanged {
     Objects.requireNonNull(context, "context");
     Objects.requireNonNull(flowId, "flowId");
-    Objects.requireNonNull(oldStatus, "oldStatus");
-    Objects.requireNonNull(newStatus, "newStatus");
+    Objects.requireNonNull(rawOldStatus, "rawOldStatus");
+    Objects.requireNonNull(rawNewStatus, "rawNewStatus");
     Objects.requireNonNull(message, "message");
     Objects.requireNonNull(rawJson, "rawJson");
+  }
+
+  /** Returns the status before; {@link FlowStatus#UNKNOWN} when absent or not known. */
+  public FlowStatus oldStatus() {
+    return FlowStatus.of(rawOldStatus.orElse(null));
+  }
+
+  /** Returns the status now; {@link FlowStatus#UNKNOWN} when absent or not known. */
+  public FlowStatus newStatus() {
+    return FlowStatus.of(rawNewStatus.orElse(null));
   }
 }

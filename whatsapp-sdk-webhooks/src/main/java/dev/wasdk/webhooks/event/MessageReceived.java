@@ -37,6 +37,7 @@ public sealed interface MessageReceived extends WebhookEvent
         ButtonReplyReceived,
         ListReplyReceived,
         FlowReplyReceived,
+        CallPermissionReplied,
         QuickReplyReceived,
         ReactionReceived,
         OrderReceived,
@@ -44,6 +45,7 @@ public sealed interface MessageReceived extends WebhookEvent
         UnsupportedMessageReceived,
         MessageEdited,
         MessageRevoked,
+        WelcomeRequestReceived,
         UnknownMessageReceived {
 
   /** Returns the parts every inbound message shares. */
@@ -77,6 +79,15 @@ public sealed interface MessageReceived extends WebhookEvent
   /** Returns the group the message was sent in, for group messages. */
   default Optional<String> groupId() {
     return header().groupId();
+  }
+
+  /**
+   * Returns the group member who wrote, for group messages: the {@link #sender()}, since a group
+   * message's {@code from} and contact are the member's. Empty for a message sent to the business
+   * alone.
+   */
+  default Optional<UserRef> participant() {
+    return groupId().isPresent() ? Optional.of(sender()) : Optional.empty();
   }
 
   /** Returns when the user sent the message; it opens the 24-hour customer-service window. */

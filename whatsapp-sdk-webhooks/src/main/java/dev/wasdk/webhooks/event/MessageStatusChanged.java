@@ -1,5 +1,6 @@
 package dev.wasdk.webhooks.event;
 
+import dev.wasdk.internal.text.OpenEnums;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -33,8 +34,11 @@ import java.util.OptionalInt;
  *     timestamp
  * @param recipient the recipient's ids: {@code recipient_id} (phone, or the group id for group
  *     messages), {@code recipient_user_id} and {@code parent_recipient_user_id}
- * @param recipientType {@code group} for group messages, as sent
- * @param recipientParticipantId the group member the status is about, for group messages
+ * @param rawRecipientType {@code group} for group messages, as sent; {@link #recipientType()} reads
+ *     it
+ * @param participant the group member a {@code delivered} or {@code read} status is about, for
+ *     group messages ({@code recipient_participant_id}, {@code recipient_participant_user_id},
+ *     {@code recipient_participant_parent_user_id}); no ids otherwise
  * @param groupId the group id, for group messages
  * @param recipientIdentityKeyHash the recipient's identity key hash, when identity checks are on
  * @param bizOpaqueCallbackData the tracking string the business set when sending, if any
@@ -52,8 +56,8 @@ public record MessageStatusChanged(
     String rawStatus,
     Instant timestamp,
     UserRef recipient,
-    Optional<String> recipientType,
-    Optional<String> recipientParticipantId,
+    Optional<String> rawRecipientType,
+    UserRef participant,
     Optional<String> groupId,
     Optional<String> recipientIdentityKeyHash,
     Optional<String> bizOpaqueCallbackData,
@@ -70,8 +74,8 @@ public record MessageStatusChanged(
     Objects.requireNonNull(rawStatus, "rawStatus");
     Objects.requireNonNull(timestamp, "timestamp");
     Objects.requireNonNull(recipient, "recipient");
-    Objects.requireNonNull(recipientType, "recipientType");
-    Objects.requireNonNull(recipientParticipantId, "recipientParticipantId");
+    Objects.requireNonNull(rawRecipientType, "rawRecipientType");
+    Objects.requireNonNull(participant, "participant");
     Objects.requireNonNull(groupId, "groupId");
     Objects.requireNonNull(recipientIdentityKeyHash, "recipientIdentityKeyHash");
     Objects.requireNonNull(bizOpaqueCallbackData, "bizOpaqueCallbackData");
@@ -96,9 +100,24 @@ public record MessageStatusChanged(
     return status() == DeliveryStatus.FAILED;
   }
 
+  /**
+   * Returns whom the message went to: {@link RecipientType#INDIVIDUAL} when the payload names no
+   * type, {@link RecipientType#UNKNOWN} for a type this version does not know.
+   */
+  public RecipientType recipientType() {
+    return rawRecipientType.isEmpty()
+        ? RecipientType.INDIVIDUAL
+        : RecipientType.of(rawRecipientType.get());
+  }
+
   /** Returns whether the message went to a group. */
   public boolean isGroup() {
-    return groupId.isPresent() || recipientType.filter("group"::equals).isPresent();
+    return groupId.isPresent() || recipientType() == RecipientType.GROUP;
+  }
+
+  /** Returns the WhatsApp id of the group member the status is about, for group messages. */
+  public Optional<String> recipientParticipantId() {
+    return participant.waId();
   }
 
   /**
@@ -127,14 +146,20 @@ public record MessageStatusChanged(
 
   /**
    * Returns {@code messageId + ":" + status}: a message goes through each status once, so this
-   * recognizes a redelivered status. Empty if the payload lacks the id or the status.
+   * recognizes a redelivered status. A group message is delivered to and read by each member, so
+   * its key adds the member's id: {@code messageId + ":" + status + ":" + participant}. Empty if
+   * the payload lacks the id or the status.
    */
   @Override
   public Optional<String> dedupeKey() {
     if (messageId.isEmpty() || rawStatus.isEmpty()) {
       return Optional.empty();
     }
-    return Optional.of(messageId + ":" + rawStatus);
+    Optional<String> member = participant.primaryId();
+    return Optional.of(
+        member.isPresent()
+            ? messageId + ":" + rawStatus + ":" + member.get()
+            : messageId + ":" + rawStatus);
   }
 
   /**
@@ -195,6 +220,31 @@ public record MessageStatusChanged(
         return "regular".equals(type.get());
       }
       return billable.orElse(false);
+    }
+  }
+
+  /**
+   * Whom a message went to. Open: values this version does not know map to {@link #UNKNOWN}.
+   *
+   * <p>Immutable and thread-safe.
+   */
+  public enum RecipientType {
+    /** One user. */
+    INDIVIDUAL,
+    /** A group. */
+    GROUP,
+    /** A value this version does not know. */
+    UNKNOWN;
+
+    /**
+     * Returns the recipient type for Meta's text, trimmed and in any letter case; {@link #UNKNOWN}
+     * for anything else, including null.
+     *
+     * @param value the raw value, may be null
+     * @return the recipient type; never null
+     */
+    public static RecipientType of(String value) {
+      return OpenEnums.parse(RecipientType.class, value, UNKNOWN);
     }
   }
 }

@@ -1,6 +1,6 @@
 package dev.wasdk.webhooks.event;
 
-import java.util.Locale;
+import dev.wasdk.internal.text.OpenEnums;
 
 /**
  * The event in a {@link PhoneNumberQualityChanged}. Open: values this version does not know map to
@@ -31,15 +31,6 @@ public enum PhoneNumberQualityEvent {
    * @return the event; never null
    */
   public static PhoneNumberQualityEvent of(String value) {
-    if (value == null || value.isEmpty()) {
-      return UNKNOWN;
-    }
-    String v = value.toUpperCase(Locale.ROOT);
-    for (PhoneNumberQualityEvent e : values()) {
-      if (e != UNKNOWN && e.name().equals(v)) {
-        return e;
-      }
-    }
-    return UNKNOWN;
+    return OpenEnums.parse(PhoneNumberQualityEvent.class, value, UNKNOWN);
   }
 }

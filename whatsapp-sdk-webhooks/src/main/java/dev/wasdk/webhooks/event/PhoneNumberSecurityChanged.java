@@ -11,7 +11,7 @@ import java.util.Optional;
  *
  * @param context where the event came from; its display phone number names the number
  * @param rawEvent the event as sent: {@code PIN_CHANGED}, {@code PIN_RESET_REQUEST} or {@code
- *     PIN_REQUEST_SUCCESS}; empty if absent
+ *     PIN_REQUEST_SUCCESS}; empty if absent; {@link #event()} reads it
  * @param requester who asked for the reset, for reset requests
  * @param rawJson the raw JSON of the change's value
  */
@@ -25,5 +25,13 @@ public record PhoneNumberSecurityChanged(
     Objects.requireNonNull(rawEvent, "rawEvent");
     Objects.requireNonNull(requester, "requester");
     Objects.requireNonNull(rawJson, "rawJson");
+  }
+
+  /**
+   * Returns the event; {@link PhoneNumberSecurityEvent#UNKNOWN} for values this version does not
+   * know.
+   */
+  public PhoneNumberSecurityEvent event() {
+    return PhoneNumberSecurityEvent.of(rawEvent);
   }
 }

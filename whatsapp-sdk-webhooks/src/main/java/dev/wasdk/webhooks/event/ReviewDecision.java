@@ -1,6 +1,6 @@
 package dev.wasdk.webhooks.event;
 
-import java.util.Locale;
+import dev.wasdk.internal.text.OpenEnums;
 
 /**
  * The outcome of a review by Meta, in {@link PhoneNumberNameChanged} and {@link
@@ -28,15 +28,6 @@ public enum ReviewDecision {
    * @return the decision; never null
    */
   public static ReviewDecision of(String value) {
-    if (value == null || value.isEmpty()) {
-      return UNKNOWN;
-    }
-    String v = value.toUpperCase(Locale.ROOT);
-    for (ReviewDecision d : values()) {
-      if (d != UNKNOWN && d.name().equals(v)) {
-        return d;
-      }
-    }
-    return UNKNOWN;
+    return OpenEnums.parse(ReviewDecision.class, value, UNKNOWN);
   }
 }

@@ -1,5 +1,7 @@
 package dev.wasdk.webhooks.event;
 
+import dev.wasdk.internal.text.OpenEnums;
+
 /**
  * The kind of a {@link SystemMessageReceived}. Open: values this version does not know map to
  * {@link #UNKNOWN}, and the event keeps the raw value.
@@ -34,13 +36,6 @@ public enum SystemMessageType {
    * @return the type; never null
    */
   public static SystemMessageType of(String value) {
-    if (value != null) {
-      for (SystemMessageType t : values()) {
-        if (t != UNKNOWN && t.value.equals(value)) {
-          return t;
-        }
-      }
-    }
-    return UNKNOWN;
+    return OpenEnums.parse(SystemMessageType.class, value, UNKNOWN);
   }
 }

@@ -1,5 +1,6 @@
 package dev.wasdk.webhooks.event;
 
+import dev.wasdk.template.TemplateStatus;
 import java.util.Objects;
 import java.util.Optional;
 

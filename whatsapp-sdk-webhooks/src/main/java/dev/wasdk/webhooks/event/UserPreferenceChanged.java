@@ -1,7 +1,6 @@
 package dev.wasdk.webhooks.event;
 
 import java.time.Instant;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -24,7 +23,8 @@ import java.util.Optional;
  *
  * @param context where the event came from; its contact is the user's profile, when given
  * @param user the user's ids ({@code wa_id}, {@code user_id}, {@code parent_user_id})
- * @param rawValue the preference as sent: {@code stop} or {@code resume}; empty if absent
+ * @param rawValue the preference as sent: {@code stop} or {@code resume}; empty if absent; {@link
+ *     #value()} reads it
  * @param category what the preference is about, such as {@code marketing_messages}, if given
  * @param detail the human-readable description, if given
  * @param timestamp when the user changed it; {@link Instant#EPOCH} if the payload had no readable
@@ -55,14 +55,22 @@ public record UserPreferenceChanged(
     Objects.requireNonNull(rawJson, "rawJson");
   }
 
+  /**
+   * Returns the preference; {@link MarketingPreference#UNKNOWN} for values this version does not
+   * know.
+   */
+  public MarketingPreference value() {
+    return MarketingPreference.of(rawValue);
+  }
+
   /** Returns whether the user asked to stop the messages. */
   public boolean isStop() {
-    return "stop".equals(rawValue.toLowerCase(Locale.ROOT));
+    return value() == MarketingPreference.STOP;
   }
 
   /** Returns whether the user asked to receive the messages again. */
   public boolean isResume() {
-    return "resume".equals(rawValue.toLowerCase(Locale.ROOT));
+    return value() == MarketingPreference.RESUME;
   }
 
   /** Returns whether the preference is about marketing messages, or names no category. */

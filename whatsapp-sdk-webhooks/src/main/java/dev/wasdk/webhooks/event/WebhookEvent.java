@@ -5,8 +5,9 @@ import java.util.Optional;
 /**
  * One thing a webhook reports: an inbound message, a status change, or a change of an account,
  * number or template. A webhook POST may carry many; {@code WebhookParser} returns one event per
- * inbound message, per status, per user preference, per message echo, per error, and per change of
- * every other field.
+ * inbound message, per status, per user preference, per message echo, per error, per element of the
+ * other array fields (history chunks, synced contacts, automatic events, calls and call statuses,
+ * groups), and per change of every other field.
  *
  * <p>Every event keeps its context and the raw JSON it was read from. The types are records (or
  * sealed interfaces over records), so a {@code switch} or {@code instanceof} chain covers them:
@@ -21,7 +22,14 @@ import java.util.Optional;
  *   <li>account: {@link AccountUpdated}, {@link AccountAlertRaised}, {@link AccountReviewUpdated},
  *       {@link BusinessCapabilityChanged}
  *   <li>users: {@link UserPreferenceChanged}; flows: {@link FlowStatusChanged}, {@link
- *       FlowAlertRaised}; Coexistence: {@link MessageEchoed}
+ *       FlowAlertRaised}
+ *   <li>Coexistence: {@link MessageEchoed}, {@link HistorySynced}, {@link AppStateSynced}
+ *   <li>calls: {@link CallConnectReceived}, {@link CallTerminated}, {@link CallStatusChanged}
+ *   <li>groups: {@link GroupLifecycleChanged}, {@link GroupParticipantsChanged}, {@link
+ *       GroupSettingsChanged}, {@link GroupStatusChanged}
+ *   <li>settings, ads, partners and payments: {@link AccountSettingsUpdated}, {@link
+ *       AutomaticEventDetected}, {@link PartnerSolutionChanged}, {@link
+ *       PaymentConfigurationChanged}
  *   <li>anything else: {@link UnknownEvent}
  * </ul>
  *
@@ -46,6 +54,19 @@ public sealed interface WebhookEvent
         FlowStatusChanged,
         FlowAlertRaised,
         MessageEchoed,
+        HistorySynced,
+        AppStateSynced,
+        AccountSettingsUpdated,
+        AutomaticEventDetected,
+        PartnerSolutionChanged,
+        PaymentConfigurationChanged,
+        CallConnectReceived,
+        CallTerminated,
+        CallStatusChanged,
+        GroupLifecycleChanged,
+        GroupParticipantsChanged,
+        GroupSettingsChanged,
+        GroupStatusChanged,
         UnknownEvent {
 
   /** Returns where the event came from. */
@@ -53,9 +74,11 @@ public sealed interface WebhookEvent
 
   /**
    * Returns the raw JSON of the element this event was read from: the {@code messages[]}, {@code
-   * statuses[]}, {@code errors[]}, {@code user_preferences[]} or {@code message_echoes[]} element,
-   * or else the change's {@code value}. For a UTF-8 body, as Meta sends, it is exactly the text of
-   * the body, escapes and spacing included; for other encodings it is the element re-serialized.
+   * statuses[]}, {@code errors[]}, {@code user_preferences[]}, {@code message_echoes[]}, {@code
+   * history[]}, {@code state_sync[]}, {@code automatic_events[]}, {@code calls[]} or {@code
+   * groups[]} element, or else the change's {@code value}. For a UTF-8 body, as Meta sends, it is
+   * exactly the text of the body, escapes and spacing included; for other encodings it is the
+   * element re-serialized.
    */
   String rawJson();
 

@@ -8,7 +8,12 @@
  * and user-preference changes each have their own type, and anything new is an {@link
  * dev.wasdk.webhooks.event.UnknownEvent} with its raw JSON, never an exception. Every event carries
  * its {@link dev.wasdk.webhooks.event.EventContext} (the business account, phone number and field
- * it came from) and its raw JSON. Unknown enum values keep Meta's raw string.
+ * it came from) and its raw JSON.
+ *
+ * <p>Every kind, status or decision is an open enum beside the raw string it was read from (such as
+ * {@code AccountUpdated.event()} beside {@code rawEvent()}). One rule reads them all: the text is
+ * trimmed, letter case is ignored, spaces and hyphens read as underscores, and any value this
+ * version does not know, null and empty included, is the enum's {@code UNKNOWN}.
  *
  * <pre>{@code
  * if (event instanceof TextReceived t) {

@@ -3,6 +3,7 @@ package dev.wasdk.webhooks.event;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.wasdk.template.TemplateStatus;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +22,7 @@ class EventModelTest {
         Instant.EPOCH,
         UserRef.ofWaId("16505551234"),
         Optional.empty(),
-        Optional.empty(),
+        UserRef.none(),
         Optional.empty(),
         Optional.empty(),
         Optional.empty(),
@@ -57,6 +58,16 @@ class EventModelTest {
     assertThat(TemplateStatus.of("PENDING_DELETION")).isEqualTo(TemplateStatus.PENDING_DELETION);
     assertThat(TemplateStatus.of("UNKNOWN")).isEqualTo(TemplateStatus.UNKNOWN);
     assertThat(TemplateStatus.of(null)).isEqualTo(TemplateStatus.UNKNOWN);
+    assertThat(TemplateStatus.of(" approved ")).isEqualTo(TemplateStatus.APPROVED);
+    assertThat(DeliveryStatus.of(" Read")).isEqualTo(DeliveryStatus.READ);
+    assertThat(AccountUpdateEvent.of("partner_added")).isEqualTo(AccountUpdateEvent.PARTNER_ADDED);
+    assertThat(AccountUpdateEvent.of("")).isEqualTo(AccountUpdateEvent.UNKNOWN);
+    assertThat(FlowAlertEvent.of("client_error_rate")).isEqualTo(FlowAlertEvent.CLIENT_ERROR_RATE);
+    assertThat(FlowStatus.of(" blocked")).isEqualTo(FlowStatus.BLOCKED);
+    assertThat(PhoneNumberSecurityEvent.of("pin_request_success"))
+        .isEqualTo(PhoneNumberSecurityEvent.PIN_REQUEST_SUCCESS);
+    assertThat(MarketingPreference.of("Resume")).isEqualTo(MarketingPreference.RESUME);
+    assertThat(MarketingPreference.of("pause")).isEqualTo(MarketingPreference.UNKNOWN);
     assertThat(ReviewDecision.of("deferred")).isEqualTo(ReviewDecision.DEFERRED);
     assertThat(ReviewDecision.of("")).isEqualTo(ReviewDecision.UNKNOWN);
     assertThat(PhoneNumberQualityEvent.of("throughput_upgrade"))

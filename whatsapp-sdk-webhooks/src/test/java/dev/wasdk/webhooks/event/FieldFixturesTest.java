@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.wasdk.client.QualityRating;
 import dev.wasdk.sender.MessagingTier;
+import dev.wasdk.template.TemplateStatus;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -192,6 +193,7 @@ class FieldFixturesTest {
   void accountUpdate_violation_readsViolationType() {
     AccountUpdated a = single("fields/account_update_violation.json", AccountUpdated.class);
     assertTemplate(a, "account_update");
+    assertThat(a.event()).isEqualTo(AccountUpdateEvent.ACCOUNT_VIOLATION);
     assertThat(a.rawEvent()).isEqualTo("ACCOUNT_VIOLATION");
     assertThat(a.violationType()).contains("ADULT");
     assertThat(a.isVolumeTierUpdate()).isFalse();
@@ -228,12 +230,15 @@ class FieldFixturesTest {
         .contains(
             new AccountUpdated.BanInfo(
                 Optional.of("SCHEDULE_FOR_DISABLE"), Optional.of("2025-07-01")));
+    assertThat(a.banInfo().orElseThrow().state())
+        .isEqualTo(AccountUpdated.BanState.SCHEDULE_FOR_DISABLE);
+    assertThat(a.event()).isEqualTo(AccountUpdateEvent.DISABLED_UPDATE);
   }
 
   @Test
   void accountUpdate_country_readsCountry() {
     AccountUpdated a = single("fields/account_update_country.json", AccountUpdated.class);
-    assertThat(a.rawEvent()).isEqualTo("BUSINESS_PRIMARY_LOCATION_COUNTRY_UPDATE");
+    assertThat(a.event()).isEqualTo(AccountUpdateEvent.BUSINESS_PRIMARY_LOCATION_COUNTRY_UPDATE);
     assertThat(a.country()).contains("BR");
     assertThat(a.wabaInfo()).isEmpty();
   }
@@ -242,11 +247,14 @@ class FieldFixturesTest {
   void accountAlerts_readsAlertInfo() {
     AccountAlertRaised a = single("fields/account_alerts.json", AccountAlertRaised.class);
     assertTemplate(a, "account_alerts");
-    assertThat(a.entityType()).contains("BUSINESS");
+    assertThat(a.entityType()).isEqualTo(AccountAlertRaised.EntityType.BUSINESS);
+    assertThat(a.rawEntityType()).contains("BUSINESS");
     assertThat(a.entityId()).contains("506914307656634");
     assertThat(a.severity()).isEqualTo(AccountAlertRaised.Severity.WARNING);
-    assertThat(a.alertStatus()).contains("ACTIVE");
-    assertThat(a.alertType()).contains("INCREASED_CAPABILITIES_ELIGIBILITY_DEFERRED");
+    assertThat(a.alertStatus()).isEqualTo(AccountAlertRaised.AlertStatus.ACTIVE);
+    assertThat(a.alertType())
+        .isEqualTo(AccountAlertRaised.AlertType.INCREASED_CAPABILITIES_ELIGIBILITY_DEFERRED);
+    assertThat(a.rawAlertType()).contains("INCREASED_CAPABILITIES_ELIGIBILITY_DEFERRED");
     assertThat(a.description()).isPresent();
   }
 
@@ -289,7 +297,7 @@ class FieldFixturesTest {
   void security_pinChanged_readsEvent() {
     PhoneNumberSecurityChanged s =
         single("fields/security_pin_changed.json", PhoneNumberSecurityChanged.class);
-    assertThat(s.rawEvent()).isEqualTo("PIN_CHANGED");
+    assertThat(s.event()).isEqualTo(PhoneNumberSecurityEvent.PIN_CHANGED);
     assertThat(s.requester()).isEmpty();
     assertThat(s.context().displayPhoneNumber()).contains("15550783881");
   }
@@ -298,7 +306,7 @@ class FieldFixturesTest {
   void security_pinResetRequest_readsRequester() {
     PhoneNumberSecurityChanged s =
         single("fields/security_pin_reset_request.json", PhoneNumberSecurityChanged.class);
-    assertThat(s.rawEvent()).isEqualTo("PIN_RESET_REQUEST");
+    assertThat(s.event()).isEqualTo(PhoneNumberSecurityEvent.PIN_RESET_REQUEST);
     assertThat(s.requester()).contains("184237148051180");
   }
 
@@ -310,6 +318,7 @@ class FieldFixturesTest {
     assertThat(p.context().phoneNumberId()).contains("106540352242922");
     assertThat(p.user()).isEqualTo(UserRef.ofWaId("16505551234"));
     assertThat(p.isStop()).isTrue();
+    assertThat(p.value()).isEqualTo(MarketingPreference.STOP);
     assertThat(p.isResume()).isFalse();
     assertThat(p.isMarketing()).isTrue();
     assertThat(p.category()).contains("marketing_messages");
@@ -347,16 +356,17 @@ class FieldFixturesTest {
     FlowStatusChanged f = single("fields/flows_status_change.json", FlowStatusChanged.class);
     assertTemplate(f, "flows");
     assertThat(f.flowId()).isEqualTo("1687543215247384");
-    assertThat(f.oldStatus()).contains("PUBLISHED");
-    assertThat(f.newStatus()).contains("THROTTLED");
+    assertThat(f.oldStatus()).isEqualTo(FlowStatus.PUBLISHED);
+    assertThat(f.newStatus()).isEqualTo(FlowStatus.THROTTLED);
+    assertThat(f.rawNewStatus()).contains("THROTTLED");
     assertThat(f.message()).isPresent();
   }
 
   @Test
   void flows_errorRateAlert_readsMetrics() {
     FlowAlertRaised f = single("fields/flows_endpoint_error_rate.json", FlowAlertRaised.class);
-    assertThat(f.rawEvent()).isEqualTo("ENDPOINT_ERROR_RATE");
-    assertThat(f.alertState()).contains("ACTIVATED");
+    assertThat(f.event()).isEqualTo(FlowAlertEvent.ENDPOINT_ERROR_RATE);
+    assertThat(f.alertState()).isEqualTo(FlowAlertRaised.AlertState.ACTIVATED);
     assertThat(f.metrics())
         .containsExactly(Map.entry("error_rate", 12.5), Map.entry("threshold", 10.0));
   }
@@ -364,7 +374,7 @@ class FieldFixturesTest {
   @Test
   void flows_latencyAlert_readsMetricsInOrder() {
     FlowAlertRaised f = single("fields/flows_endpoint_latency.json", FlowAlertRaised.class);
-    assertThat(f.rawEvent()).isEqualTo("ENDPOINT_LATENCY");
+    assertThat(f.event()).isEqualTo(FlowAlertEvent.ENDPOINT_LATENCY);
     assertThat(f.metrics().keySet())
         .containsExactly("p50_latency", "p90_latency", "requests_count", "threshold");
     assertThat(f.metrics()).containsEntry("p90_latency", 7500.0);
@@ -391,17 +401,10 @@ class FieldFixturesTest {
   }
 
   @Test
-  void unknownField_calls_isUnknownEventWithFieldAndRawValue() {
-    UnknownEvent u = single("fields/unknown_field_calls.json", UnknownEvent.class);
-    assertThat(u.field()).isEqualTo("calls");
+  void unknownField_newField_isUnknownEventWithFieldAndRawValue() {
+    UnknownEvent u = single("fields/unknown_field_future.json", UnknownEvent.class);
+    assertThat(u.field()).isEqualTo("hologram_update");
     assertThat(u.context().phoneNumberId()).contains("106540352242922");
-    assertThat(u.rawJson()).startsWith("{").contains("\"direction\": \"USER_INITIATED\"");
-  }
-
-  @Test
-  void unknownField_history_isUnknownEvent() {
-    UnknownEvent u = single("fields/unknown_field_history.json", UnknownEvent.class);
-    assertThat(u.field()).isEqualTo("history");
-    assertThat(u.rawJson()).contains("chunk_order");
+    assertThat(u.rawJson()).startsWith("{").contains("\"state\": \"PROJECTING\"");
   }
 }

@@ -44,6 +44,7 @@ class InboundMessageFixturesTest {
     assertThat(t.referral()).isEmpty();
     assertThat(t.errors()).isEmpty();
     assertThat(t.groupId()).isEmpty();
+    assertThat(t.participant()).isEmpty();
   }
 
   @Test
@@ -116,6 +117,8 @@ class InboundMessageFixturesTest {
   void text_group_readsGroupId() {
     TextReceived t = single("messages/text_group.json", TextReceived.class);
     assertThat(t.groupId()).contains("Y2FwaV9ncm91cDoxNjUwNTU1MTIzNDoxMjAzNjMyMjI3NzE5NjMwNjc");
+    assertThat(t.participant()).contains(t.sender());
+    assertThat(t.participant().flatMap(UserRef::waId)).isEqualTo(t.from());
     assertThat(t.from()).contains(USER);
   }
 
@@ -310,7 +313,32 @@ class InboundMessageFixturesTest {
         single("messages/interactive_unknown_type.json", UnknownMessageReceived.class);
     assertFromSheena(u);
     assertThat(u.type()).isEqualTo("interactive");
-    assertThat(u.rawJson()).contains("call_permission_reply");
+    assertThat(u.rawJson()).contains("quantum_reply");
+  }
+
+  @Test
+  void interactive_callPermissionReply_readsAnswerAndExpiry() {
+    CallPermissionReplied r =
+        single("messages/interactive_call_permission_reply.json", CallPermissionReplied.class);
+    assertFromSheena(r);
+    assertThat(r.response()).isEqualTo(CallPermissionReplied.Response.ACCEPT);
+    assertThat(r.permanent()).isFalse();
+    assertThat(r.expiration()).contains(Instant.ofEpochSecond(1750694400L));
+    assertThat(r.responseSource()).isEqualTo(CallPermissionReplied.ResponseSource.USER_ACTION);
+    assertThat(r.dedupeKey()).contains(r.id());
+  }
+
+  @Test
+  void interactive_callPermissionReplyAutomatic_isPermanentAndNamesTheCall() {
+    CallPermissionReplied r =
+        single(
+            "messages/interactive_call_permission_reply_permanent.json",
+            CallPermissionReplied.class);
+    assertThat(r.permanent()).isTrue();
+    assertThat(r.expiration()).isEmpty();
+    assertThat(r.responseSource()).isEqualTo(CallPermissionReplied.ResponseSource.AUTOMATIC);
+    assertThat(r.messageContext().flatMap(MessageContext::id))
+        .contains("wacid.HBgLMTY1MDU1NTEyMzQVAgARGBIzQ0FMTDAwMDAwMDAwMDAwMQA=");
   }
 
   @Test
@@ -453,5 +481,15 @@ class InboundMessageFixturesTest {
     assertThat(second.body()).isEqualTo("second");
     assertThat(second.contact().flatMap(ContactProfile::name)).contains("Ann");
     assertThat(second.timestamp()).isEqualTo(Instant.ofEpochSecond(1750090703L));
+  }
+
+  @Test
+  void requestWelcome_isWelcomeRequestWithSenderAndNoContent() {
+    WelcomeRequestReceived w =
+        single("messages/request_welcome.json", WelcomeRequestReceived.class);
+    assertFromSheena(w);
+    assertThat(w.type()).isEqualTo("request_welcome");
+    assertThat(w.id()).isEqualTo("wamid.HBgLMTY1MDU1NTEyMzQVAgASGBRXRUxDT01FMDAwMDAwMDAwMDAxAA==");
+    assertThat(w.dedupeKey()).contains(w.id());
   }
 }

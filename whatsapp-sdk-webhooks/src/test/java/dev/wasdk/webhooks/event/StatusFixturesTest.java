@@ -151,8 +151,10 @@ class StatusFixturesTest {
   void group_readsGroupAndParticipant() {
     MessageStatusChanged s = single("statuses/group.json", MessageStatusChanged.class);
     assertThat(s.isGroup()).isTrue();
-    assertThat(s.recipientType()).contains("group");
+    assertThat(s.recipientType()).isEqualTo(MessageStatusChanged.RecipientType.GROUP);
+    assertThat(s.rawRecipientType()).contains("group");
     assertThat(s.recipientParticipantId()).contains("16505550009");
+    assertThat(s.participant()).isEqualTo(UserRef.ofWaId("16505550009"));
     assertThat(s.groupId()).contains("Y2FwaV9ncm91cDoxNjUwNTU1MTIzNDoxMjAzNjMyMjI3NzE5NjMwNjc");
   }
 
@@ -162,5 +164,30 @@ class StatusFixturesTest {
     assertThat(s.status()).isEqualTo(DeliveryStatus.UNKNOWN);
     assertThat(s.rawStatus()).isEqualTo("deleted");
     assertThat(s.dedupeKey()).contains(SENT_ID + ":deleted");
+  }
+
+  @Test
+  void groupAggregated_oneEventPerMemberWithItsContactAndKey() {
+    List<WebhookEvent> events = parse("statuses/group_read_aggregated.json");
+    assertThat(events).hasSize(2).allMatch(e -> e instanceof MessageStatusChanged);
+    MessageStatusChanged sheena = (MessageStatusChanged) events.get(0);
+    MessageStatusChanged max = (MessageStatusChanged) events.get(1);
+    String id = "wamid.HBgLMTY1MDU1NTEyMzQVAgARGBI2QzFCNDg2MzE2QTA0QzI1RjUA";
+    assertThat(sheena.isGroup()).isTrue();
+    assertThat(sheena.status()).isEqualTo(DeliveryStatus.READ);
+    assertThat(sheena.participant().waId()).contains("16505551234");
+    assertThat(sheena.context().contact().flatMap(ContactProfile::name)).contains("Sheena Nelson");
+    assertThat(sheena.pricing().flatMap(MessageStatusChanged.Pricing::category))
+        .contains("group_marketing");
+    assertThat(sheena.dedupeKey()).contains(id + ":read:16505551234");
+
+    assertThat(max.participant())
+        .isEqualTo(
+            new UserRef(
+                Optional.of("16505559876"),
+                Optional.of("US.99887766554433221100"),
+                Optional.empty()));
+    assertThat(max.context().contact().flatMap(ContactProfile::name)).contains("Max R");
+    assertThat(max.dedupeKey()).contains(id + ":read:16505559876");
   }
 }

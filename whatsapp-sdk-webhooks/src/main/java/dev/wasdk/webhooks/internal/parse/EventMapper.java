@@ -29,6 +29,7 @@ import dev.wasdk.webhooks.event.TemplateComponentsChanged;
 import dev.wasdk.webhooks.event.TemplateQualityChanged;
 import dev.wasdk.webhooks.event.TemplateStatusChanged;
 import dev.wasdk.webhooks.event.UnknownEvent;
+import dev.wasdk.webhooks.event.WebhookError;
 import dev.wasdk.webhooks.event.WebhookEvent;
 import dev.wasdk.webhooks.internal.parse.WebhookReader.Change;
 import dev.wasdk.webhooks.internal.parse.WebhookReader.Element;
@@ -81,7 +82,41 @@ final class EventMapper {
           preferences(ctx, v, body, out);
           break;
         case "smb_message_echoes":
-          echoes(ctx, v, body, out);
+          each(ctx, v, body, "message_echoes", MessageMapper::echo, out);
+          break;
+        case "history":
+          each(ctx, v, body, "history", CoexistenceMapper::history, out);
+          break;
+        case "smb_app_state_sync":
+          each(ctx, v, body, "state_sync", CoexistenceMapper::stateSync, out);
+          break;
+        case "automatic_events":
+          each(ctx, v, body, "automatic_events", BusinessMapper::automaticEvent, out);
+          break;
+        case "calls":
+          calls(ctx, v, body, out);
+          break;
+        case "group_lifecycle_update":
+          each(ctx, v, body, "groups", GroupMapper::lifecycle, out);
+          break;
+        case "group_participants_update":
+        case "group_participant_update": // the name in Meta's OpenAPI file
+          {
+            Optional<String> initiatedBy = opt(tree, "initiated_by");
+            each(
+                ctx,
+                v,
+                body,
+                "groups",
+                (c, g, raw) -> GroupMapper.participants(c, g, raw, initiatedBy),
+                out);
+            break;
+          }
+        case "group_settings_update":
+          each(ctx, v, body, "groups", GroupMapper::settings, out);
+          break;
+        case "group_status_update":
+          each(ctx, v, body, "groups", GroupMapper::status, out);
           break;
         default:
           out.add(change(ctx, field, tree, v.raw(body)));
@@ -149,18 +184,76 @@ final class EventMapper {
     }
   }
 
-  private static void echoes(EventContext ctx, Value v, byte[] body, List<WebhookEvent> out) {
+  /** Maps one element of an array of the value to one event. */
+  @FunctionalInterface
+  interface ElementMapper {
+    WebhookEvent map(EventContext ctx, Dom.Obj element, String raw);
+  }
+
+  /**
+   * Maps each object element of {@code value[array]}; an element that cannot be read becomes an
+   * {@link UnknownEvent} of its own, and a value without any becomes one {@link UnknownEvent}.
+   */
+  private static void each(
+      EventContext ctx,
+      Value v,
+      byte[] body,
+      String array,
+      ElementMapper mapper,
+      List<WebhookEvent> out) {
     int before = out.size();
-    for (Element e : v.elements("message_echoes")) {
+    elements(ctx, v, body, array, mapper, out);
+    if (out.size() == before) {
+      // None of the expected elements: something new in this field; pass it on whole.
+      out.add(new UnknownEvent(ctx, v.raw(body)));
+    }
+  }
+
+  /** Maps each object element of {@code value[array]}, each unreadable one to an UnknownEvent. */
+  private static void elements(
+      EventContext ctx,
+      Value v,
+      byte[] body,
+      String array,
+      ElementMapper mapper,
+      List<WebhookEvent> out) {
+    for (Element e : v.elements(array)) {
       if (e.obj() != null) {
         String raw = e.raw(body);
         try {
-          out.add(MessageMapper.echo(ctx, e.obj(), raw));
+          out.add(mapper.map(ctx, e.obj(), raw));
         } catch (RuntimeException ex) {
-          warn("smb_message_echoes", ex);
+          warn(ctx.field(), ex);
           out.add(new UnknownEvent(ctx, raw));
         }
       }
+    }
+  }
+
+  /**
+   * Maps a {@code calls} change: its calls and call statuses. The value's errors belong to its
+   * terminate events; with no terminate to carry them, each becomes an {@link ErrorReported}.
+   */
+  private static void calls(EventContext ctx, Value v, byte[] body, List<WebhookEvent> out) {
+    int before = out.size();
+    Dom.Obj tree = v.obj();
+    List<ContactProfile> contacts = MessageMapper.contacts(tree);
+    List<WebhookError> errors = MessageMapper.errors(tree);
+    boolean terminated = false;
+    for (Element e : v.elements("calls")) {
+      terminated |= e.obj() != null && CallMapper.isTerminate(e.obj());
+    }
+    elements(
+        ctx, v, body, "calls", (c, n, raw) -> CallMapper.call(c, n, raw, contacts, errors), out);
+    elements(ctx, v, body, "statuses", (c, n, raw) -> CallMapper.status(c, n, raw, contacts), out);
+    if (!terminated) {
+      elements(
+          ctx,
+          v,
+          body,
+          "errors",
+          (c, n, raw) -> new ErrorReported(c, MessageMapper.error(n), raw),
+          out);
     }
     if (out.size() == before) {
       out.add(new UnknownEvent(ctx, v.raw(body)));
@@ -277,6 +370,12 @@ final class EventMapper {
         return new PhoneNumberSecurityChanged(ctx, textOr(t, "event"), opt(t, "requester"), raw);
       case "flows":
         return flows(ctx, t, raw);
+      case "account_settings_update":
+        return BusinessMapper.accountSettings(ctx, t, raw);
+      case "partner_solutions":
+        return BusinessMapper.partnerSolution(ctx, t, raw);
+      case "payment_configuration_update":
+        return BusinessMapper.paymentConfiguration(ctx, t, raw);
       default:
         return new UnknownEvent(ctx, raw);
     }

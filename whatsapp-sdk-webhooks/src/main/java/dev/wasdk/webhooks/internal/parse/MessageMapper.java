@@ -21,6 +21,7 @@ import static dev.wasdk.webhooks.internal.parse.Nodes.textOr;
 
 import dev.wasdk.webhooks.event.AudioReceived;
 import dev.wasdk.webhooks.event.ButtonReplyReceived;
+import dev.wasdk.webhooks.event.CallPermissionReplied;
 import dev.wasdk.webhooks.event.ContactProfile;
 import dev.wasdk.webhooks.event.ContactsReceived;
 import dev.wasdk.webhooks.event.DocumentReceived;
@@ -52,6 +53,7 @@ import dev.wasdk.webhooks.event.UserPreferenceChanged;
 import dev.wasdk.webhooks.event.UserRef;
 import dev.wasdk.webhooks.event.VideoReceived;
 import dev.wasdk.webhooks.event.WebhookError;
+import dev.wasdk.webhooks.event.WelcomeRequestReceived;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -214,6 +216,8 @@ final class MessageMapper {
         return new UnknownMessageReceived(ctx, h, raw);
       case "revoke":
         return new MessageRevoked(ctx, h, textOr(obj(node, "revoke"), "original_message_id"), raw);
+      case "request_welcome":
+        return new WelcomeRequestReceived(ctx, h, raw);
       default:
         return new UnknownMessageReceived(ctx, h, raw);
     }
@@ -251,6 +255,18 @@ final class MessageMapper {
           Dom.Obj l = obj(i, "list_reply");
           return new ListReplyReceived(
               ctx, h, textOr(l, "id"), textOr(l, "title"), opt(l, "description"), raw);
+        }
+      case "call_permission_reply":
+        {
+          Dom.Obj r = obj(i, "call_permission_reply");
+          return new CallPermissionReplied(
+              ctx,
+              h,
+              textOr(r, "response"),
+              flag(r, "is_permanent"),
+              optInstant(r, "expiration_timestamp"),
+              textOr(r, "response_source"),
+              raw);
         }
       case "nfm_reply":
         {
@@ -636,6 +652,8 @@ final class MessageMapper {
     String parentRecipientUserId = null;
     String recipientType = null;
     String participant = null;
+    String participantUserId = null;
+    String participantParentUserId = null;
     String groupId = null;
     String keyHash = null;
     String callbackData = null;
@@ -667,7 +685,14 @@ final class MessageMapper {
           recipientType = scalar(v);
           break;
         case "recipient_participant_id":
-          participant = idOf(v);
+        case "participant_recipient_id": // as some of Meta's samples spell it
+          participant = participant == null ? idOf(v) : participant;
+          break;
+        case "recipient_participant_user_id":
+          participantUserId = idOf(v);
+          break;
+        case "recipient_participant_parent_user_id":
+          participantParentUserId = idOf(v);
           break;
         case "group_id":
           groupId = idOf(v);
@@ -696,13 +721,22 @@ final class MessageMapper {
             Optional.ofNullable(recipientId),
             Optional.ofNullable(recipientUserId),
             Optional.ofNullable(parentRecipientUserId));
-    if (groupId == null && "group".equals(recipientType)) {
+    UserRef member =
+        participant == null && participantUserId == null && participantParentUserId == null
+            ? UserRef.none()
+            : new UserRef(
+                Optional.ofNullable(participant),
+                Optional.ofNullable(participantUserId),
+                Optional.ofNullable(participantParentUserId));
+    if (groupId == null
+        && MessageStatusChanged.RecipientType.of(recipientType)
+            == MessageStatusChanged.RecipientType.GROUP) {
       groupId = recipientId;
     }
+    // A group status's contacts are its members, one per status.
+    UserRef whom = member.isEmpty() ? recipient : member;
     EventContext ctx =
-        contacts.isEmpty()
-            ? base
-            : base.withContact(match(contacts, recipient.waId(), recipient.userId()));
+        contacts.isEmpty() ? base : base.withContact(match(contacts, whom.waId(), whom.userId()));
     Optional<MessageStatusChanged.Conversation> conversation =
         c == null
             ? Optional.empty()
@@ -728,7 +762,7 @@ final class MessageMapper {
         time == null ? Instant.EPOCH : time,
         recipient,
         Optional.ofNullable(recipientType),
-        Optional.ofNullable(participant),
+        member,
         Optional.ofNullable(groupId),
         Optional.ofNullable(keyHash),
         Optional.ofNullable(callbackData),
