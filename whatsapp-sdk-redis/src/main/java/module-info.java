@@ -1,10 +1,12 @@
 /**
- * The sender's stores on Redis, shared by many app instances: the pacing limits (one throughput per
+ * Stores on Redis, so that many app instances behave as one: the pacing limits (one throughput per
  * phone number, one pair rate per user, one messaging-limit window per business portfolio), the
- * consent history, the service windows and the canonical WhatsApp id of each dialled number.
+ * consent history, the service windows, the canonical WhatsApp id of each dialled number, webhook
+ * de-duplication and a durable webhook hand-off on Redis Streams.
  */
 module dev.wasdk.redis {
   requires transitive dev.wasdk.core;
+  requires transitive dev.wasdk.webhooks;
   requires transitive lettuce.core;
   requires org.slf4j;
 

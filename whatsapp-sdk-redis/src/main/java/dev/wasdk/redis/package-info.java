@@ -1,9 +1,11 @@
 /**
- * The sender's stores on Redis. {@link dev.wasdk.redis.RedisLimiterStore} shares the pacing limits
- * (throughput, pair rate, the messaging-limit window) between app instances, so that several
+ * The stores on Redis, shared by every app instance. {@link dev.wasdk.redis.RedisLimiterStore}
+ * shares the pacing limits (throughput, pair rate, the messaging-limit window), so that several
  * senders together stay within them. {@link dev.wasdk.redis.RedisStores} keeps the consent history,
  * the service windows and the recipient ids, so that they survive an app restart and every instance
- * sees the others' writes.
+ * sees the others' writes. {@link dev.wasdk.redis.RedisDeduplicator} shares the leased webhook
+ * de-duplication; {@link dev.wasdk.redis.RedisStreamHandoff} and {@link
+ * dev.wasdk.redis.RedisStreamWorker} make webhook intake durable on Redis Streams.
  *
  * <pre>{@code
  * RedisLimiterStore store = RedisLimiterStore.builder().redisUri("redis://localhost:6379").build();

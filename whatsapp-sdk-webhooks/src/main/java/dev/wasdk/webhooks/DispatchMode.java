@@ -16,7 +16,8 @@ import java.util.Objects;
  *   <li>{@link #asynchronous(WebhookHandoff)}: the endpoint answers 200 once the {@link
  *       WebhookHandoff} accepts the events, and 503 when it refuses them. <b>A crash loses</b> what
  *       the hand-off held but had not handled: with {@link QueuedHandoff}, the queued and running
- *       events; with a durable hand-off (a queue or table written before returning), nothing.
+ *       events; with a durable hand-off (a queue or table written before returning, such as {@code
+ *       RedisStreamHandoff} in {@code whatsapp-sdk-redis}), nothing.
  * </ul>
  *
  * <pre>{@code

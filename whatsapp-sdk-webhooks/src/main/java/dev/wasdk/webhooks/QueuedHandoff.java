@@ -12,6 +12,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,8 +34,15 @@ import org.slf4j.LoggerFactory;
  * in parallel on the workers, so handlers must be thread-safe and must not rely on arrival order
  * across deliveries (Meta does not guarantee it either).
  *
- * <p>Thread-safe. Call {@link #close()} or {@link #shutdown(Duration)} when the application stops:
- * the worker threads are not daemon threads.
+ * <p><b>Shutdown.</b> Call {@link #shutdown(Duration)} or {@link #close()} when the application
+ * stops: the worker threads are not daemon threads. Both stop accepting (the endpoint answers 503,
+ * so Meta delivers later to another instance or after the restart) and let the workers drain the
+ * queue for the timeout. What is still queued then was already acknowledged to Meta: {@code
+ * shutdown} hands it back to the caller to keep elsewhere; {@code close} cannot, so it drops it,
+ * logs a WARN line and counts it in {@link #droppedEvents()}. Choose a drain timeout your
+ * platform's stop grace allows, or a durable hand-off when no drop is acceptable.
+ *
+ * <p>Thread-safe.
  *
  * <pre>{@code
  * QueuedHandoff handoff = QueuedHandoff.builder(router).capacity(10_000).workers(4).build();
@@ -64,6 +72,7 @@ public final class QueuedHandoff implements WebhookHandoff, AutoCloseable {
   private final Duration drainTimeout;
   private final ThreadPoolExecutor executor;
   private final AtomicInteger pending = new AtomicInteger();
+  private final AtomicLong dropped = new AtomicLong();
   private final ConcurrentLinkedQueue<WebhookEvent> leftovers = new ConcurrentLinkedQueue<>();
   private volatile boolean accepting = true;
   private volatile boolean stopRequested;
@@ -155,9 +164,10 @@ public final class QueuedHandoff implements WebhookHandoff, AutoCloseable {
         }
       }
       if (!await(STOP_GRACE_MILLIS)) {
+        int stuck = pending.get();
+        dropped.addAndGet(stuck);
         log.warn(
-            "Webhook hand-off workers did not stop; {} events may still be in handlers",
-            pending.get());
+            "Webhook hand-off workers did not stop; {} events may still be in handlers", stuck);
       }
     }
     List<WebhookEvent> unhandled = new ArrayList<>();
@@ -185,8 +195,21 @@ public final class QueuedHandoff implements WebhookHandoff, AutoCloseable {
   public void close() {
     List<WebhookEvent> unhandled = shutdown(drainTimeout);
     if (!unhandled.isEmpty()) {
-      log.warn("Webhook hand-off closed with {} accepted events not handled", unhandled.size());
+      dropped.addAndGet(unhandled.size());
+      log.warn(
+          "Webhook hand-off closed with {} accepted events not handled; they are lost",
+          unhandled.size());
     }
+  }
+
+  /**
+   * Returns how many accepted, already acknowledged events were lost at shutdown: those {@link
+   * #close()} could not drain within the drain timeout, and those still in a handler that did not
+   * stop. Events that {@link #shutdown(Duration)} handed back are not counted; the caller keeps
+   * them. Export it as a metric: it should stay zero.
+   */
+  public long droppedEvents() {
+    return dropped.get();
   }
 
   @Override

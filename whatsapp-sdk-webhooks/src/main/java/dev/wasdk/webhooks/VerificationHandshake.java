@@ -10,8 +10,9 @@ import java.util.Optional;
  * Answers the GET request Meta sends when a callback URL or verify token is saved in the App
  * Dashboard: {@code ?hub.mode=subscribe&hub.verify_token=...&hub.challenge=...}. A request passes
  * when the mode is {@code subscribe} and the token equals the configured verify token (compared in
- * constant time); the endpoint then answers 200 with the challenge as the body. The handshake
- * carries no body and no signature, so it is never signature-checked.
+ * constant time) and the challenge is 1 to {@value #MAX_CHALLENGE_LENGTH} ASCII letters and digits
+ * (it is echoed, so nothing else is reflected); the endpoint then answers 200 with the challenge as
+ * the body. The handshake carries no body and no signature, so it is never signature-checked.
  *
  * <p>Instances are immutable and thread-safe.
  *
@@ -39,12 +40,20 @@ public final class VerificationHandshake {
 
   private static final String SUBSCRIBE = "subscribe";
 
+  /**
+   * The longest {@code hub.challenge} echoed back. Meta sends a short number; anything longer, or
+   * with characters other than ASCII letters and digits, is refused rather than reflected.
+   */
+  public static final int MAX_CHALLENGE_LENGTH = 128;
+
   /** Why a handshake passed or failed; the failures are safe to log. */
   enum Outcome {
     ACCEPTED("accepted"),
     WRONG_MODE("hub.mode is not subscribe"),
     WRONG_TOKEN("hub.verify_token does not match the configured verify token"),
-    MISSING_CHALLENGE("hub.challenge is missing");
+    MISSING_CHALLENGE("hub.challenge is missing"),
+    BAD_CHALLENGE(
+        "hub.challenge is not 1 to " + MAX_CHALLENGE_LENGTH + " ASCII letters and digits");
 
     final String description;
 
@@ -98,7 +107,20 @@ public final class VerificationHandshake {
     if (challenge == null || challenge.isEmpty()) {
       return Outcome.MISSING_CHALLENGE;
     }
+    if (challenge.length() > MAX_CHALLENGE_LENGTH || !lettersAndDigits(challenge)) {
+      return Outcome.BAD_CHALLENGE;
+    }
     return Outcome.ACCEPTED;
+  }
+
+  private static boolean lettersAndDigits(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static byte[] sha256(String value) {

@@ -2,14 +2,19 @@ package dev.wasdk.webhooks;
 
 import dev.wasdk.webhooks.InvalidSignatureException.Reason;
 import dev.wasdk.webhooks.event.WebhookEvent;
+import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,19 +36,24 @@ import org.slf4j.LoggerFactory;
  *   <li>Signature: a missing {@code X-Hub-Signature-256} header gets 401, an invalid one 403; the
  *       body names the {@linkplain InvalidSignatureException.Reason reason}.
  *   <li>Parsing: a body that is not a webhook payload gets 400.
- *   <li>De-duplication: each event's {@link WebhookEvent#dedupeKey() key} is claimed in the {@link
- *       Deduplicator}; events already seen are skipped, events without a key always pass. A store
- *       failure gets 503.
+ *   <li>De-duplication: each event's {@link WebhookEvent#dedupeKey() key} is {@linkplain
+ *       Deduplicator#claim claimed} in the {@link Deduplicator} under a {@linkplain Builder#lease
+ *       lease}, renewed while the handlers run; events already done are skipped, events without a
+ *       key always pass. A store failure gets 503.
  *   <li>Dispatch, as the {@link DispatchMode} says. Synchronous: the {@link WebhookRouter} runs
  *       each event's handler; 200 when all succeeded, else 500. Asynchronous: the {@link
  *       WebhookHandoff} takes the events; 200 when it accepts them, else 503.
  * </ol>
  *
- * <p>Nothing is acknowledged that was not handled or handed off: on a 500 or 503 the keys of the
- * events that were not handled are forgotten again, so that Meta's retry is processed and not taken
- * for a duplicate. What a crash loses: synchronous, nothing; asynchronous with {@link
- * QueuedHandoff}, the events accepted but not yet handled; asynchronous with a durable hand-off,
- * nothing once it accepted.
+ * <p>Nothing is acknowledged that was not handled or handed off. A handled or handed-off event's
+ * key is {@linkplain Deduplicator#complete completed}; on a 500 or 503 the keys of the events that
+ * were not handled are {@linkplain Deduplicator#release released}, so that Meta's retry is
+ * processed and not taken for a duplicate. A delivery with an event that another delivery is still
+ * handling (its key claimed under a live lease) gets 503 with {@code Retry-After}, never 200, after
+ * the other events of the delivery were handled: Meta's retry then finds it done or released. When
+ * an instance crashes mid-handler, its lease runs out and the next retry handles the event. What a
+ * crash loses: synchronous, nothing; asynchronous with {@link QueuedHandoff}, the events accepted
+ * but not yet handled; asynchronous with a durable hand-off, nothing once it accepted.
  *
  * <p>Other methods get 405. Response bodies are short plain-text reasons; they never contain
  * secrets, header values or the request body. Rejected requests are logged at WARN with the reason
@@ -72,6 +82,18 @@ public final class WebhookEndpoint {
 
   private static final Logger log = LoggerFactory.getLogger(WebhookEndpoint.class);
   private static final Map<String, String> ALLOW = Map.of("Allow", "GET, POST");
+  private static final WebhookResponse OK = WebhookResponse.text(200, "");
+
+  /**
+   * The answer to a delivery with an event that another delivery is handling: not 200, so that Meta
+   * delivers it again, by when it is done (and skipped) or released (and handled).
+   */
+  private static final WebhookResponse IN_PROGRESS =
+      new WebhookResponse(
+          503,
+          WebhookResponse.TEXT,
+          "an event of this delivery is being handled; retry later",
+          Map.of("Retry-After", "60"));
 
   private final SignatureVerifier verifier;
   private final boolean previousSecret;
@@ -83,6 +105,8 @@ public final class WebhookEndpoint {
   private final int maxBodyBytes;
   private final Clock clock;
   private final Function<WebhookEvent, Optional<String>> dedupeKeys;
+  private final Duration lease;
+  private final Holders holders = new Holders();
 
   private WebhookEndpoint(Builder b) {
     SignatureVerifier v =
@@ -99,6 +123,7 @@ public final class WebhookEndpoint {
     this.maxBodyBytes = b.maxBodyBytes;
     this.clock = b.clock;
     this.dedupeKeys = b.dedupeKeys;
+    this.lease = b.lease;
   }
 
   /** Returns a builder. The app secret, the verify token and a dispatch target are required. */
@@ -189,44 +214,80 @@ public final class WebhookEndpoint {
 
   private WebhookResponse dispatch(List<WebhookEvent> events) {
     Instant now = clock.instant();
+    String holder = holders.next();
     List<WebhookEvent> fresh = new ArrayList<>(events.size());
     List<String> keys = new ArrayList<>(events.size()); // null for events without a key
+    int busy = 0;
+    Set<String> seen = new HashSet<>();
     try {
       for (WebhookEvent event : events) {
         Optional<String> key = dedupeKeys.apply(event);
-        if (key.isEmpty() || deduplicator.firstSeen(key.get(), now)) {
+        Deduplicator.Claim claim;
+        if (key.isEmpty()) {
+          claim = Deduplicator.Claim.CLAIMED;
+        } else if (!seen.add(key.get())) {
+          claim = Deduplicator.Claim.DONE; // a repeat within this delivery
+        } else {
+          claim =
+              Objects.requireNonNull(
+                  deduplicator.claim(key.get(), holder, now, lease), "Deduplicator.claim result");
+        }
+        if (claim == Deduplicator.Claim.CLAIMED) {
           fresh.add(event);
           keys.add(key.orElse(null));
+        } else if (claim == Deduplicator.Claim.IN_PROGRESS) {
+          busy++;
         }
       }
     } catch (RuntimeException e) {
-      forget(keys, 0);
+      release(keys, 0, holder);
       log.warn("Webhook de-duplication failed; answering 503: {}", e.getClass().getName());
       return WebhookResponse.text(503, "de-duplication store unavailable; retry later");
     }
-    int duplicates = events.size() - fresh.size();
+    int duplicates = events.size() - fresh.size() - busy;
+    WebhookResponse response;
     if (fresh.isEmpty()) {
-      log.debug("Webhook POST: {} events, all duplicates", events.size());
-      return WebhookResponse.text(200, "");
+      log.debug(
+          "Webhook POST: {} events, {} duplicates, {} in progress",
+          events.size(),
+          duplicates,
+          busy);
+      response = OK;
+    } else {
+      LeaseRenewer.Renewal renewal = LeaseRenewer.start(deduplicator, keys, holder, clock, lease);
+      try {
+        response =
+            handoff == null
+                ? runHandlers(fresh, keys, holder, duplicates)
+                : handOff(fresh, keys, holder, duplicates);
+      } finally {
+        renewal.stop();
+      }
     }
-    return handoff == null
-        ? runHandlers(fresh, keys, duplicates)
-        : handOff(fresh, keys, duplicates);
+    if (busy > 0 && response.status() == 200) {
+      log.debug(
+          "Webhook POST: {} events are being handled by another delivery; answering 503", busy);
+      return IN_PROGRESS;
+    }
+    return response;
   }
 
-  private WebhookResponse runHandlers(List<WebhookEvent> fresh, List<String> keys, int duplicates) {
+  private WebhookResponse runHandlers(
+      List<WebhookEvent> fresh, List<String> keys, String holder, int duplicates) {
     int failed = 0;
     int done = 0;
     try {
       for (; done < fresh.size(); done++) {
-        if (!router.dispatch(fresh.get(done))) {
+        if (router.dispatch(fresh.get(done))) {
+          complete(keys.get(done), holder);
+        } else {
           failed++;
-          forget(keys.get(done));
+          release(keys.get(done), holder);
         }
       }
     } finally {
       // Only reached with done < size when an Error escaped a handler.
-      forget(keys, done);
+      release(keys, done, holder);
     }
     if (failed > 0) {
       log.warn(
@@ -236,45 +297,65 @@ public final class WebhookEndpoint {
       return WebhookResponse.text(500, "webhook handler failed; retry later");
     }
     log.debug("Webhook POST: {} events handled, {} duplicates skipped", fresh.size(), duplicates);
-    return WebhookResponse.text(200, "");
+    return OK;
   }
 
-  private WebhookResponse handOff(List<WebhookEvent> fresh, List<String> keys, int duplicates) {
+  private WebhookResponse handOff(
+      List<WebhookEvent> fresh, List<String> keys, String holder, int duplicates) {
     boolean accepted = false;
     try {
       accepted = handoff.accept(Collections.unmodifiableList(fresh));
     } catch (VirtualMachineError e) {
-      forget(keys, 0);
+      release(keys, 0, holder);
       throw e;
     } catch (Throwable failure) {
       log.warn("Webhook hand-off failed: {}", failure.getClass().getName());
       log.debug("Webhook hand-off failure", failure);
     }
     if (!accepted) {
-      forget(keys, 0);
+      release(keys, 0, holder);
       log.warn("Webhook POST: hand-off refused {} events; answering 503", fresh.size());
       return WebhookResponse.text(503, "events could not be queued; retry later");
     }
+    for (String key : keys) {
+      complete(key, holder);
+    }
     log.debug(
         "Webhook POST: {} events handed off, {} duplicates skipped", fresh.size(), duplicates);
-    return WebhookResponse.text(200, "");
+    return OK;
   }
 
-  private void forget(List<String> keys, int from) {
+  private void release(List<String> keys, int from, String holder) {
     for (int i = from; i < keys.size(); i++) {
-      forget(keys.get(i));
+      release(keys.get(i), holder);
     }
   }
 
-  private void forget(String key) {
+  private void release(String key, String holder) {
     if (key == null) {
       return;
     }
     try {
-      deduplicator.forget(key);
+      deduplicator.release(key, holder);
     } catch (RuntimeException e) {
       log.warn(
-          "Webhook de-duplication store could not forget a key; its retry may be skipped: {}",
+          "Webhook de-duplication store could not release a key; its retry waits for the lease"
+              + " to run out: {}",
+          e.getClass().getName());
+    }
+  }
+
+  private void complete(String key, String holder) {
+    if (key == null) {
+      return;
+    }
+    try {
+      deduplicator.complete(key, holder, clock.instant());
+    } catch (RuntimeException e) {
+      // The event was handled; once the lease runs out, a retry would handle it again.
+      log.warn(
+          "Webhook de-duplication store could not mark a key done; a later retry may handle the"
+              + " event again: {}",
           e.getClass().getName());
     }
   }
@@ -290,6 +371,16 @@ public final class WebhookEndpoint {
         + "]";
   }
 
+  /** Makes holder names unique per delivery across app instances: a random prefix and a count. */
+  private static final class Holders {
+    private final String prefix = Long.toHexString(new SecureRandom().nextLong()) + ":";
+    private final AtomicLong next = new AtomicLong();
+
+    String next() {
+      return prefix + next.incrementAndGet();
+    }
+  }
+
   /** Builds a {@link WebhookEndpoint}. Not thread-safe. */
   public static final class Builder {
     private String appSecret;
@@ -303,6 +394,7 @@ public final class WebhookEndpoint {
     private DispatchMode dispatch = DispatchMode.synchronous();
     private Clock clock = Clock.systemUTC();
     private Function<WebhookEvent, Optional<String>> dedupeKeys = WebhookEvent::dedupeKey;
+    private Duration lease = Deduplicator.DEFAULT_LEASE;
 
     private Builder() {}
 
@@ -415,6 +507,29 @@ public final class WebhookEndpoint {
      */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /**
+     * Sets the lease on each claimed dedupe key. Default {@link Deduplicator#DEFAULT_LEASE 2
+     * minutes}. The lease is renewed every third of it while the handlers run, so it bounds only
+     * how long a crashed instance keeps its events from being handled by a retry; Meta's first
+     * retries come minutes apart. Lower it to hand a crashed instance's events on sooner.
+     *
+     * @param lease at least one second
+     */
+    public Builder lease(Duration lease) {
+      Objects.requireNonNull(lease, "lease");
+      if (lease.compareTo(Duration.ofSeconds(1)) < 0) {
+        throw new IllegalArgumentException("lease must be at least 1 second, was " + lease);
+      }
+      this.lease = lease;
+      return this;
+    }
+
+    /** Sets the lease without the lower bound; tests use it to see renewals quickly. */
+    Builder leaseForTest(Duration lease) {
+      this.lease = Objects.requireNonNull(lease, "lease");
       return this;
     }
 

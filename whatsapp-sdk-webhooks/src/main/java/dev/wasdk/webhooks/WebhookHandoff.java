@@ -10,7 +10,7 @@ import java.util.List;
  * <p>Return true only once the events are safe by your standard: for a durable queue or database,
  * after the write is committed; for {@link QueuedHandoff}, once they are in its bounded in-memory
  * queue. Return false, or throw, when they cannot be taken now (queue full, store down, shutting
- * down): the endpoint then answers 503, forgets their dedupe keys and Meta delivers them again
+ * down): the endpoint then answers 503, releases their dedupe keys and Meta delivers them again
  * later. The endpoint never acknowledges a delivery whose events were refused.
  *
  * <p>What a crash loses depends on where the events are when it happens: with a durable hand-off,

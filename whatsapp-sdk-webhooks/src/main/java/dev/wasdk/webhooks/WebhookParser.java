@@ -1,6 +1,8 @@
 package dev.wasdk.webhooks;
 
+import dev.wasdk.webhooks.event.EventContext;
 import dev.wasdk.webhooks.event.WebhookEvent;
+import dev.wasdk.webhooks.internal.parse.EventRebuilder;
 import dev.wasdk.webhooks.internal.parse.WebhookReader;
 import java.util.Collections;
 import java.util.List;
@@ -74,9 +76,45 @@ public final class WebhookParser {
     } catch (JacksonException e) {
       // Jackson's own message may quote a token of the body; give only where it failed.
       throw new WebhookParseException("webhook body is not valid JSON" + at(e), null);
-    } catch (RuntimeException | StackOverflowError e) {
+    } catch (StackOverflowError e) {
       throw new WebhookParseException(
           "webhook body could not be read (" + e.getClass().getSimpleName() + ")", e);
+    }
+    // Any other exception is a bug in the parser, not bad input: it propagates, and the endpoint
+    // answers 500 so that Meta keeps the delivery for a fixed version.
+  }
+
+  /**
+   * Rebuilds one event from its {@linkplain WebhookEvent#rawJson() raw JSON} and its {@linkplain
+   * WebhookEvent#context() context}, as a durable hand-off stores them: for every event that {@link
+   * #parse} returns, {@code rebuild(event.rawJson(), event.context())} equals {@code event}.
+   *
+   * <pre>{@code
+   * store.put(event.rawJson(), event.context());        // when the delivery is accepted
+   * WebhookEvent again = parser.rebuild(raw, context);  // later, in a worker
+   * }</pre>
+   *
+   * <p>The raw JSON tells where the event came from in its change: a whole change value, or one
+   * element of {@code messages}, {@code statuses}, {@code errors}, {@code user_preferences} or
+   * {@code message_echoes}. What the parser could not read becomes an {@link
+   * dev.wasdk.webhooks.event.UnknownEvent} again.
+   *
+   * @param rawJson the event's raw JSON
+   * @param context the event's context
+   * @return the event
+   * @throws WebhookParseException if {@code rawJson} is not well-formed JSON or exceeds the
+   *     parser's limits
+   */
+  public WebhookEvent rebuild(String rawJson, EventContext context) {
+    Objects.requireNonNull(rawJson, "rawJson");
+    Objects.requireNonNull(context, "context");
+    try {
+      return EventRebuilder.rebuild(rawJson, context);
+    } catch (StreamConstraintsException e) {
+      throw new WebhookParseException(
+          "stored event exceeds the parser's limits: " + e.getOriginalMessage(), null);
+    } catch (JacksonException e) {
+      throw new WebhookParseException("stored event is not valid JSON" + at(e), null);
     }
   }
 

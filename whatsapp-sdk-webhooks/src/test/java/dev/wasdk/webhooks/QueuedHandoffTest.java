@@ -179,4 +179,19 @@ class QueuedHandoffTest {
     assertThatThrownBy(() -> QueuedHandoff.builder(router).drainTimeout(Duration.ofSeconds(-1)))
         .isInstanceOf(IllegalArgumentException.class);
   }
+
+  @Test
+  void close_drainTimeoutPassesWithEventsQueued_countsThemAsDropped() throws Exception {
+    QueuedHandoff h =
+        QueuedHandoff.builder(blockingRouter()).workers(1).drainTimeout(Duration.ZERO).build();
+    assertThat(h.accept(events("block-1"))).isTrue();
+    assertThat(entered.await(10, TimeUnit.SECONDS)).isTrue();
+    assertThat(h.accept(events("k2"))).isTrue();
+    assertThat(h.accept(events("k3"))).isTrue();
+    h.close();
+    // The two queued deliveries were acknowledged and never started; the blocked one was
+    // interrupted in its handler and counts as handled (its failure went to the error hook).
+    assertThat(h.droppedEvents()).isEqualTo(2);
+    assertThat(handled).doesNotContain("k2", "k3");
+  }
 }

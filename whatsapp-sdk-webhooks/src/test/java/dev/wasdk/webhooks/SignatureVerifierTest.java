@@ -181,6 +181,34 @@ class SignatureVerifierTest {
   }
 
   @Test
+  void check_forgedNonAsciiBodyWithPreviousSecretAndFallback_costsAtMostFourMacs() {
+    SignatureVerifier rotating =
+        SignatureVerifier.of("new-secret", SECRET).withEscapedUnicodeFallback(true);
+    long before = rotating.computations();
+    assertThat(rotating.isValid(utf8(UNICODE), EMPTY_SIG)).isFalse();
+    assertThat(rotating.computations() - before)
+        .isEqualTo(SignatureVerifier.MAX_MACS_PER_CHECK)
+        .isEqualTo(4);
+  }
+
+  @Test
+  void check_forgedAsciiBodyWithPreviousSecretAndFallback_costsTwoMacs() {
+    SignatureVerifier rotating =
+        SignatureVerifier.of("new-secret", SECRET).withEscapedUnicodeFallback(true);
+    long before = rotating.computations();
+    assertThat(rotating.isValid(utf8(FOX), EMPTY_SIG)).isFalse();
+    assertThat(rotating.computations() - before).isEqualTo(2);
+  }
+
+  @Test
+  void check_malformedHeader_costsNoMac() {
+    SignatureVerifier rotating =
+        SignatureVerifier.of("new-secret", SECRET).withEscapedUnicodeFallback(true);
+    assertThat(rotating.isValid(utf8(UNICODE), "sha256=abc")).isFalse();
+    assertThat(rotating.computations()).isZero();
+  }
+
+  @Test
   void verify_escapedUnicodeFallbackWithPreviousSecret_accepts() {
     SignatureVerifier rotating =
         SignatureVerifier.of("new-secret", SECRET).withEscapedUnicodeFallback(true);

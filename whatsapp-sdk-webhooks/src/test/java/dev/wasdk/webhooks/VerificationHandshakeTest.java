@@ -3,6 +3,7 @@ package dev.wasdk.webhooks;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class VerificationHandshakeTest {
@@ -43,6 +44,24 @@ class VerificationHandshakeTest {
         .isEqualTo(VerificationHandshake.Outcome.WRONG_TOKEN);
     assertThat(handshake.evaluate("subscribe", "my-verify-token", null))
         .isEqualTo(VerificationHandshake.Outcome.MISSING_CHALLENGE);
+    assertThat(handshake.evaluate("subscribe", "my-verify-token", "<script>"))
+        .isEqualTo(VerificationHandshake.Outcome.BAD_CHALLENGE);
+  }
+
+  @Test
+  void check_challengeOfLettersAndDigitsUpToTheCap_echoed() {
+    String longest = "aZ9".repeat(42) + "xy";
+    assertThat(longest).hasSize(VerificationHandshake.MAX_CHALLENGE_LENGTH);
+    assertThat(handshake.check("subscribe", "my-verify-token", longest)).contains(longest);
+  }
+
+  @Test
+  void check_challengeTooLongOrWithOtherCharacters_refused() {
+    String tooLong = "1".repeat(VerificationHandshake.MAX_CHALLENGE_LENGTH + 1);
+    assertThat(handshake.check("subscribe", "my-verify-token", tooLong)).isEmpty();
+    for (String bad : List.of("12 34", "1<b>", "abc%0d", "é1", "1-2", "a\nb")) {
+      assertThat(handshake.check("subscribe", "my-verify-token", bad)).as(bad).isEmpty();
+    }
   }
 
   @Test

@@ -13,6 +13,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.wasdk.webhooks.TestDeliveries.MutableClock;
+import dev.wasdk.webhooks.event.UnknownEvent;
 import dev.wasdk.webhooks.event.WebhookEvent;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -28,6 +29,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class WebhookEndpointTest {
@@ -322,7 +324,8 @@ class WebhookEndpointTest {
   }
 
   @Test
-  void handle_sameDeliveryConcurrently_eachEventHandledOnce() throws Exception {
+  void handle_sameDeliveryConcurrently_eachEventHandledOnceAndNoneAcknowledgedEarly()
+      throws Exception {
     WebhookEndpoint endpoint = endpoint();
     int threads = 8;
     ExecutorService pool = Executors.newFixedThreadPool(threads);
@@ -340,9 +343,15 @@ class WebhookEndpointTest {
                   }));
         }
         start.countDown();
+        int acknowledged = 0;
         for (Future<Integer> status : statuses) {
-          assertThat(status.get(10, TimeUnit.SECONDS)).isEqualTo(200);
+          // A copy that arrives while another handles the events must not get 200.
+          int s = status.get(10, TimeUnit.SECONDS);
+          assertThat(s).isIn(200, 503);
+          acknowledged += s == 200 ? 1 : 0;
         }
+        assertThat(acknowledged).isPositive();
+        assertThat(endpoint.handle(delivery).status()).isEqualTo(200);
       }
     } finally {
       pool.shutdownNow();
@@ -391,47 +400,115 @@ class WebhookEndpointTest {
     assertThat(handled).containsExactly("k1", "k1");
   }
 
+  /** A store that claims every key and records releases; subclasses make steps fail. */
+  private static class RecordingDeduplicator implements Deduplicator {
+    final List<String> released = Collections.synchronizedList(new ArrayList<>());
+
+    @Override
+    public Claim claim(String key, String holder, Instant now, Duration lease) {
+      return Claim.CLAIMED;
+    }
+
+    @Override
+    public boolean renew(String key, String holder, Instant now, Duration lease) {
+      return true;
+    }
+
+    @Override
+    public void complete(String key, String holder, Instant now) {}
+
+    @Override
+    public void release(String key, String holder) {
+      released.add(key);
+    }
+  }
+
   @Test
   void handle_deduplicatorFails_503AndClaimedKeysReleased() {
-    List<String> forgotten = new ArrayList<>();
-    Deduplicator flaky =
-        new Deduplicator() {
+    RecordingDeduplicator flaky =
+        new RecordingDeduplicator() {
           @Override
-          public boolean firstSeen(String key, Instant now) {
+          public Claim claim(String key, String holder, Instant now, Duration lease) {
             if (key.equals("k2")) {
               throw new IllegalStateException("store down");
             }
-            return true;
-          }
-
-          @Override
-          public void forget(String key) {
-            forgotten.add(key);
+            return Claim.CLAIMED;
           }
         };
     WebhookResponse r = builder().deduplicator(flaky).build().handle(signedPost(body("k1", "k2")));
     assertThat(r.status()).isEqualTo(503);
-    assertThat(forgotten).containsExactly("k1");
+    assertThat(flaky.released).containsExactly("k1");
     assertThat(handled).isEmpty();
   }
 
   @Test
-  void handle_handlerFailsAndForgetFails_stillAnswers500() {
+  void handle_handlerFailsAndReleaseFails_stillAnswers500() {
     Deduplicator stubborn =
-        new Deduplicator() {
+        new RecordingDeduplicator() {
           @Override
-          public boolean firstSeen(String key, Instant now) {
-            return true;
-          }
-
-          @Override
-          public void forget(String key) {
+          public void release(String key, String holder) {
             throw new IllegalStateException("store down");
           }
         };
     failing.add("k1");
     assertThat(builder().deduplicator(stubborn).build().handle(signedPost(body("k1"))).status())
         .isEqualTo(500);
+  }
+
+  @Test
+  void handle_handledButCompleteFails_stillAnswers200() {
+    Deduplicator stubborn =
+        new RecordingDeduplicator() {
+          @Override
+          public void complete(String key, String holder, Instant now) {
+            throw new IllegalStateException("store down");
+          }
+        };
+    assertThat(builder().deduplicator(stubborn).build().handle(signedPost(body("k1"))).status())
+        .isEqualTo(200);
+    assertThat(handled).containsExactly("k1");
+  }
+
+  @Test
+  void handle_slowHandler_leaseRenewedWhileItRuns() throws Exception {
+    AtomicInteger renewals = new AtomicInteger();
+    CountDownLatch renewedTwice = new CountDownLatch(2);
+    Deduplicator counting =
+        new RecordingDeduplicator() {
+          @Override
+          public boolean renew(String key, String holder, Instant now, Duration lease) {
+            renewals.incrementAndGet();
+            renewedTwice.countDown();
+            return true;
+          }
+        };
+    WebhookRouter slow =
+        WebhookRouter.builder()
+            .on(
+                UnknownEvent.class,
+                e -> {
+                  try {
+                    // The handler returns only once its lease was renewed twice.
+                    if (!renewedTwice.await(10, TimeUnit.SECONDS)) {
+                      throw new IllegalStateException("lease was not renewed");
+                    }
+                  } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException(ie);
+                  }
+                })
+            .build();
+    WebhookEndpoint endpoint =
+        WebhookEndpoint.builder()
+            .appSecret(APP_SECRET)
+            .verifyToken(VERIFY_TOKEN)
+            .router(slow)
+            .dedupeKeys(TEST_KEYS)
+            .deduplicator(counting)
+            .leaseForTest(Duration.ofMillis(30))
+            .build();
+    assertThat(endpoint.handle(signedPost(body("k1"))).status()).isEqualTo(200);
+    assertThat(renewals.get()).isGreaterThanOrEqualTo(2);
   }
 
   // --- asynchronous dispatch -------------------------------------------------------------------

@@ -67,11 +67,16 @@ public final class DedupeMemory {
     Instant now = Instant.parse("2026-01-01T00:00:00Z");
     int fresh = 0;
     for (int i = 0; i < n; i++) {
-      if (dedupe.firstSeen(keys[i], now.plusMillis(i))) {
+      Instant at = now.plusMillis(i);
+      if (dedupe.claim(keys[i], "h", at, Deduplicator.DEFAULT_LEASE)
+          == Deduplicator.Claim.CLAIMED) {
+        dedupe.complete(keys[i], "h", at);
         fresh++;
       }
     }
-    if (fresh != n || dedupe.firstSeen(wamid(n / 2), now.plusMillis(n))) {
+    if (fresh != n
+        || dedupe.claim(wamid(n / 2), "h", now.plusMillis(n), Deduplicator.DEFAULT_LEASE)
+            != Deduplicator.Claim.DONE) {
       throw new IllegalStateException("the store did not record every key once: " + fresh);
     }
     long withStore = usedHeap();

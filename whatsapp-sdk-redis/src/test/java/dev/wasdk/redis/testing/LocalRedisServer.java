@@ -159,6 +159,29 @@ public final class LocalRedisServer implements AutoCloseable {
     }
   }
 
+  /**
+   * Kills the server process at once ({@code SIGKILL}, no shutdown save), as a crash would, waits
+   * for it to exit, and starts it again on the same port. With {@link #startDurable()} the data
+   * written before the kill is kept.
+   *
+   * @throws UncheckedIOException if it cannot start again
+   */
+  public synchronized void crashAndRestart() {
+    if (process != null) {
+      try {
+        process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      process = null;
+    }
+    try {
+      launch();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** Stops the server. */
   @Override
   public void close() {

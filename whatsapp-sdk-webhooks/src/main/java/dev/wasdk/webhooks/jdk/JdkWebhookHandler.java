@@ -24,7 +24,11 @@ import org.slf4j.LoggerFactory;
  * refused without reading.
  *
  * <p>Run the JVM with {@code -Dsun.net.httpserver.nodelay=true}: without it every response waits
- * about 40 ms for the TCP stack.
+ * about 40 ms for the TCP stack. The JDK server bounds a request's time only through JVM-wide
+ * system properties ({@code -Dsun.net.httpserver.maxReqTime=10} and {@code maxRspTime}, in seconds)
+ * and reads request heads and bodies on its request threads, so a few slow clients can pin them
+ * all; give it a bounded executor and set those properties, or use {@link JdkWebhookServer}, which
+ * enforces a request deadline, a connection cap and a buffer budget of its own.
  *
  * <p>Thread-safe; one instance may serve any number of contexts.
  *
@@ -93,6 +97,7 @@ public final class JdkWebhookHandler implements HttpHandler {
   private static void write(HttpExchange exchange, WebhookResponse response) throws IOException {
     byte[] body = response.bodyBytes();
     exchange.getResponseHeaders().set("Content-Type", response.contentType());
+    exchange.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
     response.headers().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
     exchange.sendResponseHeaders(response.status(), body.length == 0 ? -1 : body.length);
     if (body.length > 0) {

@@ -1,32 +1,58 @@
 package dev.wasdk.webhooks.jdk;
 
-import com.sun.net.httpserver.HttpServer;
 import dev.wasdk.webhooks.WebhookEndpoint;
+import dev.wasdk.webhooks.internal.http.BoundedHttpServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A webhook server on the JDK's built-in {@code com.sun.net.httpserver}, with no further
- * dependencies: it serves a {@link WebhookEndpoint} at one path.
+ * A webhook server with no dependencies beyond the JDK: it serves a {@link WebhookEndpoint} at
+ * exactly one path, and slow or hostile clients cannot stall it.
+ *
+ * <p><b>Limits.</b> The JDK's {@code com.sun.net.httpserver} can bound a request's time only
+ * through JVM-wide system properties ({@code sun.net.httpserver.maxReqTime} and others, read once
+ * for every server in the JVM), cannot cap open connections on JDK 17, and reads request heads and
+ * bodies on its request threads, so a few connections that trickle bytes pin every thread. This
+ * server therefore runs its own small HTTP/1.1 accept loop (the body plain or chunked) and
+ * enforces, without any system property:
+ *
+ * <ul>
+ *   <li>a cap on open connections ({@link Builder#maxConnections}, default {@value
+ *       #DEFAULT_MAX_CONNECTIONS}); a connection beyond it gets 503 at once;
+ *   <li>a deadline for each whole request, line, headers and body ({@link Builder#requestTimeout},
+ *       default 10 seconds); past it the client gets 408 and the connection is closed;
+ *   <li>an early 413 when {@code Content-Length} is over the endpoint's {@linkplain
+ *       WebhookEndpoint#maxBodyBytes() limit}, before any body byte is read;
+ *   <li>one budget for the body bytes buffered across all connections ({@link
+ *       Builder#bufferBudgetBytes}, default 64 MiB); a body that would exceed it gets 503. Bodies
+ *       grow only as bytes arrive, so trickling clients hold almost nothing;
+ *   <li>a bounded pool that runs the endpoint ({@value #DEFAULT_THREADS} threads and a queue of
+ *       {@value #DEFAULT_QUEUE} requests by default); when both are full, a request gets 503.
+ * </ul>
+ *
+ * <p>Only complete requests reach the endpoint, so the signature is checked on a whole body and a
+ * slow client costs one waiting connection thread, never a request thread. Any other path gets 404.
+ * Every response carries {@code X-Content-Type-Options: nosniff}. Meta retries every answer other
+ * than 200, so a 503 or 408 loses nothing.
  *
  * <p>Meta only calls HTTPS URLs with a valid certificate, so in production put it behind a TLS
- * terminating proxy or load balancer. Run the JVM with {@code -Dsun.net.httpserver.nodelay=true};
- * without it every response waits about 40 ms for the TCP stack, and the server logs a WARN line
- * once at start.
+ * terminating proxy or load balancer, whose own timeouts then apply first.
  *
- * <p>Requests are handled on a pool of {@value #DEFAULT_THREADS} threads unless you give your own
- * executor. Thread-safe; {@link #close()} stops it.
+ * <p>Thread-safe; {@link #close()} stops it.
  *
  * <pre>{@code
  * try (JdkWebhookServer server = JdkWebhookServer.builder(endpoint)
@@ -42,21 +68,32 @@ public final class JdkWebhookServer implements AutoCloseable {
   /** The default number of request threads. */
   public static final int DEFAULT_THREADS = 16;
 
-  private static final Logger log = LoggerFactory.getLogger(JdkWebhookServer.class);
-  private static final AtomicBoolean NODELAY_WARNED = new AtomicBoolean();
+  /** The default number of complete requests that may wait for a request thread. */
+  public static final int DEFAULT_QUEUE = 64;
 
-  private final HttpServer server;
+  /** The default cap on open connections. */
+  public static final int DEFAULT_MAX_CONNECTIONS = 256;
+
+  /** The default deadline for a whole request. */
+  public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(10);
+
+  /** The default budget of body bytes buffered across all connections: 64 MiB. */
+  public static final long DEFAULT_BUFFER_BUDGET_BYTES = 64L * 1024 * 1024;
+
+  private static final Logger log = LoggerFactory.getLogger(JdkWebhookServer.class);
+
+  private final BoundedHttpServer server;
   private final ExecutorService ownExecutor;
   private final String path;
-  private final int stopDelaySeconds;
+  private final Duration stopDelay;
   private final AtomicBoolean closed = new AtomicBoolean();
 
   private JdkWebhookServer(
-      HttpServer server, ExecutorService ownExecutor, String path, int stopDelaySeconds) {
+      BoundedHttpServer server, ExecutorService ownExecutor, String path, Duration stopDelay) {
     this.server = server;
     this.ownExecutor = ownExecutor;
     this.path = path;
-    this.stopDelaySeconds = stopDelaySeconds;
+    this.stopDelay = stopDelay;
   }
 
   /**
@@ -70,12 +107,12 @@ public final class JdkWebhookServer implements AutoCloseable {
 
   /** Returns the address the server is bound to, with the actual port when port 0 was asked. */
   public InetSocketAddress address() {
-    return server.getAddress();
+    return server.address();
   }
 
   /** Returns the callback URL on this host, such as {@code http://127.0.0.1:8080/webhook}. */
   public URI uri() {
-    InetSocketAddress a = server.getAddress();
+    InetSocketAddress a = server.address();
     String host = a.getAddress().isAnyLocalAddress() ? "localhost" : a.getHostString();
     if (host.indexOf(':') >= 0) {
       host = "[" + host + "]";
@@ -83,18 +120,36 @@ public final class JdkWebhookServer implements AutoCloseable {
     return URI.create("http://" + host + ":" + a.getPort() + path);
   }
 
+  /** Returns how many connections are open now. */
+  int openConnections() {
+    return server.openConnections();
+  }
+
+  /** Returns how many body bytes are buffered across all connections now. */
+  long bufferedBytes() {
+    return server.bufferedBytes();
+  }
+
   /**
-   * Stops accepting connections, waits the configured stop delay for running exchanges, and stops
-   * the server's own request threads. Idempotent.
+   * Stops the server: lets requests already running finish for up to the stop delay, then closes
+   * every connection and stops the server's own request threads. Idempotent.
    */
   @Override
   public void close() {
     if (!closed.compareAndSet(false, true)) {
       return;
     }
-    server.stop(stopDelaySeconds);
     if (ownExecutor != null) {
       ownExecutor.shutdown();
+      try {
+        ownExecutor.awaitTermination(stopDelay.toMillis(), TimeUnit.MILLISECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    server.close();
+    if (ownExecutor != null) {
+      ownExecutor.shutdownNow();
     }
     log.debug("Webhook server stopped");
   }
@@ -110,6 +165,11 @@ public final class JdkWebhookServer implements AutoCloseable {
     private InetSocketAddress address = new InetSocketAddress(8080);
     private String path = "/webhook";
     private ExecutorService executor;
+    private int threads = DEFAULT_THREADS;
+    private int queue = DEFAULT_QUEUE;
+    private int maxConnections = DEFAULT_MAX_CONNECTIONS;
+    private Duration requestTimeout = DEFAULT_REQUEST_TIMEOUT;
+    private long bufferBudgetBytes = DEFAULT_BUFFER_BUDGET_BYTES;
     private Duration stopDelay = Duration.ZERO;
 
     private Builder(WebhookEndpoint endpoint) {
@@ -128,7 +188,8 @@ public final class JdkWebhookServer implements AutoCloseable {
     }
 
     /**
-     * Sets the path of the callback URL. Default {@code /webhook}.
+     * Sets the path of the callback URL; only this exact path is served, others get 404. Default
+     * {@code /webhook}.
      *
      * @param path starts with {@code /}
      */
@@ -142,11 +203,12 @@ public final class JdkWebhookServer implements AutoCloseable {
     }
 
     /**
-     * Sets the executor that runs requests; the caller keeps ownership and shuts it down. Default:
-     * a pool of {@value JdkWebhookServer#DEFAULT_THREADS} threads owned by the server. In
-     * synchronous dispatch the handlers run on it, so size it for them.
+     * Sets the executor that runs the endpoint; the caller keeps ownership and shuts it down. Give
+     * it a bounded queue: when it refuses a task, the request gets 503. Default: {@link #threads}
+     * threads and a queue of {@link #queue} requests, owned by the server. In synchronous dispatch
+     * the handlers run on it, so size it for them.
      *
-     * @param executor runs the exchanges
+     * @param executor runs the endpoint for complete requests
      */
     public Builder executor(ExecutorService executor) {
       this.executor = Objects.requireNonNull(executor, "executor");
@@ -154,11 +216,89 @@ public final class JdkWebhookServer implements AutoCloseable {
     }
 
     /**
-     * Sets how long {@link JdkWebhookServer#close()} lets running exchanges finish. Default zero.
-     * On JDK 17 the server waits the whole delay even when idle. A cut-off exchange is not lost:
-     * Meta sees no 200 and delivers again, and the retry is de-duplicated.
+     * Sets the number of request threads of the server's own pool. Default {@value
+     * JdkWebhookServer#DEFAULT_THREADS}. Ignored with {@link #executor}.
      *
-     * @param stopDelay whole seconds, zero or more
+     * @param threads at least 1
+     */
+    public Builder threads(int threads) {
+      if (threads < 1) {
+        throw new IllegalArgumentException("threads must be at least 1, was " + threads);
+      }
+      this.threads = threads;
+      return this;
+    }
+
+    /**
+     * Sets how many complete requests may wait for a request thread; beyond it they get 503.
+     * Default {@value JdkWebhookServer#DEFAULT_QUEUE}. Ignored with {@link #executor}.
+     *
+     * @param queue zero or more
+     */
+    public Builder queue(int queue) {
+      if (queue < 0) {
+        throw new IllegalArgumentException("queue must not be negative, was " + queue);
+      }
+      this.queue = queue;
+      return this;
+    }
+
+    /**
+     * Sets the most connections open at once; a connection beyond it gets 503 and is closed. Each
+     * open connection costs a waiting thread and a header buffer. Default {@value
+     * JdkWebhookServer#DEFAULT_MAX_CONNECTIONS}.
+     *
+     * @param maxConnections at least 1
+     */
+    public Builder maxConnections(int maxConnections) {
+      if (maxConnections < 1) {
+        throw new IllegalArgumentException(
+            "maxConnections must be at least 1, was " + maxConnections);
+      }
+      this.maxConnections = maxConnections;
+      return this;
+    }
+
+    /**
+     * Sets the deadline for a whole request, line, headers and body, counted from when the server
+     * starts waiting for it (on a kept-alive connection, from the previous answer). Default 10
+     * seconds; Meta sends a whole delivery at once.
+     *
+     * @param requestTimeout positive
+     */
+    public Builder requestTimeout(Duration requestTimeout) {
+      Objects.requireNonNull(requestTimeout, "requestTimeout");
+      if (requestTimeout.isNegative() || requestTimeout.isZero()) {
+        throw new IllegalArgumentException("requestTimeout must be positive");
+      }
+      this.requestTimeout = requestTimeout;
+      return this;
+    }
+
+    /**
+     * Sets the budget of body bytes buffered across all connections; a body that would exceed it
+     * gets 503. Default 64 MiB, about 20 full 3 MB deliveries at once.
+     *
+     * @param bufferBudgetBytes at least the endpoint's body limit
+     */
+    public Builder bufferBudgetBytes(long bufferBudgetBytes) {
+      if (bufferBudgetBytes < endpoint.maxBodyBytes()) {
+        throw new IllegalArgumentException(
+            "bufferBudgetBytes must be at least the endpoint's maxBodyBytes "
+                + endpoint.maxBodyBytes()
+                + ", was "
+                + bufferBudgetBytes);
+      }
+      this.bufferBudgetBytes = bufferBudgetBytes;
+      return this;
+    }
+
+    /**
+     * Sets how long {@link JdkWebhookServer#close()} lets running requests finish. Default zero. A
+     * cut-off exchange is not lost: Meta sees no 200 and delivers again, and the retry is
+     * de-duplicated.
+     *
+     * @param stopDelay zero or more
      */
     public Builder stopDelay(Duration stopDelay) {
       Objects.requireNonNull(stopDelay, "stopDelay");
@@ -175,28 +315,38 @@ public final class JdkWebhookServer implements AutoCloseable {
      * @throws UncheckedIOException if the address cannot be bound
      */
     public JdkWebhookServer start() {
-      if (!"true".equals(System.getProperty("sun.net.httpserver.nodelay"))
-          && NODELAY_WARNED.compareAndSet(false, true)) {
-        log.warn(
-            "sun.net.httpserver.nodelay is not set to true; each webhook response may wait about"
-                + " 40 ms. Start the JVM with -Dsun.net.httpserver.nodelay=true");
-      }
-      HttpServer server;
-      try {
-        server = HttpServer.create(address, 0);
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot listen on " + address, e);
-      }
       ExecutorService own =
           executor == null
-              ? Executors.newFixedThreadPool(DEFAULT_THREADS, new NamedThreads())
+              ? new ThreadPoolExecutor(
+                  threads,
+                  threads,
+                  0L,
+                  TimeUnit.MILLISECONDS,
+                  queue == 0 ? new SynchronousQueue<>() : new ArrayBlockingQueue<>(queue),
+                  new NamedThreads("wasdk-webhook-http-"),
+                  new ThreadPoolExecutor.AbortPolicy())
               : null;
-      server.setExecutor(executor == null ? own : executor);
-      server.createContext(path, JdkWebhookHandler.of(endpoint));
-      server.start();
-      JdkWebhookServer started =
-          new JdkWebhookServer(
-              server, own, path, (int) Math.min(Integer.MAX_VALUE, stopDelay.toSeconds()));
+      BoundedHttpServer server;
+      try {
+        server =
+            BoundedHttpServer.start(
+                new BoundedHttpServer.Config(
+                    address,
+                    path,
+                    maxConnections,
+                    requestTimeout.toMillis(),
+                    endpoint.maxBodyBytes(),
+                    bufferBudgetBytes,
+                    executor == null ? own : executor,
+                    endpoint::handle,
+                    new NamedThreads("wasdk-webhook-conn-")));
+      } catch (IOException e) {
+        if (own != null) {
+          own.shutdownNow();
+        }
+        throw new UncheckedIOException("cannot listen on " + address, e);
+      }
+      JdkWebhookServer started = new JdkWebhookServer(server, own, path, stopDelay);
       log.debug("Webhook server listening on {}", started.uri());
       return started;
     }
@@ -204,10 +354,15 @@ public final class JdkWebhookServer implements AutoCloseable {
 
   private static final class NamedThreads implements ThreadFactory {
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
+    private final String prefix;
+
+    NamedThreads(String prefix) {
+      this.prefix = prefix;
+    }
 
     @Override
     public Thread newThread(Runnable r) {
-      Thread t = new Thread(r, "wasdk-webhook-http-" + SEQUENCE.incrementAndGet());
+      Thread t = new Thread(r, prefix + SEQUENCE.incrementAndGet());
       t.setDaemon(true);
       return t;
     }

@@ -24,6 +24,18 @@ import org.slf4j.LoggerFactory;
  * than one byte past the endpoint's {@linkplain WebhookEndpoint#maxBodyBytes() limit}; a declared
  * {@code Content-Length} over the limit is refused without reading.
  *
+ * <p><b>What the container must enforce.</b> The servlet sees a request only once the container has
+ * accepted it, so the limits that keep slow clients from stalling intake are the container's: a
+ * bound on how long a client may take to send its request (Tomcat {@code connectionTimeout}, for
+ * example 10 seconds; Jetty {@code idleTimeout}), a cap on open connections (Tomcat {@code
+ * maxConnections}, with {@code acceptCount} for the backlog), a bounded request thread pool (Tomcat
+ * {@code maxThreads}), and a bound on request bodies the container reads or swallows (Tomcat {@code
+ * maxSwallowSize}, and {@code maxPostSize} at or above the endpoint's body limit). In Spring Boot
+ * these are {@code server.tomcat.connection-timeout}, {@code server.tomcat.max-connections}, {@code
+ * server.tomcat.threads.max} and {@code server.tomcat.max-swallow-size}. The servlet itself refuses
+ * a declared {@code Content-Length} over the limit before reading, and reads at most one byte past
+ * it.
+ *
  * <p>The servlet needs its endpoint in the constructor, so register an instance programmatically
  * rather than by class name. Thread-safe.
  *
@@ -64,6 +76,7 @@ public final class WebhookServlet extends HttpServlet {
     }
     resp.setStatus(response.status());
     resp.setContentType(response.contentType());
+    resp.setHeader("X-Content-Type-Options", "nosniff");
     response.headers().forEach(resp::setHeader);
     byte[] body = response.bodyBytes();
     resp.setContentLength(body.length);

@@ -156,7 +156,13 @@ final class EventMapper {
     }
     for (Element e : v.elements("errors")) {
       if (e.obj() != null) {
-        out.add(new ErrorReported(ctx, MessageMapper.error(e.obj()), e.raw(body)));
+        String raw = e.raw(body);
+        try {
+          out.add(new ErrorReported(ctx, MessageMapper.error(e.obj()), raw));
+        } catch (RuntimeException ex) {
+          warn("messages", ex);
+          out.add(new UnknownEvent(ctx, raw));
+        }
       }
     }
     if (out.size() == before) {
@@ -260,7 +266,7 @@ final class EventMapper {
     }
   }
 
-  private static WebhookEvent change(EventContext ctx, String field, Dom.Obj t, String raw) {
+  static WebhookEvent change(EventContext ctx, String field, Dom.Obj t, String raw) {
     switch (field) {
       case "message_template_status_update":
         {
@@ -472,7 +478,7 @@ final class EventMapper {
     return opt(parent, name);
   }
 
-  private static void warn(String field, RuntimeException e) {
+  static void warn(String field, RuntimeException e) {
     LOG.warn(
         "Could not read part of a webhook '{}' change; passing it on as an UnknownEvent ({})",
         printable(field),
