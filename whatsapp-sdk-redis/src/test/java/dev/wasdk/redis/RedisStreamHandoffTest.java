@@ -9,6 +9,8 @@ import dev.wasdk.webhooks.DispatchMode;
 import dev.wasdk.webhooks.WebhookEndpoint;
 import dev.wasdk.webhooks.WebhookParser;
 import dev.wasdk.webhooks.WebhookRouter;
+import dev.wasdk.webhooks.event.CallTerminated;
+import dev.wasdk.webhooks.event.GroupParticipantsChanged;
 import dev.wasdk.webhooks.event.TextReceived;
 import dev.wasdk.webhooks.event.WebhookEvent;
 import io.lettuce.core.RedisClient;
@@ -150,6 +152,41 @@ class RedisStreamHandoffTest {
     assertThat(accepted).hasSize(2);
     assertThat(accepted.get(0).context().contact()).isPresent();
     assertThat(accepted.get(0).context().entryTime()).isPresent();
+    handoff(uri).accept(accepted);
+    List<WebhookEvent> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+    closeLater(
+        RedisStreamWorker.builder(WebhookRouter.builder().on(WebhookEvent.class, seen::add).build())
+            .redisUri(uri)
+            .stream(stream)
+            .start());
+    await(() -> seen.size() == 2, "both events");
+    assertThat(seen).containsExactlyElementsOf(accepted);
+  }
+
+  @Test
+  void rebuiltEvents_readingPartsOfTheirChangesValue_equalTheAcceptedOnes() throws Exception {
+    String uri = LocalRedisServer.shared().uri();
+    String json =
+        "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"102290129340398\","
+            + "\"changes\":[{\"field\":\"calls\",\"value\":{\"messaging_product\":\"whatsapp\","
+            + "\"metadata\":{\"phone_number_id\":\"106540352242922\"},\"calls\":[{\"id\":"
+            + "\"wacid."
+            + run
+            + "\",\"to\":\"16505551234\",\"from\":\"15550783881\",\"event\":\"terminate\","
+            + "\"direction\":\"BUSINESS_INITIATED\",\"timestamp\":\"1750272000\","
+            + "\"status\":\"FAILED\"}],\"errors\":[{\"code\":138021,\"title\":\"Media\","
+            + "\"error_data\":{\"details\":\"No media for 20 s\"}}]}},"
+            + "{\"field\":\"group_participants_update\",\"value\":{\"messaging_product\":"
+            + "\"whatsapp\",\"metadata\":{\"phone_number_id\":\"106540352242922\"},"
+            + "\"groups\":[{\"timestamp\":\"1750272000\",  \"group_id\":\"g."
+            + run
+            + "\",\"type\":\"group_participants_remove\",\"removed_participants\":[{"
+            + "\"wa_id\":\"16505559876\"}]}],\"initiated_by\":\"business\"}}]}]}";
+    List<WebhookEvent> accepted =
+        WebhookParser.create().parse(json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    assertThat(accepted).hasSize(2);
+    assertThat(((CallTerminated) accepted.get(0)).errors()).hasSize(1);
+    assertThat(((GroupParticipantsChanged) accepted.get(1)).rawInitiatedBy()).hasValue("business");
     handoff(uri).accept(accepted);
     List<WebhookEvent> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
     closeLater(

@@ -85,21 +85,45 @@ public final class WebhookParser {
   }
 
   /**
-   * Rebuilds one event from its {@linkplain WebhookEvent#rawJson() raw JSON} and its {@linkplain
-   * WebhookEvent#context() context}, as a durable hand-off stores them: for every event that {@link
-   * #parse} returns, {@code rebuild(event.rawJson(), event.context())} equals {@code event}.
+   * Returns the JSON a durable hand-off stores for an event, so that {@link #rebuild} can give an
+   * equal event later. For almost every event it is the event's {@linkplain WebhookEvent#rawJson()
+   * raw JSON}. Two events also read parts of their change's value, which are not in their raw JSON:
+   * a {@link dev.wasdk.webhooks.event.CallTerminated} with errors ({@code value.errors}) and a
+   * {@link dev.wasdk.webhooks.event.GroupParticipantsChanged} with an initiator (which may come
+   * from {@code value.initiated_by}). For those it is a small change value holding those parts and
+   * the raw JSON, byte for byte, as its one element.
    *
    * <pre>{@code
-   * store.put(event.rawJson(), event.context());        // when the delivery is accepted
-   * WebhookEvent again = parser.rebuild(raw, context);  // later, in a worker
+   * store.put(parser.handoffJson(event), event.context());  // when the delivery is accepted
    * }</pre>
    *
-   * <p>The raw JSON tells where the event came from in its change: a whole change value, or one
-   * element of {@code messages}, {@code statuses}, {@code errors}, {@code user_preferences} or
-   * {@code message_echoes}. What the parser could not read becomes an {@link
+   * @param event an event this parser returned
+   * @return the JSON to store; never null
+   */
+  public String handoffJson(WebhookEvent event) {
+    Objects.requireNonNull(event, "event");
+    return EventRebuilder.handoffJson(event);
+  }
+
+  /**
+   * Rebuilds one event from the JSON a durable hand-off stored for it ({@link #handoffJson}) and
+   * its {@linkplain WebhookEvent#context() context}: for every event that {@link #parse} returns,
+   * {@code rebuild(handoffJson(event), event.context())} equals {@code event}, its raw JSON
+   * included. {@code rebuild(event.rawJson(), event.context())} does too, except for the two events
+   * {@link #handoffJson} names, which would lose what they read from their change's value.
+   *
+   * <pre>{@code
+   * store.put(parser.handoffJson(event), event.context());  // when the delivery is accepted
+   * WebhookEvent again = parser.rebuild(json, context);      // later, in a worker
+   * }</pre>
+   *
+   * <p>The JSON tells where the event came from in its change: a whole change value, or one element
+   * of {@code messages}, {@code statuses}, {@code errors}, {@code user_preferences}, {@code
+   * message_echoes}, {@code history}, {@code state_sync}, {@code automatic_events}, {@code calls}
+   * or {@code groups}. What the parser could not read becomes an {@link
    * dev.wasdk.webhooks.event.UnknownEvent} again.
    *
-   * @param rawJson the event's raw JSON
+   * @param rawJson the stored JSON: {@link #handoffJson} of the event, or its raw JSON
    * @param context the event's context
    * @return the event
    * @throws WebhookParseException if {@code rawJson} is not well-formed JSON or exceeds the

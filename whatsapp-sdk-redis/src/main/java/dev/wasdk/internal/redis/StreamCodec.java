@@ -12,7 +12,10 @@ import java.util.Optional;
 
 /**
  * Writes an event as the fields of one stream entry, its raw JSON and its context, and rebuilds it
- * from them with {@link WebhookParser#rebuild}. Absent optional parts are absent fields.
+ * from them with {@link WebhookParser#rebuild}. Absent optional parts are absent fields. Where the
+ * parser's {@linkplain WebhookParser#handoffJson hand-off JSON} differs from the raw JSON (an event
+ * that also read parts of its change's value), it is stored too and rebuilt from; the raw JSON
+ * stays as received, for dead letters.
  */
 public final class StreamCodec {
   /** The raw JSON of the event. */
@@ -20,6 +23,9 @@ public final class StreamCodec {
 
   /** The simple name of the event's type, for listings; not used to rebuild. */
   public static final String TYPE = "type";
+
+  /** The hand-off JSON of the event, when it is not its raw JSON. */
+  private static final String HANDOFF = "handoff";
 
   private static final String FIELD = "field";
   private static final String WABA = "waba";
@@ -58,6 +64,10 @@ public final class StreamCodec {
               p.identityKeyHash().ifPresent(v -> add(kv, C_HASH, v));
             });
     add(kv, RAW, event.rawJson());
+    String handoff = WebhookParser.create().handoffJson(event);
+    if (!handoff.equals(event.rawJson())) {
+      add(kv, HANDOFF, handoff);
+    }
     return kv;
   }
 
@@ -92,7 +102,7 @@ public final class StreamCodec {
             opt(f, DISPLAY),
             contact,
             opt(f, TIME).map(Instant::parse));
-    return parser.rebuild(raw, ctx);
+    return parser.rebuild(f.getOrDefault(HANDOFF, raw), ctx);
   }
 
   private static Optional<String> opt(Map<String, String> f, String name) {

@@ -74,58 +74,64 @@ final class EventMapper {
             time);
     int before = out.size();
     try {
-      switch (field) {
-        case "messages":
-          messages(ctx, v, body, out);
-          break;
-        case "user_preferences":
-          preferences(ctx, v, body, out);
-          break;
-        case "smb_message_echoes":
-          each(ctx, v, body, "message_echoes", MessageMapper::echo, out);
-          break;
-        case "history":
-          each(ctx, v, body, "history", CoexistenceMapper::history, out);
-          break;
-        case "smb_app_state_sync":
-          each(ctx, v, body, "state_sync", CoexistenceMapper::stateSync, out);
-          break;
-        case "automatic_events":
-          each(ctx, v, body, "automatic_events", BusinessMapper::automaticEvent, out);
-          break;
-        case "calls":
-          calls(ctx, v, body, out);
-          break;
-        case "group_lifecycle_update":
-          each(ctx, v, body, "groups", GroupMapper::lifecycle, out);
-          break;
-        case "group_participants_update":
-        case "group_participant_update": // the name in Meta's OpenAPI file
-          {
-            Optional<String> initiatedBy = opt(tree, "initiated_by");
-            each(
-                ctx,
-                v,
-                body,
-                "groups",
-                (c, g, raw) -> GroupMapper.participants(c, g, raw, initiatedBy),
-                out);
-            break;
-          }
-        case "group_settings_update":
-          each(ctx, v, body, "groups", GroupMapper::settings, out);
-          break;
-        case "group_status_update":
-          each(ctx, v, body, "groups", GroupMapper::status, out);
-          break;
-        default:
-          out.add(change(ctx, field, tree, v.raw(body)));
-      }
+      value(ctx, field, v, body, out);
     } catch (RuntimeException e) {
       // A safety net for shapes no test foresaw: keep the change, raw, rather than fail the batch.
       warn(field, e);
       out.subList(before, out.size()).clear();
       out.add(new UnknownEvent(ctx, v.raw(body)));
+    }
+  }
+
+  /** Maps an object value of a change to its events, by field. */
+  static void value(EventContext ctx, String field, Value v, byte[] body, List<WebhookEvent> out) {
+    Dom.Obj tree = v.obj();
+    switch (field) {
+      case "messages":
+        messages(ctx, v, body, out);
+        break;
+      case "user_preferences":
+        preferences(ctx, v, body, out);
+        break;
+      case "smb_message_echoes":
+        each(ctx, v, body, "message_echoes", MessageMapper::echo, out);
+        break;
+      case "history":
+        each(ctx, v, body, "history", CoexistenceMapper::history, out);
+        break;
+      case "smb_app_state_sync":
+        each(ctx, v, body, "state_sync", CoexistenceMapper::stateSync, out);
+        break;
+      case "automatic_events":
+        each(ctx, v, body, "automatic_events", BusinessMapper::automaticEvent, out);
+        break;
+      case "calls":
+        calls(ctx, v, body, out);
+        break;
+      case "group_lifecycle_update":
+        each(ctx, v, body, "groups", GroupMapper::lifecycle, out);
+        break;
+      case "group_participants_update":
+      case "group_participant_update": // the name in Meta's OpenAPI file
+        {
+          Optional<String> initiatedBy = opt(tree, "initiated_by");
+          each(
+              ctx,
+              v,
+              body,
+              "groups",
+              (c, g, raw) -> GroupMapper.participants(c, g, raw, initiatedBy),
+              out);
+          break;
+        }
+      case "group_settings_update":
+        each(ctx, v, body, "groups", GroupMapper::settings, out);
+        break;
+      case "group_status_update":
+        each(ctx, v, body, "groups", GroupMapper::status, out);
+        break;
+      default:
+        out.add(change(ctx, field, tree, v.raw(body)));
     }
   }
 

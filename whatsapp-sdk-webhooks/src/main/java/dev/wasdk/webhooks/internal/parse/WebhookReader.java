@@ -149,7 +149,8 @@ public final class WebhookReader {
     return new Change(field, value);
   }
 
-  private static Value readObjectValue(JsonParser p) {
+  /** Reads an object value, the parser standing on its opening brace. */
+  static Value readObjectValue(JsonParser p) {
     int start = startOffset(p);
     Dom.Obj tree = new Dom.Obj();
     Map<String, List<Element>> arrays = null;
