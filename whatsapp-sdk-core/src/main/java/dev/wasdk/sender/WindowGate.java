@@ -1,0 +1,39 @@
+package dev.wasdk.sender;
+
+import dev.wasdk.message.TemplateMessage;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Refuses a free-form message to a user whose customer-service window is closed, and notes on the
+ * job whether the window is open (messages inside it do not count against the tier). Reserves
+ * nothing.
+ */
+final class WindowGate implements Gate {
+  private final ServiceWindowTracker windows;
+  private final boolean enforce;
+
+  WindowGate(ServiceWindowTracker windows, boolean enforce) {
+    this.windows = windows;
+    this.enforce = enforce;
+  }
+
+  @Override
+  public Verdict check(Job job, Instant now) {
+    job.windowOpen = windows.isOpen(job.user, now);
+    boolean template = job.message instanceof TemplateMessage;
+    if (!template && !job.windowOpen && enforce && !job.user.startsWith("group:")) {
+      return Verdict.finish(
+          new SendOutcome.Rejected(
+              job.message,
+              RejectReason.WINDOW_CLOSED,
+              "the user's 24-hour customer-service window is closed (no inbound message in the"
+                  + " last 24 hours): send an approved template instead",
+              Optional.empty()));
+    }
+    return Verdict.PASS;
+  }
+
+  @Override
+  public void release(Job job, boolean mayHaveReachedMeta, Instant now) {}
+}
