@@ -18,13 +18,16 @@ final class ConsentGate implements Gate {
   private final BucketSpec cap;
   private final LimiterStore store;
   private final StoreCalls calls;
+  private final StoreCalls consentCalls;
 
   ConsentGate(
       ConsentRegistry consent,
       boolean requireOptIn,
       BucketSpec cap,
       LimiterStore store,
-      StoreCalls calls) {
+      StoreCalls calls,
+      StoreCalls consentCalls) {
+    this.consentCalls = consentCalls;
     this.consent = consent;
     this.requireOptIn = requireOptIn;
     this.cap = cap;
@@ -38,12 +41,20 @@ final class ConsentGate implements Gate {
       return Verdict.PASS;
     }
     Optional<RejectReason> refused =
-        consent.check(job.user, TemplateCategory.MARKETING, requireOptIn, now);
+        consentCalls.call("consent", () -> consent.checkKey(job.key, requireOptIn, now));
     if (refused.isPresent()) {
       return reject(job, refused.get(), detail(refused.get()));
     }
     if (cap != null && !job.capTaken) {
-      TakeResult r = calls.call("marketing cap", () -> store.tryTake(key(job), cap, 1, now));
+      TakeResult r =
+          calls.call(
+              "marketing cap",
+              () -> store.tryTake(key(job), cap, 1, now),
+              late -> {
+                if (late.taken()) {
+                  store.refund(key(job), cap, 1, now);
+                }
+              });
       if (!r.taken()) {
         return reject(
             job,

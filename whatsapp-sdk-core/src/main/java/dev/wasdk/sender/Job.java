@@ -33,7 +33,8 @@ final class Job {
   boolean pairTaken;
   boolean tierFree;
   Instant tierAdmittedAt;
-  String member;
+  String key; // the pseudonym of the user's WhatsApp id, which the stores key by
+  String member; // the key of the user in the limiter store
 
   Job(Message message, String user, Priority priority, Instant deadline) {
     this.message = message;

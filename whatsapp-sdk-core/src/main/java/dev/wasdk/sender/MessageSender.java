@@ -62,6 +62,12 @@ import java.util.function.Function;
  * and free-form, then marketing), then the order of submission. The queue holds at most {@link
  * Builder#maxQueued(int)} messages; the {@link QueueFullPolicy} decides what happens beyond.
  *
+ * <p><b>Shared state.</b> Consent ({@link Builder#consentStore}) and the service windows ({@link
+ * Builder#serviceWindowStore}) live in stores, in memory by default; with Redis or JDBC stores an
+ * opt-out survives restarts and holds on every app instance, and a window opened on one instance
+ * lets every instance reply. The feeds below update this instance at once and the stores without
+ * waiting for them.
+ *
  * <p><b>Feeding it.</b> The webhooks tell the sender what Meta knows: {@link #onInbound} (opens the
  * window), {@link #onStatusFailed} (131056, 131049, 131050, 131047 and tier slots), {@link
  * #onMarketingPreference}, {@link #updateTier} and {@link #updateThroughput}.
@@ -155,8 +161,8 @@ public final class MessageSender implements AutoCloseable {
    * @param at the inbound message's time
    */
   public void onInbound(String user, Instant at) {
-    config.windows().recordInbound(user, at);
-    loop.requestPump();
+    Objects.requireNonNull(at, "at");
+    loop.onInbound(user, at);
   }
 
   /**
@@ -169,10 +175,23 @@ public final class MessageSender implements AutoCloseable {
    * @return whether the text was an opt-out keyword
    */
   public boolean onInboundText(String user, String text, Instant at) {
-    config.windows().recordInbound(user, at);
-    boolean stop = config.consent().onInboundText(user, text, at);
-    loop.requestPump();
-    return stop;
+    return onInboundText(user, text, at, null);
+  }
+
+  /**
+   * Records an inbound text message with its id: it opens the window, and an opt-out keyword opts
+   * the user out of marketing, with the message's id kept as the opt-out's evidence.
+   *
+   * @param user the user
+   * @param text the message's text
+   * @param at the message's time
+   * @param messageId the inbound message's id ({@code wamid}), or null
+   * @return whether the text was an opt-out keyword
+   */
+  public boolean onInboundText(String user, String text, Instant at, String messageId) {
+    Objects.requireNonNull(text, "text");
+    Objects.requireNonNull(at, "at");
+    return loop.onInboundText(user, text, at, messageId);
   }
 
   /**
@@ -183,7 +202,7 @@ public final class MessageSender implements AutoCloseable {
    * @param at the event's time
    */
   public void onMarketingPreference(String user, boolean stop, Instant at) {
-    config.consent().onMarketingPreference(user, stop, at);
+    loop.onMarketingPreference(user, stop, at);
   }
 
   /**
@@ -381,6 +400,10 @@ public final class MessageSender implements AutoCloseable {
     private BucketSpec marketingCap;
     private ServiceWindowTracker windows;
     private ConsentRegistry consent;
+    private ConsentStore consentStore;
+    private ServiceWindowStore windowStore;
+    private RecipientIdStore recipientIdStore;
+    private Pseudonyms pseudonyms = Pseudonyms.DEFAULT;
     private final List<SenderListener> listeners = new ArrayList<>();
     private int recentSends = 100_000;
 
@@ -694,6 +717,64 @@ public final class MessageSender implements AutoCloseable {
     }
 
     /**
+     * Sets the store of the consent history, for the registry the sender creates. Default {@link
+     * ConsentStore#inMemory()}. A Redis or JDBC store keeps opt-outs across restarts and shares
+     * them between app instances. Not together with {@link #consent(ConsentRegistry)}: give that
+     * registry the store instead.
+     *
+     * @param store the store
+     * @return this builder
+     */
+    public Builder consentStore(ConsentStore store) {
+      this.consentStore = Objects.requireNonNull(store, "store");
+      return this;
+    }
+
+    /**
+     * Sets the store of the service windows, for the tracker the sender creates. Default {@link
+     * ServiceWindowStore#inMemory()}. With a shared store, a window opened by an inbound message on
+     * one app instance lets every instance reply. Not together with {@link
+     * #serviceWindows(ServiceWindowTracker)}.
+     *
+     * @param store the store
+     * @return this builder
+     */
+    public Builder serviceWindowStore(ServiceWindowStore store) {
+      this.windowStore = Objects.requireNonNull(store, "store");
+      return this;
+    }
+
+    /**
+     * Sets the store of the WhatsApp ids learned from send responses. Default {@link
+     * RecipientIdStore#inMemory()}. In Brazil and Mexico the {@code wa_id} Meta reports may differ
+     * from the number dialled; the sender keys consent, windows and limits by the {@code wa_id}, so
+     * that a STOP from the {@code wa_id} form stops marketing to the dialled form. A shared store
+     * lets every app instance use what one learned.
+     *
+     * @param store the store
+     * @return this builder
+     */
+    public Builder recipientIdStore(RecipientIdStore store) {
+      this.recipientIdStore = Objects.requireNonNull(store, "store");
+      return this;
+    }
+
+    /**
+     * Sets the secret key of the pseudonyms that every store keys users by (HMAC-SHA256), for the
+     * limiter store and for the registry and tracker the sender creates. Default: a public key,
+     * which protects no more than a plain hash; set a secret one whenever a store lives outside
+     * this JVM, and the same one on every app instance. A new key gives every user a new pseudonym,
+     * so what the stores hold under the old key is orphaned: see the pacing guide on rotation.
+     *
+     * @param key at least 32 bytes; keep it with the application's other secrets
+     * @return this builder
+     */
+    public Builder pseudonymKey(byte[] key) {
+      this.pseudonyms = Pseudonyms.withKey(key);
+      return this;
+    }
+
+    /**
      * Sets the time budget of one call to the limiter store. Default 250 ms. A call that takes
      * longer, or fails, ends the message it was for {@link RejectReason#STORE_UNAVAILABLE} (nothing
      * is sent unchecked), and the store is left alone for a second, so that a stalled store costs
@@ -732,6 +813,28 @@ public final class MessageSender implements AutoCloseable {
      * @return the sender
      */
     public MessageSender build() {
+      if (consent != null && consentStore != null) {
+        throw new IllegalStateException(
+            "set either consent(registry) or consentStore(store), not both: give the registry the"
+                + " store");
+      }
+      if (windows != null && windowStore != null) {
+        throw new IllegalStateException(
+            "set either serviceWindows(tracker) or serviceWindowStore(store), not both");
+      }
+      ConsentRegistry registry =
+          consent != null
+              ? consent
+              : ConsentRegistry.builder()
+                  .store(consentStore != null ? consentStore : ConsentStore.inMemory())
+                  .pseudonyms(pseudonyms)
+                  .clock(clock)
+                  .build();
+      ServiceWindowTracker tracker =
+          windows != null
+              ? windows
+              : ServiceWindowTracker.create(
+                  windowStore != null ? windowStore : ServiceWindowStore.inMemory(), pseudonyms);
       return new MessageSender(
           new SenderConfig(
               transport,
@@ -755,10 +858,12 @@ public final class MessageSender implements AutoCloseable {
               enforceServiceWindow,
               requireMarketingOptIn,
               marketingCap,
-              windows != null ? windows : ServiceWindowTracker.create(),
-              consent != null ? consent : ConsentRegistry.create(),
+              tracker,
+              registry,
               listeners,
-              recentSends));
+              recentSends,
+              pseudonyms,
+              recipientIdStore != null ? recipientIdStore : RecipientIdStore.inMemory()));
     }
   }
 }

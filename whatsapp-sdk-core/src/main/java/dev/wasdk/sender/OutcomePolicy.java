@@ -1,6 +1,7 @@
 package dev.wasdk.sender;
 
 import dev.wasdk.client.SendResult;
+import dev.wasdk.error.ApiError;
 import dev.wasdk.error.ApiException;
 import dev.wasdk.error.ErrorCategory;
 import dev.wasdk.error.RateLimitException;
@@ -8,6 +9,7 @@ import dev.wasdk.error.RateLimitKind;
 import dev.wasdk.error.RecipientException;
 import dev.wasdk.error.RequestMaybeSentException;
 import dev.wasdk.error.RequestNotSentException;
+import dev.wasdk.error.TransportFailure;
 import dev.wasdk.error.WhatsAppException;
 import java.time.Duration;
 import java.util.Optional;
@@ -98,8 +100,21 @@ final class OutcomePolicy {
         default -> end(Action.END, Effect.NONE, reject(job, RejectReason.API_ERROR, re));
       };
     }
+    if (cause instanceof ApiException api && isProxyAnswer(api)) {
+      // A 502, 503 or 504 with no Graph body came from a proxy: the request may have reached Meta.
+      RequestMaybeSentException maybe =
+          new RequestMaybeSentException(
+              "HTTP "
+                  + api.error().httpStatus()
+                  + " without a Graph error body: a proxy answered, and the request may have"
+                  + " reached Meta",
+              TransportFailure.UNREADABLE_RESPONSE,
+              api);
+      return end(Action.END, Effect.NONE, new SendOutcome.Unknown(job.message, maybe));
+    }
     if (cause instanceof ApiException api && api.category() == ErrorCategory.SERVER) {
-      // Meta answered with an error body: it did not accept the message. Not resent.
+      // Meta answered with an error body: it did not accept the message. Not resent; the slot
+      // is given back, and the error carries the catalog's retry advice.
       return end(Action.END, Effect.NONE, reject(job, RejectReason.SERVER_ERROR, api));
     }
     if (cause instanceof WhatsAppException wx) {
@@ -159,6 +174,12 @@ final class OutcomePolicy {
       return Duration.ZERO;
     }
     return wait.compareTo(MAX_SERVER_WAIT) > 0 ? MAX_SERVER_WAIT : wait;
+  }
+
+  private static boolean isProxyAnswer(ApiException api) {
+    int status = api.error().httpStatus();
+    return api.error().code() == ApiError.NO_CODE
+        && (status == 502 || status == 503 || status == 504);
   }
 
   private static boolean isMaintenance(ApiException api) {

@@ -33,7 +33,14 @@ final class PairRateGate implements Gate {
     }
     if (!job.pairTaken && !job.user.startsWith("group:")) {
       TakeResult r =
-          calls.call("pair rate", () -> store.tryTake(key(job), SenderConfig.PAIR_RATE, 1, now));
+          calls.call(
+              "pair rate",
+              () -> store.tryTake(key(job), SenderConfig.PAIR_RATE, 1, now),
+              late -> {
+                if (late.taken()) {
+                  store.refund(key(job), SenderConfig.PAIR_RATE, 1, now);
+                }
+              });
       if (!r.taken()) {
         return Verdict.sleep(
             now.plus(r.retryAfter()),

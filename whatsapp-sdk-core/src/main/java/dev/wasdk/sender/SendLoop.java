@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
@@ -41,6 +42,10 @@ final class SendLoop implements Dispatcher.Hooks {
   private final boolean ownsScheduler;
   private final ExecutorService ownedStoreExecutor;
   private final StoreCalls calls;
+  private final StoreCalls consentCalls;
+  private final StoreCalls windowCalls;
+  private final StoreCalls idCalls;
+  private final RecipientIds ids;
   private final WindowGate windowGate;
   private final ConsentGate consentGate;
   private final PairRateGate pairGate;
@@ -66,8 +71,12 @@ final class SendLoop implements Dispatcher.Hooks {
       this.scheduler = s;
       this.ownsScheduler = true;
     }
-    boolean inMemory = c.store() instanceof InMemoryLimiterStore;
-    if (c.storeExecutor() != null || inMemory) {
+    boolean limiterInMemory = c.store() instanceof InMemoryLimiterStore;
+    boolean consentInMemory = c.consent().store() instanceof InMemoryConsentStore;
+    boolean windowsInMemory = c.windows().store() instanceof InMemoryServiceWindowStore;
+    boolean idsInMemory = c.recipientIdStore() instanceof InMemoryRecipientIdStore;
+    if (c.storeExecutor() != null
+        || (limiterInMemory && consentInMemory && windowsInMemory && idsInMemory)) {
       this.ownedStoreExecutor = null;
     } else {
       ThreadPoolExecutor e =
@@ -81,16 +90,39 @@ final class SendLoop implements Dispatcher.Hooks {
       e.allowCoreThreadTimeOut(true);
       this.ownedStoreExecutor = e;
     }
+    Executor executor = c.storeExecutor() != null ? c.storeExecutor() : ownedStoreExecutor;
+    Duration budget = c.storeCallBudget();
     this.calls =
+        new StoreCalls("the limiter store " + c.store(), limiterInMemory, executor, budget, clock);
+    this.consentCalls =
         new StoreCalls(
-            "the limiter store " + c.store(),
-            inMemory && c.storeExecutor() == null,
-            c.storeExecutor() != null ? c.storeExecutor() : ownedStoreExecutor,
-            c.storeCallBudget(),
+            "the consent store " + c.consent().store(), consentInMemory, executor, budget, clock);
+    this.windowCalls =
+        new StoreCalls(
+            "the service-window store " + c.windows().store(),
+            windowsInMemory,
+            executor,
+            budget,
             clock);
-    this.windowGate = new WindowGate(c.windows(), c.enforceServiceWindow());
+    this.ids = new RecipientIds(c.recipientIdStore(), c.pseudonyms());
+    this.idCalls =
+        new StoreCalls(
+            "the recipient-id store " + c.recipientIdStore(),
+            c.recipientIdStore() instanceof InMemoryRecipientIdStore,
+            executor,
+            budget,
+            clock);
+    c.consent().useRecipientIds(ids);
+    c.windows().useRecipientIds(ids);
+    this.windowGate = new WindowGate(c.windows(), c.enforceServiceWindow(), windowCalls);
     this.consentGate =
-        new ConsentGate(c.consent(), c.requireMarketingOptIn(), c.marketingCap(), c.store(), calls);
+        new ConsentGate(
+            c.consent(),
+            c.requireMarketingOptIn(),
+            c.marketingCap(),
+            c.store(),
+            calls,
+            consentCalls);
     this.pairGate = new PairRateGate(c.phoneNumberId(), c.store(), calls);
     this.tierGate = new TierGate(c.portfolioId(), c.tier(), c.tierPolicy(), c.store(), calls);
     this.gates = List.of(windowGate, consentGate, pairGate, tierGate);
@@ -117,7 +149,6 @@ final class SendLoop implements Dispatcher.Hooks {
             user,
             options.priority().orElseGet(() -> Priority.of(message)),
             options.deadline().orElse(null));
-    job.member = UserKeys.pseudonym(config.portfolioId(), user);
     Effects fx = new Effects();
     dispatcher.offer(job, fx);
     // Queued: from here nothing may throw, or a caller who resubmits would send twice.
@@ -200,6 +231,10 @@ final class SendLoop implements Dispatcher.Hooks {
 
   private Verdict admit(Job job, Instant now) {
     try {
+      if (job.key == null) {
+        job.key = canonical(job.user);
+        job.member = config.pseudonyms().of(config.portfolioId(), job.key);
+      }
       for (Gate g : gates) {
         Verdict v = g.check(job, now);
         if (v.kind() != Verdict.Kind.PASS) {
@@ -208,10 +243,30 @@ final class SendLoop implements Dispatcher.Hooks {
       }
       return pacer.take(now);
     } catch (LimiterUnavailableException ex) {
-      return Verdict.finish(policy.storeUnavailable(job, ex));
+      if (calls.isDown() || consentCalls.isDown() || windowCalls.isDown()) {
+        return Verdict.finish(policy.storeUnavailable(job, ex)); // fail closed, at once
+      }
+      // A failure or two may be a blip (a cold connection): every user waits a moment.
+      Instant until = now.plus(SenderConfig.STORE_RETRY);
+      pacer.pauseUntil(until);
+      return Verdict.waitAll(until, ex.getMessage());
     } catch (RuntimeException ex) {
       LOG.warn("a gate failed on a message; it ends rejected", ex);
       return Verdict.finish(policy.internalError(job, ex));
+    }
+  }
+
+  /**
+   * Returns the store key of a user: their WhatsApp id's pseudonym, the dialled form's if unknown.
+   */
+  private String canonical(String user) {
+    if (user.startsWith("group:")) {
+      return config.pseudonyms().of("user", user);
+    }
+    try {
+      return idCalls.call("recipient id", () -> ids.canonical(user, true));
+    } catch (LimiterUnavailableException ex) {
+      return ids.canonical(user, false);
     }
   }
 
@@ -271,6 +326,7 @@ final class SendLoop implements Dispatcher.Hooks {
         case SENT -> {
           pairGate.onSent(job.user, now);
           remember(result.wamid(), job);
+          learnWaId(job, result);
           dispatcher.end(job, d.outcome(), false, fx);
         }
         case END -> {
@@ -290,6 +346,17 @@ final class SendLoop implements Dispatcher.Hooks {
     }
     fx.run();
     requestPump();
+  }
+
+  /** Keeps the WhatsApp id Meta reported for the number dialled, when it differs. */
+  private void learnWaId(Job job, SendResult result) {
+    if (result.waId().isEmpty() || job.user.startsWith("group:")) {
+      return;
+    }
+    Runnable write = ids.learn(job.user, UserKeys.of(result.waId().get()));
+    if (write != null) {
+      idCalls.runAsync("learn a wa_id", write);
+    }
   }
 
   private void retry(Job job, OutcomePolicy.Decision d, Instant now, Effects fx) {
@@ -325,9 +392,10 @@ final class SendLoop implements Dispatcher.Hooks {
 
   private void applyEffect(OutcomePolicy.Effect effect, String user, Instant now) {
     switch (effect) {
-      case WINDOW_CLOSED -> config.windows().markClosed(user);
+      case WINDOW_CLOSED -> closeWindow(user);
       case OPTED_OUT ->
-          config.consent().optOut(user, ConsentRegistry.OptOutSource.FAILED_131050, now);
+          recordConsent(
+              user, ConsentRecord.optOut(ConsentSource.FAILED_131050, "send failed", null, now));
       case FREQUENCY_CAPPED ->
           config.consent().capMarketing(user, now.plus(SenderConfig.FREQUENCY_CAP_HOLD));
       default -> {}
@@ -350,12 +418,49 @@ final class SendLoop implements Dispatcher.Hooks {
     switch (errorCode) {
       case 131056 -> dispatcher.sleepUser(user, backOff(user, now, fx));
       case 131049 -> config.consent().capMarketing(user, at.plus(SenderConfig.FREQUENCY_CAP_HOLD));
-      case 131050 -> config.consent().optOut(user, ConsentRegistry.OptOutSource.FAILED_131050, at);
-      case 131047 -> config.windows().markClosed(user);
+      case 131050 ->
+          recordConsent(
+              user, ConsentRecord.optOut(ConsentSource.FAILED_131050, "status failed", wamid, at));
+      case 131047 -> closeWindow(user);
       default -> {}
     }
     fx.run();
     requestPump();
+  }
+
+  /** Opens the user's window here at once and in the store without waiting for it. */
+  void onInbound(String user, Instant at) {
+    ServiceWindowTracker w = config.windows();
+    String key = w.recordLocally(user, at);
+    windowCalls.runAsync("record inbound", () -> w.store().recordInbound(key, at));
+    requestPump();
+  }
+
+  boolean onInboundText(String user, String text, Instant at, String messageId) {
+    onInbound(user, at);
+    Optional<ConsentRecord> stop = config.consent().keywordOptOut(text, at, messageId);
+    stop.ifPresent(r -> recordConsent(user, r));
+    return stop.isPresent();
+  }
+
+  void onMarketingPreference(String user, boolean stop, Instant at) {
+    recordConsent(user, ConsentRegistry.preference(stop, at));
+    requestPump();
+  }
+
+  /** Records consent here at once (an opt-out is refused from now on) and in the store later. */
+  private void recordConsent(String user, ConsentRecord record) {
+    ConsentRegistry consent = config.consent();
+    String key = consent.keyLocal(user);
+    consent.noteLocally(key, record);
+    consentCalls.runAsync("append consent", () -> consent.store().append(key, record));
+  }
+
+  private void closeWindow(String user) {
+    ServiceWindowTracker w = config.windows();
+    String key = w.keyLocal(user);
+    w.closeLocally(key);
+    windowCalls.runAsync("close window", () -> w.closeKnown(key));
   }
 
   void updateTier(MessagingTier tier) {
@@ -429,8 +534,10 @@ final class SendLoop implements Dispatcher.Hooks {
     Effects fx = new Effects();
     dispatcher.cancelUser(key, "the user's data was erased", fx);
     fx.run();
-    config.windows().forget(key);
-    config.consent().erase(key);
+    String canonical = ids.canonical(key, true);
+    config.windows().forgetKey(canonical);
+    config.consent().eraseKey(canonical);
+    ids.erase(canonical);
     pairGate.erase(key);
     synchronized (recent) {
       recent.values().removeIf(r -> r.user().equals(key));

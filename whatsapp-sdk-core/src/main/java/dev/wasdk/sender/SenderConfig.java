@@ -40,7 +40,9 @@ record SenderConfig(
     ServiceWindowTracker windows,
     ConsentRegistry consent,
     List<SenderListener> listeners,
-    int recentSends) {
+    int recentSends,
+    Pseudonyms pseudonyms,
+    RecipientIdStore recipientIdStore) {
 
   /** The pair-rate bucket: 45 messages of burst, one more every 6 seconds. */
   static final BucketSpec PAIR_RATE = new BucketSpec(45, 1, Duration.ofSeconds(6));

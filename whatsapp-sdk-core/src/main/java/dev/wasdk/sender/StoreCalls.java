@@ -18,7 +18,8 @@ import org.slf4j.LoggerFactory;
  * most the budget; a call that fails, throws anything, or runs over the budget becomes a {@link
  * LimiterUnavailableException} naming the store, and the store is then left alone for {@link
  * SenderConfig#STORE_RETRY}: calls in that time fail at once, so a dead store costs one budget per
- * second rather than one per message. Stores known to answer in memory are called directly.
+ * second rather than one per message. After {@link #DOWN_AFTER} failures in a row the store counts
+ * as down until a call succeeds. Stores known to answer in memory are called directly.
  *
  * <p>Thread-safe. Never called with a lock held.
  */
@@ -31,6 +32,16 @@ final class StoreCalls {
   private final Duration budget;
   private final Clock clock;
   private volatile Instant pausedUntil = Instant.MIN;
+  private final java.util.concurrent.atomic.AtomicInteger failures =
+      new java.util.concurrent.atomic.AtomicInteger();
+
+  /** The budget of calls until one succeeds, which may open the store's connection. */
+  static final Duration FIRST_CALL_BUDGET = Duration.ofSeconds(5);
+
+  private volatile boolean warm;
+
+  /** How many failed calls in a row make the store count as down. */
+  static final int DOWN_AFTER = 3;
 
   StoreCalls(String name, boolean direct, Executor executor, Duration budget, Clock clock) {
     this.name = name;
@@ -47,6 +58,15 @@ final class StoreCalls {
 
   /** Runs a call and returns its result, or throws when the store failed or was too slow. */
   <T> T call(String what, Supplier<T> call) {
+    return call(what, call, null);
+  }
+
+  /**
+   * Runs a call and returns its result, or throws when the store failed or was too slow; a call
+   * that answers after its budget ran out is undone with {@code undoLate} (on the store executor),
+   * so that what it took is not lost.
+   */
+  <T> T call(String what, Supplier<T> call, java.util.function.Consumer<T> undoLate) {
     Instant now = clock.instant();
     if (now.isBefore(pausedUntil)) {
       throw new LimiterUnavailableException(
@@ -59,7 +79,10 @@ final class StoreCalls {
     }
     if (direct) {
       try {
-        return call.get();
+        T result = call.get();
+        failures.set(0);
+        warm = true;
+        return result;
       } catch (RuntimeException ex) {
         throw failed(what, ex);
       }
@@ -71,9 +94,18 @@ final class StoreCalls {
       throw failed(what, ex);
     }
     try {
-      return f.get(budget.toNanos(), TimeUnit.NANOSECONDS);
+      Duration limit =
+          warm || budget.compareTo(FIRST_CALL_BUDGET) >= 0 ? budget : FIRST_CALL_BUDGET;
+      T result = f.get(limit.toNanos(), TimeUnit.NANOSECONDS);
+      failures.set(0);
+      warm = true;
+      return result;
     } catch (TimeoutException ex) {
+      failures.incrementAndGet();
       pause();
+      if (undoLate != null) {
+        f.thenAccept(late -> runAsync("undo a late " + what, () -> undoLate.accept(late)));
+      }
       throw new LimiterUnavailableException(
           name + " did not answer within " + budget.toMillis() + " ms (" + what + ")", ex);
     } catch (ExecutionException ex) {
@@ -108,7 +140,16 @@ final class StoreCalls {
     }
   }
 
+  /**
+   * Returns whether the store counts as down: its last {@link #DOWN_AFTER} calls failed. One call a
+   * second still probes it, and the first that succeeds brings it back.
+   */
+  boolean isDown() {
+    return failures.get() >= DOWN_AFTER;
+  }
+
   private LimiterUnavailableException failed(String what, Throwable cause) {
+    failures.incrementAndGet();
     pause();
     if (cause instanceof LimiterUnavailableException lue) {
       return new LimiterUnavailableException(

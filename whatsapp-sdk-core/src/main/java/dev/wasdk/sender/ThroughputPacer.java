@@ -89,7 +89,15 @@ final class ThroughputPacer {
     }
     while (true) {
       Instant when = at;
-      TakeResult tp = calls.call("throughput", () -> store.tryTake(key, spec, UNITS, when));
+      TakeResult tp =
+          calls.call(
+              "throughput",
+              () -> store.tryTake(key, spec, UNITS, when),
+              late -> {
+                if (late.taken()) {
+                  store.refund(key, spec, UNITS, when);
+                }
+              });
       synchronized (this) {
         if (tp.taken()) {
           paceCursor = at;

@@ -47,7 +47,12 @@ final class TierGate implements Gate {
         calls.call(
             "tier window",
             () ->
-                store.admit(tierKey, job.member, limit.getAsLong(), SenderConfig.TIER_WINDOW, now));
+                store.admit(tierKey, job.member, limit.getAsLong(), SenderConfig.TIER_WINDOW, now),
+            late -> {
+              if (late.admitted() && !late.alreadyCounted()) {
+                store.release(tierKey, job.member, now);
+              }
+            });
     if (!a.admitted()) {
       if (policy == TierExhaustedPolicy.REJECT) {
         return Verdict.finish(

@@ -12,17 +12,28 @@ import java.util.Optional;
 final class WindowGate implements Gate {
   private final ServiceWindowTracker windows;
   private final boolean enforce;
+  private final StoreCalls calls;
 
-  WindowGate(ServiceWindowTracker windows, boolean enforce) {
+  WindowGate(ServiceWindowTracker windows, boolean enforce, StoreCalls calls) {
     this.windows = windows;
     this.enforce = enforce;
+    this.calls = calls;
   }
 
   @Override
   public Verdict check(Job job, Instant now) {
-    job.windowOpen = windows.isOpen(job.user, now);
     boolean template = job.message instanceof TemplateMessage;
-    if (!template && !job.windowOpen && enforce && !job.user.startsWith("group:")) {
+    boolean group = job.user.startsWith("group:");
+    try {
+      job.windowOpen =
+          !group && calls.call("service window", () -> windows.isOpenKey(job.key, now));
+    } catch (LimiterUnavailableException ex) {
+      if (!template && enforce && !group) {
+        throw ex; // a free-form message cannot be checked: refused, naming the store
+      }
+      job.windowOpen = false; // a template then counts against the tier, the safe side
+    }
+    if (!template && !job.windowOpen && enforce && !group) {
       return Verdict.finish(
           new SendOutcome.Rejected(
               job.message,

@@ -193,7 +193,8 @@ class SenderPartsTest {
 
     assertThat(((SendOutcome.Rejected) f.getNow(null)).reason())
         .isEqualTo(RejectReason.UNDELIVERABLE);
-    String member = UserKeys.pseudonym(PHONE_ID, UserKeys.of(phone(1)));
+    String member =
+        Pseudonyms.DEFAULT.of(PHONE_ID, Pseudonyms.DEFAULT.of("user", UserKeys.of(phone(1))));
     Instant now = time.instant();
     assertThat(store.windowSize("tier:" + PHONE_ID, SenderConfig.TIER_WINDOW, now)).isZero();
     assertThat(store.tryTake("pair:" + PHONE_ID + ":" + member, SenderConfig.PAIR_RATE, 45, now))
@@ -221,11 +222,67 @@ class SenderPartsTest {
     time.advance(Duration.ofSeconds(1));
 
     assertThat(f.getNow(null)).isInstanceOf(SendOutcome.Sent.class);
-    String member = UserKeys.pseudonym(PHONE_ID, UserKeys.of(phone(1)));
+    String member =
+        Pseudonyms.DEFAULT.of(PHONE_ID, Pseudonyms.DEFAULT.of("user", UserKeys.of(phone(1))));
     Instant now = time.instant();
     assertThat(store.windowSize("tier:" + PHONE_ID, SenderConfig.TIER_WINDOW, now)).isOne();
     assertThat(store.tryTake("pair:" + PHONE_ID + ":" + member, SenderConfig.PAIR_RATE, 45, now))
         .extracting(LimiterStore.TakeResult::taken)
         .isEqualTo(false);
+  }
+
+  @Test
+  void answer_5xxWithGraphBody_rejectedServerErrorAndTheTierSlotGivenBack() {
+    InMemoryLimiterStore store = new InMemoryLimiterStore(0);
+    transport.answering(m -> ApiException.of(ApiError.builder(131000, 500).build()));
+    MessageSender sender = builder().store(store).tier(MessagingTier.TIER_250).build();
+
+    CompletableFuture<SendOutcome> f = sender.submit(utility(1));
+    time.advance(Duration.ofSeconds(5));
+
+    SendOutcome.Rejected r = (SendOutcome.Rejected) f.getNow(null);
+    assertThat(r.reason()).isEqualTo(RejectReason.SERVER_ERROR);
+    assertThat(r.error()).isPresent();
+    assertThat(transport.calls()).hasSize(1);
+    assertThat(store.windowSize("tier:" + PHONE_ID, SenderConfig.TIER_WINDOW, time.instant()))
+        .isZero();
+  }
+
+  @Test
+  void answer_503WithoutGraphBody_unknownNeverResentAndTheTierSlotKept() {
+    InMemoryLimiterStore store = new InMemoryLimiterStore(0);
+    transport.answering(m -> ApiException.of(ApiError.builder(ApiError.NO_CODE, 503).build()));
+    MessageSender sender = builder().store(store).tier(MessagingTier.TIER_250).build();
+
+    CompletableFuture<SendOutcome> f = sender.submit(utility(1));
+    time.advance(Duration.ofSeconds(5));
+
+    assertThat(f.getNow(null)).isInstanceOf(SendOutcome.Unknown.class);
+    assertThat(transport.calls()).hasSize(1);
+    assertThat(store.windowSize("tier:" + PHONE_ID, SenderConfig.TIER_WINDOW, time.instant()))
+        .isOne();
+  }
+
+  @Test
+  void answer_maintenanceWithAHugeRetryAfter_pausesAtMostFiveMinutes() {
+    java.net.http.HttpHeaders hugeWait =
+        java.net.http.HttpHeaders.of(
+            java.util.Map.of("Retry-After", List.of("999999999")), (a, b) -> true);
+    AtomicInteger n = new AtomicInteger();
+    transport.answering(
+        m ->
+            n.getAndIncrement() == 0
+                ? ApiException.of(
+                    ApiError.builder(131057, 503).message("maintenance").build(), hugeWait, T0)
+                : ScriptedTransport.ok("wamid.1"));
+    MessageSender sender = builder().build();
+
+    CompletableFuture<SendOutcome> f = sender.submit(utility(1));
+    time.advance(OutcomePolicy.MAX_SERVER_WAIT.minusMillis(1));
+    assertThat(f).isNotDone();
+    time.advance(Duration.ofMillis(1));
+
+    assertThat(f.getNow(null)).isInstanceOf(SendOutcome.Sent.class);
+    assertThat(transport.times().get(1)).isEqualTo(T0.plus(OutcomePolicy.MAX_SERVER_WAIT));
   }
 }

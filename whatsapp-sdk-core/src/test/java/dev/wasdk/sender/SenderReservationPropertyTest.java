@@ -127,7 +127,8 @@ class SenderReservationPropertyTest {
       if (reached.contains(u)) {
         continue;
       }
-      String member = UserKeys.pseudonym(PHONE_ID, UserKeys.of(phone(u)));
+      String member =
+          Pseudonyms.DEFAULT.of(PHONE_ID, Pseudonyms.DEFAULT.of("user", UserKeys.of(phone(u))));
       assertThat(store.tryTake("pair:" + PHONE_ID + ":" + member, SenderConfig.PAIR_RATE, 45, now))
           .as("pair-rate bucket of user %d", u)
           .extracting(LimiterStore.TakeResult::taken)
