@@ -231,13 +231,29 @@ public final class MessageSender implements AutoCloseable {
 
   /**
    * Changes the messaging-limit tier, as reported by {@code business_capability_update}, {@code
-   * phone_number_quality_update} or a phone-number read. It applies to the next message.
+   * phone_number_quality_update} or a phone-number read, now. It applies to the next message.
+   * Prefer {@link #updateTier(MessagingTier, Instant)} with the event's time when it is known.
    *
    * @param tier the new tier
    */
   public void updateTier(MessagingTier tier) {
     Objects.requireNonNull(tier, "tier");
-    loop.updateTier(tier);
+    loop.updateTier(tier, loop.now());
+  }
+
+  /**
+   * Changes the messaging-limit tier as reported at {@code eventTime} (the webhook's timestamp). A
+   * report older than the last one applied is ignored, so a late retry or a replayed webhook cannot
+   * roll the tier back.
+   *
+   * @param tier the new tier
+   * @param eventTime when Meta reported it
+   * @return whether the report was applied (false when it was older than the last one)
+   */
+  public boolean updateTier(MessagingTier tier, Instant eventTime) {
+    Objects.requireNonNull(tier, "tier");
+    Objects.requireNonNull(eventTime, "eventTime");
+    return loop.updateTier(tier, eventTime);
   }
 
   /**
@@ -266,13 +282,28 @@ public final class MessageSender implements AutoCloseable {
 
   /**
    * Changes the configured throughput, as after a {@code THROUGHPUT_UPGRADE} event or a
-   * phone-number read. It also ends any reduction after a 130429.
+   * phone-number read, now. It also ends any reduction after a 130429. Prefer {@link
+   * #updateThroughput(Throughput, Instant)} with the event's time when it is known.
    *
    * @param throughput the new throughput
    */
   public void updateThroughput(Throughput throughput) {
     Objects.requireNonNull(throughput, "throughput");
-    loop.updateThroughput(throughput.messagesPerSecond());
+    loop.updateThroughput(throughput.messagesPerSecond(), loop.now());
+  }
+
+  /**
+   * Changes the configured throughput as reported at {@code eventTime}; a report older than the
+   * last one applied is ignored.
+   *
+   * @param throughput the new throughput
+   * @param eventTime when Meta reported it
+   * @return whether the report was applied (false when it was older than the last one)
+   */
+  public boolean updateThroughput(Throughput throughput, Instant eventTime) {
+    Objects.requireNonNull(throughput, "throughput");
+    Objects.requireNonNull(eventTime, "eventTime");
+    return loop.updateThroughput(throughput.messagesPerSecond(), eventTime);
   }
 
   /** Returns the tracker of customer-service windows this sender consults. */

@@ -463,20 +463,30 @@ final class SendLoop implements Dispatcher.Hooks {
     windowCalls.runAsync("close window", () -> w.closeKnown(key));
   }
 
-  void updateTier(MessagingTier tier) {
+  boolean updateTier(MessagingTier tier, Instant at) {
     MessagingTier old = tierGate.tier();
-    if (tierGate.update(tier)) {
-      LOG.debug("messaging tier {} -> {}", old, tier);
-      // Users deferred for a slot may fit under a higher tier: let them try again now.
-      dispatcher.wakeAll();
-      requestPump();
+    if (!tierGate.update(tier, at)) {
+      return false;
     }
+    LOG.debug("messaging tier {} -> {}", old, tier);
+    // Users deferred for a slot may fit under a higher tier: let them try again now.
+    dispatcher.wakeAll();
+    requestPump();
+    return true;
   }
 
-  void updateThroughput(int perSecond) {
-    LOG.debug("throughput {} -> {} per second", pacer.throughput(), perSecond);
-    pacer.update(perSecond);
+  boolean updateThroughput(int perSecond, Instant at) {
+    int old = pacer.throughput();
+    if (!pacer.update(perSecond, at)) {
+      return false;
+    }
+    LOG.debug("throughput {} -> {} per second", old, perSecond);
     requestPump();
+    return true;
+  }
+
+  Instant now() {
+    return clock.instant();
   }
 
   int throughput() {

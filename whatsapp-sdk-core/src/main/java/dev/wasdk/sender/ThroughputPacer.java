@@ -41,6 +41,7 @@ final class ThroughputPacer {
   private Instant shrunkAt;
   private Instant waitUntil = Instant.MIN;
   private Instant paceCursor;
+  private Instant appliedAt = Instant.MIN;
   // The clock times (epoch nanoseconds) of the latest sends, a ring: departures[(depStart + i) %
   // departures.length] for i < depCount, oldest first.
   private long[] departures;
@@ -146,8 +147,15 @@ final class ThroughputPacer {
     return rate;
   }
 
-  /** Sets the configured rate, ending any reduction and any wait. */
-  synchronized void update(int perSecond) {
+  /**
+   * Sets the configured rate reported at {@code at}, ending any reduction and any wait; returns
+   * false, changing nothing, when the report is older than the last one applied.
+   */
+  synchronized boolean update(int perSecond, Instant at) {
+    if (at.isBefore(appliedAt)) {
+      return false;
+    }
+    appliedAt = at;
     throughput = perSecond;
     if (departures.length < perSecond) {
       long[] grown = new long[perSecond];
@@ -160,6 +168,7 @@ final class ThroughputPacer {
     shrunkAt = null;
     waitUntil = Instant.MIN;
     paceCursor = null;
+    return true;
   }
 
   synchronized int throughput() {

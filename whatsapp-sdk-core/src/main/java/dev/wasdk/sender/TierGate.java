@@ -18,6 +18,7 @@ final class TierGate implements Gate {
   private final LimiterStore store;
   private final StoreCalls calls;
   private volatile MessagingTier tier;
+  private Instant appliedAt = Instant.MIN;
 
   TierGate(
       String portfolioId,
@@ -92,8 +93,15 @@ final class TierGate implements Gate {
     return tier;
   }
 
-  /** Sets the tier; returns whether it changed. */
-  synchronized boolean update(MessagingTier next) {
+  /**
+   * Sets the tier reported at {@code at}; returns whether it changed. A report older than the last
+   * one applied is ignored, so a late retry or a replayed webhook cannot roll the tier back.
+   */
+  synchronized boolean update(MessagingTier next, Instant at) {
+    if (at.isBefore(appliedAt)) {
+      return false;
+    }
+    appliedAt = at;
     if (next.equals(tier)) {
       return false;
     }

@@ -285,4 +285,26 @@ class SenderPartsTest {
     assertThat(f.getNow(null)).isInstanceOf(SendOutcome.Sent.class);
     assertThat(transport.times().get(1)).isEqualTo(T0.plus(OutcomePolicy.MAX_SERVER_WAIT));
   }
+
+  @Test
+  void updateTier_olderEventThanTheLastApplied_ignored() {
+    MessageSender sender = builder().build();
+
+    assertThat(sender.updateTier(MessagingTier.TIER_10K, T0.plusSeconds(10))).isTrue();
+    assertThat(sender.updateTier(MessagingTier.TIER_2K, T0.plusSeconds(5))).isFalse();
+
+    assertThat(sender.stats().tier()).isEqualTo(MessagingTier.TIER_10K);
+    assertThat(sender.updateTier(MessagingTier.TIER_100K, T0.plusSeconds(10))).isTrue();
+    assertThat(sender.stats().tier()).isEqualTo(MessagingTier.TIER_100K);
+  }
+
+  @Test
+  void updateThroughput_olderEventThanTheLastApplied_ignored() {
+    MessageSender sender = builder().build();
+
+    assertThat(sender.updateThroughput(Throughput.HIGH, T0.plusSeconds(10))).isTrue();
+    assertThat(sender.updateThroughput(Throughput.STANDARD, T0.plusSeconds(9))).isFalse();
+
+    assertThat(sender.stats().throughputPerSecond()).isEqualTo(Throughput.HIGH.messagesPerSecond());
+  }
 }
