@@ -90,6 +90,12 @@ final class SendLoop implements Dispatcher.Hooks {
       e.allowCoreThreadTimeOut(true);
       this.ownedStoreExecutor = e;
     }
+    if (c.pseudonyms().isDefault()
+        && !(limiterInMemory && consentInMemory && windowsInMemory && idsInMemory)) {
+      LOG.warn(
+          "a store outside this JVM keys users by pseudonyms under the public default key: set"
+              + " MessageSender.Builder.pseudonymKey to a secret of at least 32 bytes");
+    }
     Executor executor = c.storeExecutor() != null ? c.storeExecutor() : ownedStoreExecutor;
     Duration budget = c.storeCallBudget();
     this.calls =
