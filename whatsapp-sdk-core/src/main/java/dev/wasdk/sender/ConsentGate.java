@@ -37,7 +37,7 @@ final class ConsentGate implements Gate {
 
   @Override
   public Verdict check(Job job, Instant now) {
-    if (!(job.message instanceof TemplateMessage t) || t.category() != TemplateCategory.MARKETING) {
+    if (!(job.message instanceof TemplateMessage) || job.category != TemplateCategory.MARKETING) {
       return Verdict.PASS;
     }
     Optional<RejectReason> refused =

@@ -29,6 +29,7 @@ final class Job {
 
   // Reservations and facts found by the gates.
   boolean windowOpen;
+  dev.wasdk.message.TemplateCategory category; // a template's, as the gates apply it
   boolean capTaken;
   boolean pairTaken;
   boolean tierFree;

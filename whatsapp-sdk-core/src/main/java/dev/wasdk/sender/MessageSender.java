@@ -2,18 +2,23 @@ package dev.wasdk.sender;
 
 import dev.wasdk.client.PhoneNumber;
 import dev.wasdk.client.SendResult;
+import dev.wasdk.client.TemplateQuery;
 import dev.wasdk.client.WhatsAppClient;
 import dev.wasdk.message.Message;
+import dev.wasdk.message.TemplateCategory;
 import dev.wasdk.sender.LimiterStore.BucketSpec;
+import dev.wasdk.template.Template;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
@@ -40,7 +45,9 @@ import java.util.function.Function;
  *       RejectReason#WINDOW_CLOSED}); send a template instead. Messages inside an open window do
  *       not count against the tier.
  *   <li><b>Consent</b> ({@link ConsentRegistry}): marketing templates go only to opted-in users who
- *       have not opted out.
+ *       have not opted out. A template that does not declare its category is looked up through the
+ *       templates API (cached for an hour) and counts as marketing when that fails or without a
+ *       client: the consent check is never skipped.
  * </ul>
  *
  * <pre>{@code
@@ -112,6 +119,12 @@ public final class MessageSender implements AutoCloseable {
     b.transport = client.messages()::sendAsync;
     b.phoneNumberId = client.phoneNumberId();
     b.defaultPortfolioId = client.wabaId().orElse(client.phoneNumberId());
+    b.templateLookup =
+        (name, language) ->
+            client.templates().stream(TemplateQuery.builder().name(name).language(language).build())
+                .filter(t -> t.name().equals(name) && t.language().equals(language))
+                .map(Template::category)
+                .findFirst();
     return b;
   }
 
@@ -434,6 +447,7 @@ public final class MessageSender implements AutoCloseable {
     private ConsentStore consentStore;
     private ServiceWindowStore windowStore;
     private RecipientIdStore recipientIdStore;
+    private BiFunction<String, String, Optional<TemplateCategory>> templateLookup;
     private Pseudonyms pseudonyms = Pseudonyms.DEFAULT;
     private final List<SenderListener> listeners = new ArrayList<>();
     private int recentSends = 100_000;
@@ -790,6 +804,12 @@ public final class MessageSender implements AutoCloseable {
       return this;
     }
 
+    /** Sets how the category of a template that declares none is looked up, for tests. */
+    Builder templateLookup(BiFunction<String, String, Optional<TemplateCategory>> lookup) {
+      this.templateLookup = lookup;
+      return this;
+    }
+
     /**
      * Sets the secret key of the pseudonyms that every store keys users by (HMAC-SHA256), for the
      * limiter store and for the registry and tracker the sender creates. Default: a public key,
@@ -894,7 +914,8 @@ public final class MessageSender implements AutoCloseable {
               listeners,
               recentSends,
               pseudonyms,
-              recipientIdStore != null ? recipientIdStore : RecipientIdStore.inMemory()));
+              recipientIdStore != null ? recipientIdStore : RecipientIdStore.inMemory(),
+              templateLookup));
     }
   }
 }

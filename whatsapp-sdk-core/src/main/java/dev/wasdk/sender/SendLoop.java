@@ -3,6 +3,7 @@ package dev.wasdk.sender;
 import dev.wasdk.client.SendResult;
 import dev.wasdk.internal.text.Redact;
 import dev.wasdk.message.Message;
+import dev.wasdk.message.TemplateMessage;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -46,6 +47,11 @@ final class SendLoop implements Dispatcher.Hooks {
   private final StoreCalls windowCalls;
   private final StoreCalls idCalls;
   private final RecipientIds ids;
+  private final TemplateCategories categories;
+
+  /** The least budget of a template lookup, an HTTP call to Meta. */
+  static final Duration LOOKUP_BUDGET = Duration.ofSeconds(2);
+
   private final WindowGate windowGate;
   private final ConsentGate consentGate;
   private final PairRateGate pairGate;
@@ -76,7 +82,11 @@ final class SendLoop implements Dispatcher.Hooks {
     boolean windowsInMemory = c.windows().store() instanceof InMemoryServiceWindowStore;
     boolean idsInMemory = c.recipientIdStore() instanceof InMemoryRecipientIdStore;
     if (c.storeExecutor() != null
-        || (limiterInMemory && consentInMemory && windowsInMemory && idsInMemory)) {
+        || (limiterInMemory
+            && consentInMemory
+            && windowsInMemory
+            && idsInMemory
+            && c.templateLookup() == null)) {
       this.ownedStoreExecutor = null;
     } else {
       ThreadPoolExecutor e =
@@ -117,6 +127,12 @@ final class SendLoop implements Dispatcher.Hooks {
             c.recipientIdStore() instanceof InMemoryRecipientIdStore,
             executor,
             budget,
+            clock);
+    Duration lookupBudget = budget.compareTo(LOOKUP_BUDGET) > 0 ? budget : LOOKUP_BUDGET;
+    this.categories =
+        new TemplateCategories(
+            c.templateLookup(),
+            new StoreCalls("the templates API", false, executor, lookupBudget, clock),
             clock);
     c.consent().useRecipientIds(ids);
     c.windows().useRecipientIds(ids);
@@ -237,6 +253,9 @@ final class SendLoop implements Dispatcher.Hooks {
 
   private Verdict admit(Job job, Instant now) {
     try {
+      if (job.message instanceof TemplateMessage t && job.category == null) {
+        job.category = categories.of(t);
+      }
       if (job.key == null) {
         job.key = canonical(job.user);
         job.member = config.pseudonyms().of(config.portfolioId(), job.key);

@@ -2,18 +2,22 @@ package dev.wasdk.sender;
 
 import dev.wasdk.client.SendResult;
 import dev.wasdk.message.Message;
+import dev.wasdk.message.TemplateCategory;
 import dev.wasdk.sender.LimiterStore.BucketSpec;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
  * The options of one {@link MessageSender}, fixed when it is built. Immutable; {@code scheduler}
- * and {@code storeExecutor} are null when the sender creates its own.
+ * and {@code storeExecutor} are null when the sender creates its own; {@code templateLookup} is
+ * null when the sender has no client to ask.
  */
 record SenderConfig(
     Function<Message, CompletableFuture<SendResult>> transport,
@@ -42,7 +46,8 @@ record SenderConfig(
     List<SenderListener> listeners,
     int recentSends,
     Pseudonyms pseudonyms,
-    RecipientIdStore recipientIdStore) {
+    RecipientIdStore recipientIdStore,
+    BiFunction<String, String, Optional<TemplateCategory>> templateLookup) {
 
   /** The pair-rate bucket: 45 messages of burst, one more every 6 seconds. */
   static final BucketSpec PAIR_RATE = new BucketSpec(45, 1, Duration.ofSeconds(6));

@@ -307,4 +307,60 @@ class SenderPartsTest {
 
     assertThat(sender.stats().throughputPerSecond()).isEqualTo(Throughput.HIGH.messagesPerSecond());
   }
+
+  static Message uncategorized(int user) {
+    return Message.to(phone(user)).template("order_update", "en_US").build();
+  }
+
+  @Test
+  void submit_templateWithoutCategoryAndNoClient_checkedAsMarketing() {
+    MessageSender sender = builder().build();
+
+    CompletableFuture<SendOutcome> refused = sender.submit(uncategorized(1));
+    time.advance(Duration.ofSeconds(1));
+    assertThat(((SendOutcome.Rejected) refused.getNow(null)).reason())
+        .isEqualTo(RejectReason.NO_CONSENT);
+
+    sender.consent().optIn(phone(1), TemplateCategory.MARKETING, "signup", T0);
+    CompletableFuture<SendOutcome> sent = sender.submit(uncategorized(1));
+    time.advance(Duration.ofSeconds(1));
+    assertThat(sent.getNow(null)).isInstanceOf(SendOutcome.Sent.class);
+  }
+
+  @Test
+  void submit_templateWithoutCategory_lookedUpOnceThenCached() {
+    AtomicInteger lookups = new AtomicInteger();
+    MessageSender sender =
+        builder()
+            .templateLookup(
+                (name, language) -> {
+                  lookups.incrementAndGet();
+                  return java.util.Optional.of(TemplateCategory.UTILITY);
+                })
+            .build();
+
+    CompletableFuture<SendOutcome> a = sender.submit(uncategorized(1));
+    CompletableFuture<SendOutcome> b = sender.submit(uncategorized(2));
+    time.advance(Duration.ofSeconds(1));
+
+    assertThat(a.getNow(null)).isInstanceOf(SendOutcome.Sent.class);
+    assertThat(b.getNow(null)).isInstanceOf(SendOutcome.Sent.class);
+    assertThat(lookups).hasValue(1);
+  }
+
+  @Test
+  void submit_templateWithoutCategoryAndTheLookupFails_checkedAsMarketing() {
+    MessageSender sender =
+        builder()
+            .templateLookup(
+                (name, language) -> {
+                  throw new IllegalStateException("no WABA id");
+                })
+            .build();
+
+    CompletableFuture<SendOutcome> f = sender.submit(uncategorized(1));
+    time.advance(Duration.ofSeconds(1));
+
+    assertThat(((SendOutcome.Rejected) f.getNow(null)).reason()).isEqualTo(RejectReason.NO_CONSENT);
+  }
 }

@@ -69,6 +69,8 @@ class PacingSenderSnippetsTest extends SimulatorFixture {
             .queueFullPolicy(QueueFullPolicy.block(Duration.ofSeconds(5))) // slow the producer
             .build();
     // end::build[]
+    // hello_world is a marketing template: the user must have opted in.
+    sender.consent().optIn(USER, TemplateCategory.MARKETING, "test", Instant.now());
 
     // tag::outcome[]
     CompletableFuture<SendOutcome> future = sender.submit(message);

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -30,6 +31,11 @@ class WaIdTest {
           .baseUrl(sim.baseUrl())
           .build();
   private MessageSender sender;
+
+  @BeforeEach
+  void templates() {
+    sim.registerTemplate("order_update", "en_US", TemplateCategory.UTILITY, 0);
+  }
 
   @AfterEach
   void close() {
@@ -65,6 +71,7 @@ class WaIdTest {
   void stop_fromTheWaIdForm_stopsMarketingToTheDialledForm(String dialled, String waId)
       throws Exception {
     sim.registerTemplate("spring_sale", "en_US", TemplateCategory.MARKETING, 1);
+
     sender = MessageSender.builder(wa).build();
     // The first send teaches the sender the number's wa_id.
     assertThat(await(sender.submit(hello(dialled)))).isInstanceOf(SendOutcome.Sent.class);
@@ -102,8 +109,11 @@ class WaIdTest {
     return f.get(30, TimeUnit.SECONDS);
   }
 
-  private static Message hello(String to) {
-    return Message.to(to).template("hello_world", "en_US").build();
+  private Message hello(String to) {
+    return Message.to(to)
+        .template("order_update", "en_US")
+        .category(TemplateCategory.UTILITY)
+        .build();
   }
 
   private static Message springSale(String to) {
