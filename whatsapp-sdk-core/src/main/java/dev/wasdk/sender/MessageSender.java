@@ -1,8 +1,10 @@
 package dev.wasdk.sender;
 
+import dev.wasdk.client.MessagingTier;
 import dev.wasdk.client.PhoneNumber;
 import dev.wasdk.client.SendResult;
 import dev.wasdk.client.TemplateQuery;
+import dev.wasdk.client.Throughput;
 import dev.wasdk.client.WhatsAppClient;
 import dev.wasdk.message.Message;
 import dev.wasdk.message.TemplateCategory;

@@ -1,5 +1,6 @@
 package dev.wasdk.sender;
 
+import dev.wasdk.client.MessagingTier;
 import dev.wasdk.client.SendResult;
 import dev.wasdk.internal.text.Redact;
 import dev.wasdk.message.Message;
@@ -317,8 +318,9 @@ final class SendLoop implements Dispatcher.Hooks {
 
   @Override
   public void complete(Job job, SendOutcome outcome) {
-    job.future.complete(outcome);
+    // The listeners first: whoever waits for the future then sees what they recorded.
     each(l -> l.onOutcome(outcome));
+    job.future.complete(outcome);
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.wasdk.sender;
 
+import dev.wasdk.client.MessagingTier;
 import dev.wasdk.client.SendResult;
 import dev.wasdk.message.Message;
 import dev.wasdk.message.TemplateCategory;

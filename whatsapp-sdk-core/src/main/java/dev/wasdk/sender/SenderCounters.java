@@ -1,5 +1,6 @@
 package dev.wasdk.sender;
 
+import dev.wasdk.client.MessagingTier;
 import java.util.EnumMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;

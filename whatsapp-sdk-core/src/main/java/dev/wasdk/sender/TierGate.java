@@ -1,5 +1,6 @@
 package dev.wasdk.sender;
 
+import dev.wasdk.client.MessagingTier;
 import dev.wasdk.message.TemplateMessage;
 import dev.wasdk.sender.LimiterStore.AdmitResult;
 import java.time.Instant;

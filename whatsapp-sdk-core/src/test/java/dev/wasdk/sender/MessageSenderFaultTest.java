@@ -11,6 +11,7 @@ import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import dev.wasdk.client.MessagingTier;
 import dev.wasdk.client.RetryPolicy;
 import dev.wasdk.client.SendResult;
 import dev.wasdk.client.WhatsAppClient;

@@ -3,6 +3,7 @@ package dev.wasdk.sender;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.wasdk.client.MessagingTier;
 import dev.wasdk.message.Message;
 import dev.wasdk.message.TemplateCategory;
 import java.time.Duration;

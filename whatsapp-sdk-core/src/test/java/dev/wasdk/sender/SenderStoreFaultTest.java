@@ -2,6 +2,8 @@ package dev.wasdk.sender;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.wasdk.client.MessagingTier;
+import dev.wasdk.client.Throughput;
 import dev.wasdk.message.Message;
 import dev.wasdk.message.TemplateCategory;
 import java.time.Clock;

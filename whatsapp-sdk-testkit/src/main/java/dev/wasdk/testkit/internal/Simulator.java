@@ -1,8 +1,8 @@
 package dev.wasdk.testkit.internal;
 
+import dev.wasdk.client.MessagingTier;
 import dev.wasdk.client.QualityRating;
 import dev.wasdk.message.Recipient;
-import dev.wasdk.sender.MessagingTier;
 import dev.wasdk.testkit.PlatformRule;
 import dev.wasdk.testkit.RecordedRequest;
 import dev.wasdk.testkit.SentMessage;
