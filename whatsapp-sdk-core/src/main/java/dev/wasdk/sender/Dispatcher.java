@@ -203,27 +203,28 @@ final class Dispatcher {
     fx.add(() -> hooks.send(job));
   }
 
-  /** Notes that the request of a job was answered. */
-  void answered(Job job) {
-    lock.lock();
-    try {
+  /**
+   * Notes, with the lock held, that a job's request was answered. Its lane stays busy until the
+   * answer is applied in the same lock hold, so that nothing can admit the job again meanwhile.
+   */
+  private Lane landed(Job job) {
+    if (job.inFlight) {
+      job.inFlight = false;
       inFlight--;
       answered = true;
-      job.inFlight = false;
-      Lane lane = lanes.get(job.user);
-      if (lane != null) {
-        lane.busy = false;
-      }
-    } finally {
-      lock.unlock();
     }
+    Lane lane = lanes.get(job.user);
+    if (lane != null) {
+      lane.busy = false;
+    }
+    return lane;
   }
 
   /** Ends an answered job with its outcome: sent, or ended with what it used given back. */
   void end(Job job, SendOutcome outcome, boolean mayHaveReachedMeta, Effects fx) {
     lock.lock();
     try {
-      Lane lane = lanes.get(job.user);
+      Lane lane = landed(job);
       if (lane != null) {
         lane.queue.remove(job);
       }
@@ -249,7 +250,7 @@ final class Dispatcher {
       if (limitRefusal) {
         job.limitRefusals++;
       }
-      Lane lane = lanes.get(job.user);
+      Lane lane = landed(job);
       SendOutcome end = null;
       if (job.future.isCancelled()) {
         end = policy.cancelled(job, "cancelled by the caller");
@@ -289,14 +290,9 @@ final class Dispatcher {
   void fail(Job job, SendOutcome outcome, boolean mayHaveReachedMeta, Effects fx) {
     lock.lock();
     try {
-      if (job.inFlight) {
-        job.inFlight = false;
-        inFlight--;
-      }
       job.admitting = false;
-      Lane lane = lanes.get(job.user);
+      Lane lane = landed(job);
       if (lane != null) {
-        lane.busy = false;
         lane.queue.remove(job);
       }
       if (!job.done) {

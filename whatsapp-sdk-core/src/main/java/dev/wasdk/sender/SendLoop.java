@@ -347,7 +347,6 @@ final class SendLoop implements Dispatcher.Hooks {
     Effects fx = new Effects();
     Instant now = clock.instant();
     try {
-      dispatcher.answered(job);
       OutcomePolicy.Decision d = policy.decide(job, result, error);
       switch (d.action()) {
         case SENT -> {
