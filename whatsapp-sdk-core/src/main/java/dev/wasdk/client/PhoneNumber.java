@@ -1,6 +1,5 @@
 package dev.wasdk.client;
 
-import dev.wasdk.sender.MessagingTier;
 import java.util.Objects;
 import java.util.Optional;
 

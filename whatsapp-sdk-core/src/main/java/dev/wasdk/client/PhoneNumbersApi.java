@@ -3,7 +3,6 @@ package dev.wasdk.client;
 import dev.wasdk.internal.http.GraphRequest;
 import dev.wasdk.internal.http.GraphTransport;
 import dev.wasdk.internal.json.ManagementJson;
-import dev.wasdk.sender.MessagingTier;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.nio.charset.StandardCharsets;

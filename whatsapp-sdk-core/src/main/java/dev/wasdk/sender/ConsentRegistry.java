@@ -1,6 +1,8 @@
 package dev.wasdk.sender;
 
 import dev.wasdk.message.TemplateCategory;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,7 +14,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 /**
- * Records users' opt-ins and opt-outs, and decides who may receive marketing templates.
+ * Records users' opt-ins and opt-outs in a {@link ConsentStore}, and decides who may receive
+ * marketing templates.
  *
  * <p>The rule: a marketing template goes only to a user who opted in to {@link
  * TemplateCategory#MARKETING} after their latest opt-out, and whose marketing messages are not
@@ -30,16 +33,30 @@ import java.util.stream.Collectors;
  * <p>A keyword or business opt-out is lifted only by a new opt-in. Utility and authentication
  * templates are not gated here: they answer something the user asked for.
  *
+ * <p><b>A history, not a flag.</b> Every opt-in and opt-out is appended to the store as a {@link
+ * ConsentRecord} with its source, its time and its evidence (the inbound message id, when there is
+ * one); nothing is overwritten. {@link #history} and {@link #export} return it, {@link #erase}
+ * removes it. With a shared store ({@code whatsapp-sdk-redis}, {@code whatsapp-sdk-jdbc}) an
+ * opt-out recorded by one app instance holds on every other one and survives restarts.
+ *
+ * <p><b>Caching.</b> Each check reads the user's history from the store (one round trip). Only
+ * opt-outs are cached in this JVM, for {@link Builder#optOutCacheTtl(Duration) 5 seconds} by
+ * default: a user known to have opted out is refused with no round trip, and an opt-out recorded on
+ * another instance is seen here at once (its history is read on the next check). An opt-in is never
+ * cached, so it is never assumed. The marketing hold after a 131049 lives in this JVM only.
+ *
  * <pre>{@code
- * ConsentRegistry consent = ConsentRegistry.builder().optOutKeywords(Set.of("STOP", "BAJA")).build();
+ * ConsentRegistry consent = ConsentRegistry.builder()
+ *     .optOutKeywords(Set.of("STOP", "BAJA"))
+ *     .store(ConsentStore.inMemory())        // or a Redis or JDBC store
+ *     .build();
  * consent.optIn("16505551234", TemplateCategory.MARKETING, "checkout-checkbox", Instant.now());
  * MessageSender sender = MessageSender.builder(wa).consent(consent).build();
  * }</pre>
  *
- * <p><b>Privacy.</b> {@link #export} returns everything recorded about a user, and {@link #erase}
- * removes it. <b>Thread-safety:</b> instances are thread-safe; each user's record is replaced
- * atomically. The records live in this JVM's memory: persist opt-ins in your own database and load
- * them at start ({@link #optIn}) to keep them across restarts.
+ * <p><b>Privacy.</b> The store holds pseudonyms of users (a keyed hash), never phone numbers.
+ * <b>Thread-safety:</b> instances are thread-safe. Calls that read or write the store run on the
+ * caller's thread and throw what the store throws.
  *
  * @see <a
  *     href="https://developers.facebook.com/documentation/business-messaging/whatsapp/getting-opt-in">Getting
@@ -50,20 +67,33 @@ public final class ConsentRegistry {
   public static final Set<String> DEFAULT_OPT_OUT_KEYWORDS =
       Set.of("STOP", "UNSUBSCRIBE", "STOP ALL", "OPT OUT", "OPTOUT");
 
-  private final Set<String> keywords;
-  private final ConcurrentHashMap<String, UserConsent> users = new ConcurrentHashMap<>();
+  /** The default time an opt-out is trusted from this JVM's cache. */
+  public static final Duration DEFAULT_OPT_OUT_CACHE_TTL = Duration.ofSeconds(5);
 
-  private ConsentRegistry(Set<String> keywords) {
-    this.keywords = keywords;
+  private final Set<String> keywords;
+  private final ConsentStore store;
+  private volatile RecipientIds ids;
+  private final Duration cacheTtl;
+  private final Clock clock;
+  // Opt-outs seen, by pseudonym: the clock time they were seen.
+  private final ConcurrentHashMap<String, Instant> optedOut = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, Instant> cappedUntil = new ConcurrentHashMap<>();
+
+  private ConsentRegistry(Builder b) {
+    this.keywords = b.keywords;
+    this.store = b.store != null ? b.store : ConsentStore.inMemory();
+    this.ids = new RecipientIds(RecipientIdStore.inMemory(), b.pseudonyms);
+    this.cacheTtl = b.cacheTtl;
+    this.clock = b.clock;
   }
 
   /**
-   * Returns a registry with the {@link #DEFAULT_OPT_OUT_KEYWORDS}.
+   * Returns a registry with the {@link #DEFAULT_OPT_OUT_KEYWORDS} over a new in-memory store.
    *
    * @return a new, empty registry
    */
   public static ConsentRegistry create() {
-    return new ConsentRegistry(DEFAULT_OPT_OUT_KEYWORDS);
+    return builder().build();
   }
 
   /**
@@ -137,33 +167,20 @@ public final class ConsentRegistry {
       optOuts = List.copyOf(optOuts);
       Objects.requireNonNull(marketingCappedUntil, "marketingCappedUntil");
     }
-
-    private UserConsent with(List<OptIn> in, List<OptOut> out, Optional<Instant> capped) {
-      return new UserConsent(user, in, out, capped);
-    }
   }
 
   /**
-   * Records an opt-in. An opt-in to marketing later than an opt-out lifts it.
+   * Records an opt-in, with {@link ConsentSource#API} as its source. An opt-in to marketing later
+   * than an opt-out lifts it.
    *
    * @param user the user's WhatsApp id, phone number or business-scoped user id
    * @param category what the user agreed to receive
-   * @param source where it was collected
+   * @param source where it was collected, kept as the record's detail
    * @param at when
    */
   public void optIn(String user, TemplateCategory category, String source, Instant at) {
-    OptIn in = new OptIn(category, source, at);
-    update(
-        user,
-        c -> {
-          List<OptIn> ins = new ArrayList<>(c.optIns());
-          ins.add(in);
-          List<OptOut> outs = c.optOuts();
-          if (category == TemplateCategory.MARKETING) {
-            outs = outs.stream().filter(o -> o.at().isAfter(at)).collect(Collectors.toList());
-          }
-          return c.with(ins, outs, c.marketingCappedUntil());
-        });
+    Objects.requireNonNull(source, "source");
+    record(user, ConsentRecord.optIn(category, ConsentSource.API, source, null, at));
   }
 
   /**
@@ -174,14 +191,22 @@ public final class ConsentRegistry {
    * @param at when
    */
   public void optOut(String user, OptOutSource source, Instant at) {
-    OptOut out = new OptOut(source, at);
-    update(
-        user,
-        c -> {
-          List<OptOut> outs = new ArrayList<>(c.optOuts());
-          outs.add(out);
-          return c.with(c.optIns(), outs, c.marketingCappedUntil());
-        });
+    Objects.requireNonNull(source, "source");
+    record(user, ConsentRecord.optOut(consentSource(source), "", null, at));
+  }
+
+  /**
+   * Appends a record to the user's history, such as a double opt-in confirmed in the chat with the
+   * inbound message id as evidence.
+   *
+   * @param user the user
+   * @param record the record
+   */
+  public void record(String user, ConsentRecord record) {
+    Objects.requireNonNull(record, "record");
+    String key = key(user);
+    noteLocally(key, record);
+    store.append(key, record);
   }
 
   /**
@@ -194,24 +219,7 @@ public final class ConsentRegistry {
    * @param at the event's time
    */
   public void onMarketingPreference(String user, boolean stop, Instant at) {
-    Objects.requireNonNull(at, "at");
-    if (stop) {
-      optOut(user, OptOutSource.USER_PREFERENCES, at);
-      return;
-    }
-    update(
-        user,
-        c ->
-            c.with(
-                c.optIns(),
-                c.optOuts().stream()
-                    .filter(
-                        o ->
-                            o.at().isAfter(at)
-                                || (o.source() != OptOutSource.USER_PREFERENCES
-                                    && o.source() != OptOutSource.FAILED_131050))
-                    .collect(Collectors.toList()),
-                c.marketingCappedUntil()));
+    record(user, preference(stop, at));
   }
 
   /**
@@ -224,121 +232,262 @@ public final class ConsentRegistry {
    * @return whether the text was an opt-out keyword
    */
   public boolean onInboundText(String user, String text, Instant at) {
-    Objects.requireNonNull(text, "text");
-    String t = text.trim().toUpperCase(Locale.ROOT);
-    if (!keywords.contains(t)) {
-      return false;
-    }
-    optOut(user, OptOutSource.KEYWORD, at);
-    return true;
+    return onInboundText(user, text, at, null);
+  }
+
+  /**
+   * Checks an inbound text against the opt-out keywords and records a keyword opt-out, with the
+   * inbound message's id as its evidence, when it matches.
+   *
+   * @param user the user
+   * @param text the message text
+   * @param at the message's time
+   * @param messageId the inbound message's id, or null
+   * @return whether the text was an opt-out keyword
+   */
+  public boolean onInboundText(String user, String text, Instant at, String messageId) {
+    Optional<ConsentRecord> r = keywordOptOut(text, at, messageId);
+    r.ifPresent(rec -> record(user, rec));
+    return r.isPresent();
   }
 
   /**
    * Holds back marketing to the user until {@code until}, as after a 131049 failure (Meta asks for
-   * at least 24 hours).
+   * at least 24 hours). The hold lives in this JVM.
    *
    * @param user the user
-   * @param until the end of the hold
+   * @param until until when
    */
   public void capMarketing(String user, Instant until) {
     Objects.requireNonNull(until, "until");
-    update(
-        user,
-        c -> {
-          Instant u = c.marketingCappedUntil().filter(old -> old.isAfter(until)).orElse(until);
-          return c.with(c.optIns(), c.optOuts(), Optional.of(u));
-        });
+    cappedUntil.merge(key(user), until, (a, b) -> a.isAfter(b) ? a : b);
   }
 
   /**
-   * Returns why a template of {@code category} may not go to the user now, or empty when it may.
-   * Only marketing is gated: {@link RejectReason#OPTED_OUT}, {@link RejectReason#FREQUENCY_CAPPED},
-   * or, when {@code requireOptIn}, {@link RejectReason#NO_CONSENT}.
+   * Decides whether a template of {@code category} may go to the user: empty when it may, else the
+   * reason it may not. Reads the user's history from the store unless an opt-out is cached.
    *
    * @param user the user
    * @param category the template's category
-   * @param requireOptIn whether marketing needs a recorded opt-in
+   * @param requireOptIn whether marketing needs an opt-in
    * @param now the current time
-   * @return the reason it is refused, or empty
+   * @return the reason for refusing, or empty
    */
   public Optional<RejectReason> check(
       String user, TemplateCategory category, boolean requireOptIn, Instant now) {
     if (category != TemplateCategory.MARKETING) {
       return Optional.empty();
     }
-    UserConsent c = users.get(UserKeys.of(user));
-    if (c == null) {
-      return requireOptIn ? Optional.of(RejectReason.NO_CONSENT) : Optional.empty();
-    }
-    if (!c.optOuts().isEmpty()) {
+    return checkKey(key(user), requireOptIn, now);
+  }
+
+  /** Checks marketing for the user whose store key is {@code key}. */
+  Optional<RejectReason> checkKey(String key, boolean requireOptIn, Instant now) {
+    Instant seen = optedOut.get(key);
+    if (seen != null && clock.instant().isBefore(seen.plus(cacheTtl))) {
       return Optional.of(RejectReason.OPTED_OUT);
     }
-    if (c.marketingCappedUntil().filter(now::isBefore).isPresent()) {
+    State s = State.of(store.history(key));
+    if (!s.optOuts.isEmpty()) {
+      optedOut.put(key, clock.instant());
+      return Optional.of(RejectReason.OPTED_OUT);
+    }
+    optedOut.remove(key, seen);
+    Instant capped = cappedUntil.get(key);
+    if (capped != null && now.isBefore(capped)) {
       return Optional.of(RejectReason.FREQUENCY_CAPPED);
     }
-    if (requireOptIn
-        && c.optIns().stream().noneMatch(i -> i.category() == TemplateCategory.MARKETING)) {
+    if (requireOptIn && !s.optedIn) {
       return Optional.of(RejectReason.NO_CONSENT);
     }
     return Optional.empty();
   }
 
   /**
-   * Returns whether the user may receive marketing templates now: opted in, not opted out, not
-   * capped.
+   * Returns whether a marketing template may go to the user now, with an opt-in required.
    *
    * @param user the user
    * @param now the current time
-   * @return whether marketing may be sent
+   * @return whether marketing may go
    */
   public boolean mayReceiveMarketing(String user, Instant now) {
     return check(user, TemplateCategory.MARKETING, true, now).isEmpty();
   }
 
   /**
-   * Returns everything recorded about the user, for a data-access request.
+   * Returns the user's consent history, oldest first: every opt-in and opt-out with its source,
+   * time and evidence.
    *
    * @param user the user
-   * @return the record, or empty when nothing is recorded
+   * @return the history; empty for a user never seen
    */
-  public Optional<UserConsent> export(String user) {
-    return Optional.ofNullable(users.get(UserKeys.of(user)));
+  public List<ConsentRecord> history(String user) {
+    return store.history(key(user));
   }
 
   /**
-   * Removes everything recorded about the user, for an erasure request. Note that this also removes
-   * the user's opt-outs: keep a suppression entry of your own if the law requires you to remember
-   * them.
+   * Returns what the registry holds about a user: the opt-ins, the opt-outs in force and the
+   * marketing hold. See {@link #history} for every record.
    *
    * @param user the user
-   * @return whether anything was recorded
+   * @return the user's consent, or empty when nothing is recorded
    */
-  public boolean erase(String user) {
-    return users.remove(UserKeys.of(user)) != null;
+  public Optional<UserConsent> export(String user) {
+    String key = key(user);
+    List<ConsentRecord> history = store.history(key);
+    Optional<Instant> capped = Optional.ofNullable(cappedUntil.get(key));
+    if (history.isEmpty() && capped.isEmpty()) {
+      return Optional.empty();
+    }
+    List<OptIn> ins = new ArrayList<>();
+    for (ConsentRecord r : history) {
+      if (r.kind() == ConsentRecord.Kind.OPT_IN && r.source() != ConsentSource.USER_PREFERENCES) {
+        ins.add(
+            new OptIn(r.category(), r.detail().isEmpty() ? r.source().name() : r.detail(), r.at()));
+      }
+    }
+    List<OptOut> outs =
+        State.of(history).optOuts.stream()
+            .map(r -> new OptOut(optOutSource(r.source()), r.at()))
+            .collect(Collectors.toList());
+    return Optional.of(new UserConsent(UserKeys.of(user), ins, outs, capped));
   }
 
-  /** Returns how many users the registry holds. */
+  /**
+   * Removes everything recorded about a user, in the store and in this JVM.
+   *
+   * @param user the user
+   * @return whether there was anything to remove
+   */
+  public boolean erase(String user) {
+    return eraseKey(key(user));
+  }
+
+  boolean eraseKey(String key) {
+    boolean local = optedOut.remove(key) != null | cappedUntil.remove(key) != null;
+    return store.erase(key) | local;
+  }
+
+  /**
+   * Returns how many users the store holds, when it is in memory.
+   *
+   * @return the number of users, or -1 for a store outside memory
+   * @deprecated the history lives in the {@link ConsentStore}; count there
+   */
+  @Deprecated
   public int size() {
-    return users.size();
+    return store instanceof InMemoryConsentStore m ? m.size() : -1;
+  }
+
+  /** Returns the store this registry records in. */
+  ConsentStore store() {
+    return store;
+  }
+
+  /** Returns the store key of a user: the pseudonym of their WhatsApp id. */
+  String key(String user) {
+    return ids.canonical(UserKeys.of(user), true);
+  }
+
+  /** Returns the store key of a user named by a webhook, without asking any store. */
+  String keyLocal(String user) {
+    return ids.canonical(UserKeys.of(user), false);
+  }
+
+  /** Makes the registry key users as the sender does, by the WhatsApp ids it learned. */
+  void useRecipientIds(RecipientIds ids) {
+    this.ids = ids;
+  }
+
+  /** Notes a record in this JVM's cache at once: an opt-out is cached, anything else clears it. */
+  void noteLocally(String key, ConsentRecord record) {
+    if (record.kind() == ConsentRecord.Kind.OPT_OUT) {
+      optedOut.put(key, clock.instant());
+    } else if (record.category() == TemplateCategory.MARKETING) {
+      optedOut.remove(key);
+    }
+  }
+
+  /** Returns the record of a {@code user_preferences} change. */
+  static ConsentRecord preference(boolean stop, Instant at) {
+    Objects.requireNonNull(at, "at");
+    return stop
+        ? ConsentRecord.optOut(ConsentSource.USER_PREFERENCES, "stop", null, at)
+        : ConsentRecord.optIn(
+            TemplateCategory.MARKETING, ConsentSource.USER_PREFERENCES, "resume", null, at);
+  }
+
+  /** Returns the keyword opt-out an inbound text makes, if it is one. */
+  Optional<ConsentRecord> keywordOptOut(String text, Instant at, String messageId) {
+    Objects.requireNonNull(text, "text");
+    String t = text.trim().toUpperCase(Locale.ROOT);
+    if (!keywords.contains(t)) {
+      return Optional.empty();
+    }
+    return Optional.of(ConsentRecord.optOut(ConsentSource.KEYWORD, t, messageId, at));
   }
 
   @Override
   public String toString() {
-    return "ConsentRegistry[users=" + users.size() + ", keywords=" + keywords.size() + "]";
+    return "ConsentRegistry[store=" + store + ", keywords=" + keywords.size() + "]";
   }
 
-  private void update(String user, java.util.function.UnaryOperator<UserConsent> change) {
-    String key = UserKeys.of(user);
-    users.compute(
-        key,
-        (k, old) ->
-            change.apply(
-                old != null ? old : new UserConsent(k, List.of(), List.of(), Optional.empty())));
+  static ConsentSource consentSource(OptOutSource s) {
+    return switch (s) {
+      case USER_PREFERENCES -> ConsentSource.USER_PREFERENCES;
+      case FAILED_131050 -> ConsentSource.FAILED_131050;
+      case KEYWORD -> ConsentSource.KEYWORD;
+      case BUSINESS -> ConsentSource.BUSINESS;
+    };
+  }
+
+  static OptOutSource optOutSource(ConsentSource s) {
+    return switch (s) {
+      case USER_PREFERENCES -> OptOutSource.USER_PREFERENCES;
+      case FAILED_131050 -> OptOutSource.FAILED_131050;
+      case KEYWORD -> OptOutSource.KEYWORD;
+      default -> OptOutSource.BUSINESS;
+    };
+  }
+
+  /**
+   * What a history adds up to. A marketing opt-in lifts the opt-outs recorded at or before it; a
+   * {@code user_preferences} resume lifts only the stop requests and 131050 failures before it, and
+   * is not an opt-in.
+   */
+  private static final class State {
+    final List<ConsentRecord> optOuts = new ArrayList<>();
+    boolean optedIn;
+
+    static State of(List<ConsentRecord> history) {
+      State s = new State();
+      for (ConsentRecord r : history) {
+        if (r.kind() == ConsentRecord.Kind.OPT_OUT) {
+          s.optOuts.add(r);
+        } else if (r.category() != TemplateCategory.MARKETING) {
+          continue;
+        } else if (r.source() == ConsentSource.USER_PREFERENCES) {
+          s.optOuts.removeIf(
+              o ->
+                  !o.at().isAfter(r.at())
+                      && (o.source() == ConsentSource.USER_PREFERENCES
+                          || o.source() == ConsentSource.FAILED_131050));
+        } else {
+          s.optOuts.removeIf(o -> !o.at().isAfter(r.at()));
+          s.optedIn = true;
+        }
+      }
+      return s;
+    }
   }
 
   /** Builds a {@link ConsentRegistry}. Not thread-safe. */
   public static final class Builder {
     private Set<String> keywords = DEFAULT_OPT_OUT_KEYWORDS;
+    private ConsentStore store;
+    private Pseudonyms pseudonyms = Pseudonyms.DEFAULT;
+    private Duration cacheTtl = DEFAULT_OPT_OUT_CACHE_TTL;
+    private Clock clock = Clock.systemUTC();
 
     private Builder() {}
 
@@ -359,12 +508,71 @@ public final class ConsentRegistry {
     }
 
     /**
+     * Sets the store of the consent history. Default {@link ConsentStore#inMemory()}, lost on
+     * restart; use a Redis or JDBC store to keep opt-outs across restarts and share them between
+     * app instances.
+     *
+     * @param store the store
+     * @return this builder
+     */
+    public Builder store(ConsentStore store) {
+      this.store = Objects.requireNonNull(store, "store");
+      return this;
+    }
+
+    /**
+     * Sets the secret key of the pseudonyms the store keys users by (HMAC-SHA256). Default: a
+     * public key, which protects no more than a plain hash; set a secret one for any store outside
+     * this JVM, and the same one on every instance. A new key orphans what the store holds under
+     * the old one.
+     *
+     * @param key at least 32 bytes
+     * @return this builder
+     */
+    public Builder pseudonymKey(byte[] key) {
+      this.pseudonyms = Pseudonyms.withKey(key);
+      return this;
+    }
+
+    Builder pseudonyms(Pseudonyms pseudonyms) {
+      this.pseudonyms = Objects.requireNonNull(pseudonyms, "pseudonyms");
+      return this;
+    }
+
+    /**
+     * Sets how long an opt-out seen by this JVM is trusted without asking the store again. Default
+     * 5 seconds; zero asks the store on every check.
+     *
+     * @param ttl zero to 1 minute
+     * @return this builder
+     */
+    public Builder optOutCacheTtl(Duration ttl) {
+      Objects.requireNonNull(ttl, "ttl");
+      if (ttl.isNegative() || ttl.compareTo(Duration.ofMinutes(1)) > 0) {
+        throw new IllegalArgumentException("ttl must be zero to 1 minute, was " + ttl);
+      }
+      this.cacheTtl = ttl;
+      return this;
+    }
+
+    /**
+     * Sets the clock of the opt-out cache. Default the system UTC clock.
+     *
+     * @param clock the clock
+     * @return this builder
+     */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /**
      * Builds the registry.
      *
-     * @return a new, empty registry
+     * @return a new registry
      */
     public ConsentRegistry build() {
-      return new ConsentRegistry(keywords);
+      return new ConsentRegistry(this);
     }
   }
 }

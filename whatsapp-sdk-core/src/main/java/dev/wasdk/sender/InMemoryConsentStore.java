@@ -35,6 +35,10 @@ final class InMemoryConsentStore implements ConsentStore {
     return histories.remove(key) != null;
   }
 
+  int size() {
+    return histories.size();
+  }
+
   @Override
   public String toString() {
     return "InMemoryConsentStore[users=" + histories.size() + "]";

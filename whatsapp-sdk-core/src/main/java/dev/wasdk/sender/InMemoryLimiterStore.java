@@ -182,6 +182,39 @@ public final class InMemoryLimiterStore implements LimiterStore {
   }
 
   @Override
+  public boolean refund(String key, BucketSpec spec, long tokens, Instant now) {
+    Objects.requireNonNull(key, "key");
+    Objects.requireNonNull(spec, "spec");
+    Objects.requireNonNull(now, "now");
+    if (tokens < 1 || tokens > spec.capacity()) {
+      throw new IllegalArgumentException(
+          "tokens must be between 1 and the capacity " + spec.capacity() + ", was " + tokens);
+    }
+    long t = micros(now);
+    long period = spec.refillPeriodMicros();
+    long capacityUnits = spec.capacity() * period;
+    while (true) {
+      Bucket bucket = buckets.get(key);
+      if (bucket == null) {
+        return false; // swept while full: nothing to give back
+      }
+      State state = bucket.get();
+      if (state == DEAD) {
+        return false;
+      }
+      long last = Math.max(state.lastMicros, t);
+      long units = unitsAt(state, last);
+      if (state.periodMicros != period) {
+        units = rescale(units, state.periodMicros, period);
+      }
+      units = Math.min(capacityUnits, units + tokens * period);
+      if (bucket.compareAndSet(state, new State(units, last, spec, period))) {
+        return true;
+      }
+    }
+  }
+
+  @Override
   public boolean release(String key, String member, Instant admittedAt) {
     Objects.requireNonNull(key, "key");
     Objects.requireNonNull(member, "member");

@@ -118,6 +118,23 @@ public interface LimiterStore {
   boolean release(String key, String member, Instant admittedAt);
 
   /**
+   * Gives back tokens taken from the bucket {@code key} by a message that then ended without being
+   * sent, so that a withdrawn message does not use up the user's allowance. The bucket never grows
+   * past its capacity. The default gives nothing back and returns false: a store that cannot refund
+   * only lets the bucket refill at its normal rate.
+   *
+   * @param key the bucket's key
+   * @param spec the bucket's shape, as given to {@link #tryTake}
+   * @param tokens how many tokens to give back, 1 to the capacity
+   * @param now the current time
+   * @return whether tokens were given back
+   * @throws LimiterUnavailableException if the store's backend cannot be reached
+   */
+  default boolean refund(String key, BucketSpec spec, long tokens, Instant now) {
+    return false;
+  }
+
+  /**
    * Returns how many members the window {@code key} holds at {@code now}.
    *
    * @param key the window's key

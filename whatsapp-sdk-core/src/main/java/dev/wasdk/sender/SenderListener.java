@@ -6,14 +6,15 @@ import java.time.Duration;
  * Receives a {@link MessageSender}'s events, for metrics and alerts. Every method has an empty
  * default, so implement only what you need.
  *
- * <p>Methods are called on the sender's threads (the caller of {@code submit}, an HTTP completion
- * thread, or the scheduler), never while the sender holds its lock. They must be thread-safe and
- * quick, and must not throw: an exception is logged and ignored.
+ * <p>Methods are called on the sender's threads (an HTTP completion thread, the scheduler, or a
+ * thread that calls into the sender), never while the sender holds its lock. They must be
+ * thread-safe and quick, and must not throw: an exception is logged and ignored.
  */
 public interface SenderListener {
 
   /**
-   * Called once for every submitted message, when it ends.
+   * Called once for every submitted message, when it ends, just before its future completes: a
+   * caller that waited for the future sees what this method recorded.
    *
    * @param outcome the outcome
    */

@@ -1,5 +1,6 @@
 package dev.wasdk.sender;
 
+import dev.wasdk.client.MessagingTier;
 import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalLong;

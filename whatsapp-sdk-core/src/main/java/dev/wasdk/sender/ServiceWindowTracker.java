@@ -19,16 +19,21 @@ import java.util.concurrent.atomic.AtomicInteger;
  * +16505551234}) or business-scoped user id; the first two name the same user.
  *
  * <pre>{@code
- * ServiceWindowTracker windows = sender.serviceWindows();
+ * ServiceWindowTracker windows = ServiceWindowTracker.create(ServiceWindowStore.inMemory());
  * windows.recordInbound("16505551234", Instant.ofEpochSecond(inbound.timestamp()));
  * if (!windows.isOpen("+16505551234", clock.instant())) {
  *   // send a template instead
  * }
  * }</pre>
  *
- * <p><b>Thread-safety.</b> Instances are thread-safe and lock-free. <b>Memory:</b> one entry per
- * user with an open window; expired entries are dropped as new ones arrive. The state lives in this
- * JVM: each app instance that sends must see the inbound messages (or share a tracker).
+ * <p><b>Shared state.</b> The times live in a {@link ServiceWindowStore}, keyed by a pseudonym of
+ * the user: with a shared store, a window opened by an inbound message on one app instance lets
+ * every instance reply. This JVM also keeps the inbound times it recorded itself, so a window it
+ * saw open costs no store round trip; a window not known here is read from the store.
+ *
+ * <p><b>Thread-safety.</b> Instances are thread-safe. Calls that reach the store run on the
+ * caller's thread and throw what the store throws. <b>Memory:</b> one local entry per user seen
+ * here with an open window; expired entries are dropped as new ones arrive.
  *
  * @see <a
  *     href="https://developers.facebook.com/documentation/business-messaging/whatsapp/messages/send-messages">Customer
@@ -38,38 +43,49 @@ public final class ServiceWindowTracker {
   /** The length of the customer-service window. */
   public static final Duration WINDOW = Duration.ofHours(24);
 
-  private static final Instant CLOSED = Instant.MIN;
-
-  private final ConcurrentHashMap<String, Instant> lastInbound = new ConcurrentHashMap<>();
+  private final ServiceWindowStore store;
+  private volatile RecipientIds ids;
+  private final ConcurrentHashMap<String, Instant> local = new ConcurrentHashMap<>();
   private final AtomicInteger purgeAt = new AtomicInteger(1_024);
 
-  private ServiceWindowTracker() {}
+  private ServiceWindowTracker(ServiceWindowStore store, Pseudonyms pseudonyms) {
+    this.store = store;
+    this.ids = new RecipientIds(RecipientIdStore.inMemory(), pseudonyms);
+  }
 
   /**
-   * Returns a new, empty tracker.
+   * Returns a new, empty tracker over a new in-memory store.
    *
    * @return the tracker
    */
   public static ServiceWindowTracker create() {
-    return new ServiceWindowTracker();
+    return create(ServiceWindowStore.inMemory());
+  }
+
+  /**
+   * Returns a tracker over {@code store}, such as a Redis or JDBC store shared by app instances.
+   *
+   * @param store the store
+   * @return the tracker
+   */
+  public static ServiceWindowTracker create(ServiceWindowStore store) {
+    return new ServiceWindowTracker(Objects.requireNonNull(store, "store"), Pseudonyms.DEFAULT);
+  }
+
+  static ServiceWindowTracker create(ServiceWindowStore store, Pseudonyms pseudonyms) {
+    return new ServiceWindowTracker(store, pseudonyms);
   }
 
   /**
    * Records an inbound message (or call) from a user, which opens or extends the window. An older
-   * time than the one recorded changes nothing, so replayed or reordered webhooks are harmless.
+   * time than the one recorded changes nothing.
    *
-   * @param user the user's WhatsApp id, phone number or business-scoped user id
-   * @param at when the user's message was sent (the webhook's {@code timestamp})
+   * @param user the user
+   * @param at the inbound message's time
    */
   public void recordInbound(String user, Instant at) {
-    Objects.requireNonNull(at, "at");
-    lastInbound.merge(UserKeys.of(user), at, (old, now) -> now.isAfter(old) ? now : old);
-    int size = lastInbound.size();
-    int threshold = purgeAt.get();
-    if (size >= threshold && purgeAt.compareAndSet(threshold, Integer.MAX_VALUE)) {
-      purgeExpired(at);
-      purgeAt.set(Math.max(1_024, lastInbound.size() * 2));
-    }
+    String key = recordLocally(user, at);
+    store.recordInbound(key, at);
   }
 
   /**
@@ -77,46 +93,73 @@ public final class ServiceWindowTracker {
    * than 24 hours before.
    *
    * @param user the user
-   * @param now the time to check
+   * @param now the current time
    * @return whether free-form messages may be sent
    */
   public boolean isOpen(String user, Instant now) {
     Objects.requireNonNull(now, "now");
-    Instant last = lastInbound.get(UserKeys.of(user));
-    return last != null && last != CLOSED && now.isBefore(last.plus(WINDOW));
+    return isOpenKey(key(user), now);
+  }
+
+  /** Returns whether the window of the user whose store key is {@code key} is open. */
+  boolean isOpenKey(String key, Instant now) {
+    Instant seen = local.get(key);
+    if (seen != null && now.isBefore(seen.plus(WINDOW))) {
+      return true;
+    }
+    Optional<Instant> last = store.lastInbound(key);
+    return last.isPresent() && now.isBefore(last.get().plus(WINDOW));
   }
 
   /**
    * Returns when the user's window closes, or empty when no inbound message is known or Meta said
-   * the window is closed.
+   * it is closed.
    *
    * @param user the user
-   * @return the end of the window
+   * @return when the window closes
    */
   public Optional<Instant> closesAt(String user) {
-    Instant last = lastInbound.get(UserKeys.of(user));
-    return last == null || last == CLOSED ? Optional.empty() : Optional.of(last.plus(WINDOW));
+    return lastInbound(user).map(t -> t.plus(WINDOW));
   }
 
   /**
    * Returns the time of the user's last recorded inbound message.
    *
    * @param user the user
-   * @return the time, or empty
+   * @return the time, if one is recorded
    */
   public Optional<Instant> lastInbound(String user) {
-    Instant last = lastInbound.get(UserKeys.of(user));
-    return last == null || last == CLOSED ? Optional.empty() : Optional.of(last);
+    String key = key(user);
+    Optional<Instant> stored = store.lastInbound(key);
+    Instant seen = local.get(key);
+    if (seen == null) {
+      return stored;
+    }
+    return Optional.of(stored.filter(s -> s.isAfter(seen)).orElse(seen));
   }
 
   /**
    * Marks the user's window closed, because Meta said so (error 131047): Meta's clock wins over an
-   * inbound message that was recorded late or not at all. A later inbound message opens it again.
+   * inbound time recorded here. A later inbound message opens it again.
    *
    * @param user the user
    */
   public void markClosed(String user) {
-    lastInbound.put(UserKeys.of(user), CLOSED);
+    closeKnown(key(user));
+  }
+
+  /** Closes a window by its store key: what this JVM saw, and what the store holds up to then. */
+  void closeKnown(String key) {
+    Instant seen = local.remove(key);
+    Instant upTo = seen != null ? seen : store.lastInbound(key).orElse(null);
+    if (upTo != null) {
+      store.markClosed(key, upTo);
+    }
+  }
+
+  /** Forgets a window in this JVM only, before the store is told. */
+  void closeLocally(String key) {
+    local.remove(key);
   }
 
   /**
@@ -126,11 +169,16 @@ public final class ServiceWindowTracker {
    * @return whether anything was recorded
    */
   public boolean forget(String user) {
-    return lastInbound.remove(UserKeys.of(user)) != null;
+    return forgetKey(key(user));
+  }
+
+  boolean forgetKey(String key) {
+    boolean here = local.remove(key) != null;
+    return store.erase(key) | here;
   }
 
   /**
-   * Drops the windows that are closed at {@code now}.
+   * Drops the windows kept in this JVM that are closed at {@code now}; the store drops its own.
    *
    * @param now the current time
    * @return how many were dropped
@@ -138,22 +186,55 @@ public final class ServiceWindowTracker {
   public int purgeExpired(Instant now) {
     Instant cutoff = now.minus(WINDOW);
     int[] dropped = {0};
-    lastInbound.forEach(
+    local.forEach(
         (user, last) -> {
-          if (!last.isAfter(cutoff) && lastInbound.remove(user, last)) {
+          if (!last.isAfter(cutoff) && local.remove(user, last)) {
             dropped[0]++;
           }
         });
     return dropped[0];
   }
 
-  /** Returns how many users the tracker holds, open or not yet purged. */
+  /** Returns how many users this JVM holds an inbound time for, open or not yet purged. */
   public int size() {
-    return lastInbound.size();
+    return local.size();
+  }
+
+  /** Returns the store the times are kept in. */
+  ServiceWindowStore store() {
+    return store;
+  }
+
+  String key(String user) {
+    return ids.canonical(UserKeys.of(user), true);
+  }
+
+  /** Returns the store key of a user named by a webhook, without asking any store. */
+  String keyLocal(String user) {
+    return ids.canonical(UserKeys.of(user), false);
+  }
+
+  /** Makes the tracker key users as the sender does, by the WhatsApp ids it learned. */
+  void useRecipientIds(RecipientIds ids) {
+    this.ids = ids;
+  }
+
+  /** Records an inbound time in this JVM only; returns the user's store key. */
+  String recordLocally(String user, Instant at) {
+    Objects.requireNonNull(at, "at");
+    String key = keyLocal(user);
+    local.merge(key, at, (old, now) -> now.isAfter(old) ? now : old);
+    int size = local.size();
+    int threshold = purgeAt.get();
+    if (size >= threshold && purgeAt.compareAndSet(threshold, Integer.MAX_VALUE)) {
+      purgeExpired(at);
+      purgeAt.set(Math.max(1_024, local.size() * 2));
+    }
+    return key;
   }
 
   @Override
   public String toString() {
-    return "ServiceWindowTracker[users=" + lastInbound.size() + "]";
+    return "ServiceWindowTracker[store=" + store + ", local=" + local.size() + "]";
   }
 }

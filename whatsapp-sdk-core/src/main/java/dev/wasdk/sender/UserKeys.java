@@ -1,24 +1,10 @@
 package dev.wasdk.sender;
 
 import dev.wasdk.message.Recipient;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.Base64;
 import java.util.Objects;
 
 /** Normalizes user keys, masks them for logs, and derives the pseudonyms the stores keep. */
 final class UserKeys {
-  private static final ThreadLocal<MessageDigest> SHA256 =
-      ThreadLocal.withInitial(
-          () -> {
-            try {
-              return MessageDigest.getInstance("SHA-256");
-            } catch (NoSuchAlgorithmException e) {
-              throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-            }
-          });
-
   private UserKeys() {}
 
   /**
@@ -57,17 +43,11 @@ final class UserKeys {
   }
 
   /**
-   * Returns a pseudonym of {@code key} scoped to {@code scope}: 128 bits of SHA-256, base64url. The
-   * limiter store keeps only pseudonyms, so a shared store holds no phone numbers.
+   * Returns a pseudonym of {@code key} scoped to {@code scope}: HMAC-SHA256 under the default key
+   * ({@link Pseudonyms#DEFAULT}). The limiter store keeps only pseudonyms, so a shared store holds
+   * no phone numbers.
    */
   static String pseudonym(String scope, String key) {
-    MessageDigest md = SHA256.get();
-    md.reset();
-    md.update(scope.getBytes(StandardCharsets.UTF_8));
-    md.update((byte) 0);
-    byte[] digest = md.digest(key.getBytes(StandardCharsets.UTF_8));
-    return Base64.getUrlEncoder()
-        .withoutPadding()
-        .encodeToString(java.util.Arrays.copyOf(digest, 16));
+    return Pseudonyms.DEFAULT.of(scope, key);
   }
 }

@@ -3,8 +3,8 @@
  * limit, on one machine or many.
  *
  * <p>{@link dev.wasdk.sender.MessageSender} models the throughput per number ({@link
- * dev.wasdk.sender.Throughput}), the pair rate per user, the portfolio's messaging-limit tier
- * ({@link dev.wasdk.sender.MessagingTier}), the 24-hour customer-service window ({@link
+ * dev.wasdk.client.Throughput}), the pair rate per user, the portfolio's messaging-limit tier
+ * ({@link dev.wasdk.client.MessagingTier}), the 24-hour customer-service window ({@link
  * dev.wasdk.sender.ServiceWindowTracker}) and marketing consent ({@link
  * dev.wasdk.sender.ConsentRegistry}). Each submitted message ends in exactly one {@link
  * dev.wasdk.sender.SendOutcome}: sent, rejected with a {@link dev.wasdk.sender.RejectReason},

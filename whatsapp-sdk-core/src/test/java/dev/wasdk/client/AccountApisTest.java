@@ -21,7 +21,6 @@ import dev.wasdk.error.ApiException;
 import dev.wasdk.error.InvalidMessageException;
 import dev.wasdk.internal.http.CapturingLogger;
 import dev.wasdk.internal.http.FakeSleeper;
-import dev.wasdk.sender.MessagingTier;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;

@@ -2,6 +2,7 @@ package dev.wasdk.sender;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.wasdk.client.MessagingTier;
 import dev.wasdk.error.ApiError;
 import dev.wasdk.error.ApiException;
 import dev.wasdk.error.RequestMaybeSentException;

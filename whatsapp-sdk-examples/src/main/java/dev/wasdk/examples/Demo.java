@@ -1,11 +1,11 @@
 package dev.wasdk.examples;
 
+import dev.wasdk.client.MessagingTier;
 import dev.wasdk.client.WhatsAppClient;
 import dev.wasdk.message.Message;
 import dev.wasdk.message.TemplateCategory;
 import dev.wasdk.sender.ConsentRegistry;
 import dev.wasdk.sender.MessageSender;
-import dev.wasdk.sender.MessagingTier;
 import dev.wasdk.sender.RejectReason;
 import dev.wasdk.sender.SendOutcome;
 import dev.wasdk.sender.SenderStats;

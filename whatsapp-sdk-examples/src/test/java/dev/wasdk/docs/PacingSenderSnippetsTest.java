@@ -2,12 +2,13 @@ package dev.wasdk.docs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.wasdk.client.MessagingTier;
 import dev.wasdk.client.PhoneNumber;
+import dev.wasdk.client.Throughput;
 import dev.wasdk.message.Message;
 import dev.wasdk.message.TemplateCategory;
 import dev.wasdk.sender.ConsentRegistry;
 import dev.wasdk.sender.MessageSender;
-import dev.wasdk.sender.MessagingTier;
 import dev.wasdk.sender.Priority;
 import dev.wasdk.sender.QueueFullPolicy;
 import dev.wasdk.sender.RejectReason;
@@ -15,7 +16,6 @@ import dev.wasdk.sender.SendOutcome;
 import dev.wasdk.sender.SenderListener;
 import dev.wasdk.sender.SenderStats;
 import dev.wasdk.sender.SubmitOptions;
-import dev.wasdk.sender.Throughput;
 import dev.wasdk.sender.TierExhaustedPolicy;
 import dev.wasdk.sender.UserData;
 import dev.wasdk.testkit.WhatsAppSimulator;
@@ -69,6 +69,8 @@ class PacingSenderSnippetsTest extends SimulatorFixture {
             .queueFullPolicy(QueueFullPolicy.block(Duration.ofSeconds(5))) // slow the producer
             .build();
     // end::build[]
+    // hello_world is a marketing template: the user must have opted in.
+    sender.consent().optIn(USER, TemplateCategory.MARKETING, "test", Instant.now());
 
     // tag::outcome[]
     CompletableFuture<SendOutcome> future = sender.submit(message);

@@ -4,6 +4,7 @@ import static dev.wasdk.docs.DocsClients.clientFor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.wasdk.client.MessagingTier;
 import dev.wasdk.client.QualityRating;
 import dev.wasdk.client.WhatsAppClient;
 import dev.wasdk.error.AuthException;
@@ -14,7 +15,6 @@ import dev.wasdk.error.RequestMaybeSentException;
 import dev.wasdk.message.Message;
 import dev.wasdk.message.TemplateCategory;
 import dev.wasdk.message.TextMessage;
-import dev.wasdk.sender.MessagingTier;
 import dev.wasdk.testkit.FailureReporting;
 import dev.wasdk.testkit.Fault;
 import dev.wasdk.testkit.PlatformRule;

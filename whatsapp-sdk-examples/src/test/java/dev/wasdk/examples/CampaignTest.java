@@ -2,7 +2,7 @@ package dev.wasdk.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.wasdk.sender.MessagingTier;
+import dev.wasdk.client.MessagingTier;
 import dev.wasdk.sender.RejectReason;
 import java.util.List;
 import java.util.Map;

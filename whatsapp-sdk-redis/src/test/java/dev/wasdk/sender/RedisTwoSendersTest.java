@@ -2,6 +2,7 @@ package dev.wasdk.sender;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.wasdk.client.MessagingTier;
 import dev.wasdk.message.Message;
 import dev.wasdk.message.TemplateCategory;
 import dev.wasdk.redis.RedisLimiterStore;

@@ -8,11 +8,11 @@ import static dev.wasdk.spring.internal.Checks.positive;
 import static dev.wasdk.spring.internal.Checks.required;
 
 import dev.wasdk.client.ApiVersion;
+import dev.wasdk.client.MessagingTier;
 import dev.wasdk.client.WhatsAppClient;
 import dev.wasdk.redis.RedisLimiterStore;
 import dev.wasdk.sender.LimiterStore;
 import dev.wasdk.sender.MessageSender;
-import dev.wasdk.sender.MessagingTier;
 import dev.wasdk.sender.QueueFullPolicy;
 import dev.wasdk.spring.internal.WebhookEventBridge;
 import dev.wasdk.webhooks.Deduplicator;

@@ -1,8 +1,8 @@
 package dev.wasdk.testkit;
 
+import dev.wasdk.client.MessagingTier;
 import dev.wasdk.client.QualityRating;
 import dev.wasdk.message.TemplateCategory;
-import dev.wasdk.sender.MessagingTier;
 import dev.wasdk.testkit.internal.MediaStore;
 import dev.wasdk.testkit.internal.Settings;
 import dev.wasdk.testkit.internal.Simulator;

@@ -2,9 +2,9 @@ package dev.wasdk.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.wasdk.client.MessagingTier;
 import dev.wasdk.client.QualityRating;
 import dev.wasdk.message.TemplateCategory;
-import dev.wasdk.sender.MessagingTier;
 import dev.wasdk.spec.OpenApiSpec;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

@@ -2,8 +2,8 @@ package dev.wasdk.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.wasdk.client.MessagingTier;
 import dev.wasdk.message.TemplateCategory;
-import dev.wasdk.sender.MessagingTier;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;

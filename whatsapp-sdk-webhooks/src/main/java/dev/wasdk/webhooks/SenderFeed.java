@@ -1,7 +1,7 @@
 package dev.wasdk.webhooks;
 
+import dev.wasdk.client.Throughput;
 import dev.wasdk.sender.MessageSender;
-import dev.wasdk.sender.Throughput;
 import dev.wasdk.webhooks.event.BusinessCapabilityChanged;
 import dev.wasdk.webhooks.event.MessageReceived;
 import dev.wasdk.webhooks.event.MessageStatusChanged;

@@ -2,10 +2,10 @@ package dev.wasdk.webhooks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.wasdk.client.MessagingTier;
 import dev.wasdk.client.WhatsAppClient;
 import dev.wasdk.message.TemplateCategory;
 import dev.wasdk.sender.MessageSender;
-import dev.wasdk.sender.MessagingTier;
 import dev.wasdk.webhooks.event.TextReceived;
 import dev.wasdk.webhooks.event.WebhookEvent;
 import java.io.IOException;

@@ -1,12 +1,12 @@
 package dev.wasdk.benchmarks.pacing;
 
 import dev.wasdk.benchmarks.report.Results;
+import dev.wasdk.client.MessagingTier;
 import dev.wasdk.client.RetryPolicy;
 import dev.wasdk.client.WhatsAppClient;
 import dev.wasdk.message.Message;
 import dev.wasdk.message.TemplateCategory;
 import dev.wasdk.sender.MessageSender;
-import dev.wasdk.sender.MessagingTier;
 import dev.wasdk.sender.QueueFullPolicy;
 import dev.wasdk.sender.SendOutcome;
 import java.lang.management.ManagementFactory;

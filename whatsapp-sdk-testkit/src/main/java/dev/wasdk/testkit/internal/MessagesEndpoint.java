@@ -265,7 +265,7 @@ final class MessagesEndpoint {
             g.writeStartObject();
             g.writeStringProperty("input", input);
             if (r.kind() == Recipient.Kind.PHONE) {
-              g.writeStringProperty("wa_id", r.value().substring(1));
+              g.writeStringProperty("wa_id", WaIds.canonical(r.value().substring(1)));
             } else {
               g.writeStringProperty("user_id", r.value());
             }

@@ -1,6 +1,6 @@
 package dev.wasdk.testkit.internal;
 
-import dev.wasdk.sender.MessagingTier;
+import dev.wasdk.client.MessagingTier;
 import dev.wasdk.testkit.FailureReporting;
 import dev.wasdk.testkit.PlatformRule;
 import java.net.URI;

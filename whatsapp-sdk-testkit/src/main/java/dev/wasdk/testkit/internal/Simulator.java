@@ -1,8 +1,8 @@
 package dev.wasdk.testkit.internal;
 
+import dev.wasdk.client.MessagingTier;
 import dev.wasdk.client.QualityRating;
 import dev.wasdk.message.Recipient;
-import dev.wasdk.sender.MessagingTier;
 import dev.wasdk.testkit.PlatformRule;
 import dev.wasdk.testkit.RecordedRequest;
 import dev.wasdk.testkit.SentMessage;
@@ -388,7 +388,8 @@ public final class Simulator implements AutoCloseable {
 
   /** Returns a user's key for windows, opt-outs and pair rates: the WhatsApp id or the user id. */
   static String userKey(Recipient r) {
-    return r.kind() == Recipient.Kind.PHONE ? r.value().substring(1) : r.value();
+    // Meta knows a user by their wa_id, whichever form of the number was dialled.
+    return r.kind() == Recipient.Kind.PHONE ? WaIds.canonical(r.value().substring(1)) : r.value();
   }
 
   /**

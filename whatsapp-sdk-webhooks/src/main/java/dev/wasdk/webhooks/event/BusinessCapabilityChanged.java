@@ -1,6 +1,6 @@
 package dev.wasdk.webhooks.event;
 
-import dev.wasdk.sender.MessagingTier;
+import dev.wasdk.client.MessagingTier;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;

@@ -4,8 +4,8 @@ import static dev.wasdk.webhooks.event.Fixtures.parse;
 import static dev.wasdk.webhooks.event.Fixtures.single;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.wasdk.client.MessagingTier;
 import dev.wasdk.client.QualityRating;
-import dev.wasdk.sender.MessagingTier;
 import dev.wasdk.template.TemplateStatus;
 import java.time.Instant;
 import java.util.List;

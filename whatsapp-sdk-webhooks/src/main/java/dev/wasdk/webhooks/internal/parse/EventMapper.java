@@ -11,7 +11,7 @@ import static dev.wasdk.webhooks.internal.parse.Nodes.text;
 import static dev.wasdk.webhooks.internal.parse.Nodes.textOr;
 import static dev.wasdk.webhooks.internal.parse.Nodes.texts;
 
-import dev.wasdk.sender.MessagingTier;
+import dev.wasdk.client.MessagingTier;
 import dev.wasdk.webhooks.event.AccountAlertRaised;
 import dev.wasdk.webhooks.event.AccountReviewUpdated;
 import dev.wasdk.webhooks.event.AccountUpdated;

@@ -1,4 +1,4 @@
-package dev.wasdk.sender;
+package dev.wasdk.client;
 
 import java.util.Locale;
 import java.util.Objects;
