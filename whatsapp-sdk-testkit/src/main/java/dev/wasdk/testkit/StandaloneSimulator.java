@@ -99,15 +99,31 @@ public final class StandaloneSimulator {
     try (WhatsAppSimulator sim = start(options, System.out)) {
       Thread hook = new Thread(stopped::countDown, "wasdk-simulator-shutdown");
       Runtime.getRuntime().addShutdownHook(hook);
-      Thread console =
-          new Thread(() -> console(sim, System.in, System.out, stopped), "wasdk-simulator-console");
-      // The console only reads; the main thread decides when the program ends.
-      console.setDaemon(true);
-      console.start();
+      startConsole(sim, stopped::countDown);
       stopped.await();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+  }
+
+  /**
+   * Reads the console commands ({@code say}, {@code stop}, {@code sent}, {@code help}, {@code
+   * quit}) from standard input on a daemon thread, for a simulator started some other way, such as
+   * the Spring Boot starter's development mode. The thread ends at {@code quit}, which then runs
+   * {@code onQuit}, or at the end of the input; it never keeps the JVM alive.
+   *
+   * @param sim the simulator the commands act on
+   * @param onQuit what {@code quit} does after the console stops reading
+   * @return the started thread
+   */
+  public static Thread startConsole(WhatsAppSimulator sim, Runnable onQuit) {
+    Objects.requireNonNull(sim, "sim");
+    Objects.requireNonNull(onQuit, "onQuit");
+    Thread console =
+        new Thread(() -> console(sim, System.in, System.out, onQuit), "wasdk-simulator-console");
+    console.setDaemon(true);
+    console.start();
+    return console;
   }
 
   /**
@@ -185,14 +201,14 @@ public final class StandaloneSimulator {
         + "\nType 'say +16505551234 Hello' to send as a user, 'help' for more, 'quit' to stop.\n";
   }
 
-  /** Reads commands until {@code quit} (which releases {@code stopped}) or the end of input. */
-  static void console(WhatsAppSimulator sim, InputStream in, PrintStream out, CountDownLatch stop) {
+  /** Reads commands until {@code quit} (which runs {@code onQuit}) or the end of input. */
+  static void console(WhatsAppSimulator sim, InputStream in, PrintStream out, Runnable onQuit) {
     try (BufferedReader reader =
         new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
       String line;
       while ((line = reader.readLine()) != null) {
         if (!command(sim, line.strip(), out)) {
-          stop.countDown();
+          onQuit.run();
           return;
         }
       }
