@@ -106,7 +106,7 @@ public final class OrderBot implements AutoCloseable {
             .observe(
                 e -> {
                   if (e instanceof MessageReceived m) {
-                    windows.recordInbound(EchoBot.recipientOf(m).value(), m.timestamp());
+                    windows.recordInbound(m.replyRecipient().orElseThrow().value(), m.timestamp());
                   }
                 })
             .on(TextReceived.class, this::onText)
@@ -237,7 +237,7 @@ public final class OrderBot implements AutoCloseable {
 
   private Recipient readAndType(MessageReceived m) {
     wa.messages().markRead(m.id(), TypingIndicator.TEXT);
-    return EchoBot.recipientOf(m);
+    return m.replyRecipient().orElseThrow();
   }
 
   /** Stops the webhook server. The client stays open. */

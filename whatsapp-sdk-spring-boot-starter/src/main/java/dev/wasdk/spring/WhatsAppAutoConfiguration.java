@@ -52,8 +52,7 @@ import org.springframework.context.annotation.Configuration;
  * <pre>{@code
  * @EventListener
  * void on(TextReceived message) {
- *   sender.submit(Message.to(Recipient.waId(message.sender().waId().orElseThrow()))
- *       .text("You said: " + message.body()));
+ *   sender.submit(Message.replyTo(message).text("You said: " + message.body()));
  * }
  * }</pre>
  *
