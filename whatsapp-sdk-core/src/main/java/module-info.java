@@ -15,4 +15,8 @@ module dev.wasdk.core {
   exports dev.wasdk.error;
   exports dev.wasdk.sender;
   exports dev.wasdk.template;
+  // toString() of the other modules' records; not an API
+  exports dev.wasdk.internal.text to
+      dev.wasdk.webhooks,
+      dev.wasdk.testkit;
 }

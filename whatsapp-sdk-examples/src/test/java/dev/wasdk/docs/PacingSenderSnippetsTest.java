@@ -269,13 +269,14 @@ class PacingSenderSnippetsTest extends SimulatorFixture {
 
     SenderStats stats = sender.stats();
     System.out.printf(
-        "sent %d, rejected %d, queued %d, throttled %d, tier %s (%s used)%n",
+        "sent %d, rejected %d, queued %d, throttled %d, tier %s (%d users used)%n",
         stats.sent(),
         stats.rejectedTotal(),
         stats.queued(),
         stats.throttled(),
         stats.tier(),
-        stats.tierUsed());
+        stats.tierUsed().orElse(0)); // empty when the store cannot tell
+    System.out.println(stats); // SenderStats[queued=0, inFlight=0, sent=3, ..., tierUsed=1]
     // end::close[]
 
     for (CompletableFuture<SendOutcome> f : outcomes) {

@@ -1,5 +1,6 @@
 package dev.wasdk.webhooks.event;
 
+import dev.wasdk.internal.text.Values;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -81,5 +82,11 @@ public record AccountAlertRaised(
           return UNKNOWN;
       }
     }
+  }
+
+  /** Returns the components by name, a present optional as its value, an absent one left out. */
+  @Override
+  public String toString() {
+    return Values.toString(this);
   }
 }

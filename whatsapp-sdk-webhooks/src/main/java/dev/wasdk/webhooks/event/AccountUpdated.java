@@ -1,5 +1,6 @@
 package dev.wasdk.webhooks.event;
 
+import dev.wasdk.internal.text.Values;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -76,6 +77,12 @@ public record AccountUpdated(
       Objects.requireNonNull(solutionId, "solutionId");
       solutionPartnerBusinessIds = List.copyOf(solutionPartnerBusinessIds);
     }
+
+    /** Returns the components by name, a present optional as its value, an absent one left out. */
+    @Override
+    public String toString() {
+      return Values.toString(this);
+    }
   }
 
   /**
@@ -89,6 +96,12 @@ public record AccountUpdated(
     public BanInfo {
       Objects.requireNonNull(state, "state");
       Objects.requireNonNull(date, "date");
+    }
+
+    /** Returns the components by name, a present optional as its value, an absent one left out. */
+    @Override
+    public String toString() {
+      return Values.toString(this);
     }
   }
 
@@ -115,5 +128,17 @@ public record AccountUpdated(
       Objects.requireNonNull(effectiveMonth, "effectiveMonth");
       Objects.requireNonNull(updatedAt, "updatedAt");
     }
+
+    /** Returns the components by name, a present optional as its value, an absent one left out. */
+    @Override
+    public String toString() {
+      return Values.toString(this);
+    }
+  }
+
+  /** Returns the components by name, a present optional as its value, an absent one left out. */
+  @Override
+  public String toString() {
+    return Values.toString(this);
   }
 }
