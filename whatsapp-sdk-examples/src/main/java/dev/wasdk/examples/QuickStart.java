@@ -139,7 +139,7 @@ public final class QuickStart {
         });
 
     // 4. The account's templates.
-    List<Template> templates = wa.templates().stream(TemplateQuery.all()).toList();
+    List<Template> templates = wa.templates().stream().toList();
     out.printf(
         "%-22s -> %s%n",
         "templates",

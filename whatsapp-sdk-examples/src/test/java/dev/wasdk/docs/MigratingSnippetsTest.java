@@ -85,7 +85,7 @@ class MigratingSnippetsTest extends SimulatorFixture {
             .build();
     wa.templates().create(confirmation);
 
-    try (Stream<Template> all = wa.templates().stream(TemplateQuery.all())) { // every page
+    try (Stream<Template> all = wa.templates().stream()) { // every page
       all.forEach(t -> System.out.println(t.name() + " " + t.status()));
     }
 

@@ -276,8 +276,12 @@ class PacingSenderSnippetsTest extends SimulatorFixture {
         stats.throttled(),
         stats.tier(),
         stats.tierUsed().orElse(0)); // empty when the store cannot tell
-    System.out.println(stats); // SenderStats[queued=0, inFlight=0, sent=3, ..., tierUsed=1]
+    System.out.println(stats); // SenderStats[queued=0, inFlight=0, sent=5, unknown=0, ...]
     // end::close[]
+
+    assertThat(stats.toString())
+        .startsWith("SenderStats[queued=0, inFlight=0, sent=5, unknown=0,")
+        .doesNotContain("Optional");
 
     for (CompletableFuture<SendOutcome> f : outcomes) {
       assertThat(await(f)).isInstanceOf(SendOutcome.Sent.class);
