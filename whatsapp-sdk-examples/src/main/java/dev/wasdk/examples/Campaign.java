@@ -585,7 +585,7 @@ public final class Campaign implements AutoCloseable {
   private static void settle(WhatsAppSimulator sim, Campaign campaign, Duration timeout)
       throws Exception {
     if (!sim.awaitWebhooks(timeout)) {
-      throw new IllegalStateException("webhooks still pending after " + timeout);
+      throw new IllegalStateException("webhooks not all delivered within " + timeout + ": " + sim.stats());
     }
     campaign.awaitReplies(timeout);
     sim.awaitWebhooks(timeout);

@@ -331,7 +331,7 @@ public final class OrderBot implements AutoCloseable {
 
   private static void await(WhatsAppSimulator sim, Duration timeout) {
     if (!sim.awaitWebhooks(timeout)) {
-      throw new IllegalStateException("webhooks still pending after " + timeout);
+      throw new IllegalStateException("webhooks not all delivered within " + timeout + ": " + sim.stats());
     }
   }
 
