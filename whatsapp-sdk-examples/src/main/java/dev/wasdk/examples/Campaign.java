@@ -585,7 +585,8 @@ public final class Campaign implements AutoCloseable {
   private static void settle(WhatsAppSimulator sim, Campaign campaign, Duration timeout)
       throws Exception {
     if (!sim.awaitWebhooks(timeout)) {
-      throw new IllegalStateException("webhooks not all delivered within " + timeout + ": " + sim.stats());
+      throw new IllegalStateException(
+          "webhooks not all delivered within " + timeout + ": " + sim.stats());
     }
     campaign.awaitReplies(timeout);
     sim.awaitWebhooks(timeout);

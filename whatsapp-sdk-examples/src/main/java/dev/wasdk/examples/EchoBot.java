@@ -223,7 +223,8 @@ public final class EchoBot implements AutoCloseable {
 
   private static void awaitWebhooks(WhatsAppSimulator sim, Duration timeout) {
     if (!sim.awaitWebhooks(timeout)) {
-      throw new IllegalStateException("webhooks not all delivered within " + timeout + ": " + sim.stats());
+      throw new IllegalStateException(
+          "webhooks not all delivered within " + timeout + ": " + sim.stats());
     }
   }
 

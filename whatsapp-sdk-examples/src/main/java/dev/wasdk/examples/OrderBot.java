@@ -331,7 +331,8 @@ public final class OrderBot implements AutoCloseable {
 
   private static void await(WhatsAppSimulator sim, Duration timeout) {
     if (!sim.awaitWebhooks(timeout)) {
-      throw new IllegalStateException("webhooks not all delivered within " + timeout + ": " + sim.stats());
+      throw new IllegalStateException(
+          "webhooks not all delivered within " + timeout + ": " + sim.stats());
     }
   }
 

@@ -1,7 +1,6 @@
 package dev.wasdk.examples;
 
 import dev.wasdk.client.SendResult;
-import dev.wasdk.client.TemplateQuery;
 import dev.wasdk.client.TypingIndicator;
 import dev.wasdk.client.WhatsAppClient;
 import dev.wasdk.message.Contact;

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.wasdk.client.MediaInfo;
 import dev.wasdk.client.SendResult;
-import dev.wasdk.client.TemplateQuery;
 import dev.wasdk.client.WhatsAppClient;
 import dev.wasdk.message.Message;
 import dev.wasdk.message.TemplateCategory;
