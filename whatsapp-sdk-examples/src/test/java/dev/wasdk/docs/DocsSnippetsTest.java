@@ -61,6 +61,28 @@ class DocsSnippetsTest {
     assertThat(checked).isGreaterThan(50);
   }
 
+  /**
+   * A snippet shows a part of a file; the guide links the whole file, so that a reader finds its
+   * imports and its setup (issue: "no snippet shows its imports").
+   */
+  @Test
+  void guides_linkTheCompleteSourceOfEverySnippet() throws IOException {
+    Path docs = RepositoryRoot.find().resolve("docs");
+    List<String> unlinked = new ArrayList<>();
+    try (Stream<Path> files = Files.list(docs)) {
+      for (Path doc : files.filter(f -> f.toString().endsWith(".md")).sorted().toList()) {
+        String text = read(doc);
+        for (String line : text.lines().toList()) {
+          Matcher m = MARKER.matcher(line.trim());
+          if (m.matches() && !text.contains("](../" + m.group(1) + ")")) {
+            unlinked.add(doc.getFileName() + ": " + m.group(1));
+          }
+        }
+      }
+    }
+    assertThat(unlinked).as("snippet sources a guide does not link").isEmpty();
+  }
+
   @Test
   void index_linksEveryGuide() throws IOException {
     Path docs = RepositoryRoot.find().resolve("docs");
