@@ -26,8 +26,7 @@ import org.springframework.core.env.Environment;
  * scope, so a packaged application cannot turn it on; run with it from the build:
  *
  * <pre>{@code
- * mvn spring-boot:run -Dspring-boot.run.useTestClasspath=true \
- *     -Dspring-boot.run.arguments=--wasdk.simulator.enabled=true
+ * mvn compile exec:java -Dexec.classpathScope=test -Dexec.args=--wasdk.simulator.enabled=true
  * }</pre>
  *
  * <p>With the property on and the testkit missing, the start-up fails naming the dependency.
