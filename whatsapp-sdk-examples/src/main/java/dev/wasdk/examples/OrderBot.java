@@ -185,10 +185,10 @@ public final class OrderBot implements AutoCloseable {
   }
 
   private void onText(TextReceived m) {
-    Recipient user = readAndType(m);
+    readAndType(m);
     wa.messages()
         .send(
-            Message.to(user)
+            Message.to(m)
                 .list()
                 .header("Blue Bottle Bar")
                 .body("Hi! What can we make for you?")
@@ -206,7 +206,7 @@ public final class OrderBot implements AutoCloseable {
     pendingDrink.put(user.value(), m.title());
     wa.messages()
         .send(
-            Message.to(user)
+            Message.to(m)
                 .buttons()
                 .body("What size of " + m.title() + "?")
                 .button("size-s", "Small")
@@ -221,7 +221,7 @@ public final class OrderBot implements AutoCloseable {
     String drink = pendingDrink.remove(user.value());
     if (size == null || drink == null) {
       wa.messages()
-          .send(Message.to(user).text("Sorry, I lost track. Write anything to start again."));
+          .send(Message.replyTo(m).text("Sorry, I lost track. Write anything to start again."));
       return;
     }
     Order order = new Order("A" + nextOrder.getAndIncrement(), user, drink, size);
