@@ -273,7 +273,7 @@ public final class Campaign implements AutoCloseable {
     int other = 0;
     for (CompletableFuture<SendOutcome> f : outcomes) {
       SendOutcome o = f.join();
-      if (o instanceof SendOutcome.Sent) {
+      if (o.isSent()) {
         accepted++;
       } else if (o instanceof SendOutcome.Rejected r) {
         refused.merge(r.reason(), 1, Integer::sum);

@@ -89,7 +89,7 @@ public class ChatBot {
     outcome.whenComplete(
         (result, failure) -> {
           pending.remove(outcome);
-          if (!(result instanceof SendOutcome.Sent)) {
+          if (result == null || !result.isSent()) {
             log.warn("Answer not sent: {}", failure != null ? failure.toString() : result);
           }
         });
