@@ -1,5 +1,6 @@
 package dev.wasdk.sender;
 
+import dev.wasdk.internal.text.Values;
 import dev.wasdk.message.TemplateCategory;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -140,6 +141,12 @@ public final class ConsentRegistry {
 
     private UserConsent with(List<OptIn> in, List<OptOut> out, Optional<Instant> capped) {
       return new UserConsent(user, in, out, capped);
+    }
+
+    /** Returns the components by name, a present optional as its value, an absent one left out. */
+    @Override
+    public String toString() {
+      return Values.toString(this);
     }
   }
 

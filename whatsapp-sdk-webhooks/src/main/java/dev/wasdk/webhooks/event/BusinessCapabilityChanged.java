@@ -1,5 +1,6 @@
 package dev.wasdk.webhooks.event;
 
+import dev.wasdk.internal.text.Values;
 import dev.wasdk.sender.MessagingTier;
 import java.util.Objects;
 import java.util.Optional;
@@ -56,5 +57,11 @@ public record BusinessCapabilityChanged(
     return maxDailyConversationsPerBusiness.isPresent()
         ? maxDailyConversationsPerBusiness
         : maxDailyConversationPerPhone;
+  }
+
+  /** Returns the components by name, a present optional as its value, an absent one left out. */
+  @Override
+  public String toString() {
+    return Values.toString(this);
   }
 }
