@@ -95,6 +95,9 @@ class TemplatesApiTest {
     try (WhatsAppClient wa = client()) {
       assertThat(wa.templates().list().items()).extracting(Template::name).containsExactly("promo");
       assertThat(wa.templates().stream().map(Template::name)).containsExactly("promo");
+      assertThat(wa.templates().listAsync().join().items())
+          .extracting(Template::name)
+          .containsExactly("promo");
     }
   }
 
