@@ -15,7 +15,8 @@ module dev.wasdk.core {
   exports dev.wasdk.error;
   exports dev.wasdk.sender;
   exports dev.wasdk.template;
-  // One rule for reading Meta's open enums, shared with the webhook event model.
+  // Shared text rules (open enum parsing, plain-value toString()); not an API.
   exports dev.wasdk.internal.text to
-      dev.wasdk.webhooks;
+      dev.wasdk.webhooks,
+      dev.wasdk.testkit;
 }

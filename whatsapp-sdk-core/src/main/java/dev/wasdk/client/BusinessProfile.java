@@ -1,5 +1,6 @@
 package dev.wasdk.client;
 
+import dev.wasdk.internal.text.Values;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -33,5 +34,11 @@ public record BusinessProfile(
     Objects.requireNonNull(profilePictureUrl, "profilePictureUrl");
     websites = List.copyOf(websites);
     Objects.requireNonNull(vertical, "vertical");
+  }
+
+  /** Returns the components by name, a present optional as its value, an absent one left out. */
+  @Override
+  public String toString() {
+    return Values.toString(this);
   }
 }

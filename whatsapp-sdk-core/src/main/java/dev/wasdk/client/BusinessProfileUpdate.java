@@ -1,6 +1,7 @@
 package dev.wasdk.client;
 
 import dev.wasdk.error.InvalidMessageException;
+import dev.wasdk.internal.text.Values;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -187,5 +188,11 @@ public record BusinessProfileUpdate(
           Optional.ofNullable(websites),
           Optional.ofNullable(vertical));
     }
+  }
+
+  /** Returns the components by name, a present optional as its value, an absent one left out. */
+  @Override
+  public String toString() {
+    return Values.toString(this);
   }
 }

@@ -1,5 +1,6 @@
 package dev.wasdk.client;
 
+import dev.wasdk.internal.text.Values;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -42,5 +43,11 @@ public record BusinessPublicKey(Optional<String> pem, SignatureStatus signatureS
         return UNKNOWN;
       }
     }
+  }
+
+  /** Returns the components by name, a present optional as its value, an absent one left out. */
+  @Override
+  public String toString() {
+    return Values.toString(this);
   }
 }

@@ -1,5 +1,6 @@
 package dev.wasdk.client;
 
+import dev.wasdk.internal.text.Values;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -15,5 +16,11 @@ public record DownloadedMedia(long size, Optional<String> mimeType, Optional<Med
   public DownloadedMedia {
     Objects.requireNonNull(mimeType, "mimeType");
     Objects.requireNonNull(info, "info");
+  }
+
+  /** Returns the components by name, a present optional as its value, an absent one left out. */
+  @Override
+  public String toString() {
+    return Values.toString(this);
   }
 }

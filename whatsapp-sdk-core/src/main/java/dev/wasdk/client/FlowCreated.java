@@ -1,5 +1,6 @@
 package dev.wasdk.client;
 
+import dev.wasdk.internal.text.Values;
 import java.util.List;
 import java.util.Objects;
 
@@ -22,5 +23,11 @@ public record FlowCreated(String id, List<FlowValidationError> validationErrors,
   /** Returns whether Meta found no problem in the Flow JSON. */
   public boolean isValid() {
     return validationErrors.isEmpty();
+  }
+
+  /** Returns the components by name, a present optional as its value, an absent one left out. */
+  @Override
+  public String toString() {
+    return Values.toString(this);
   }
 }

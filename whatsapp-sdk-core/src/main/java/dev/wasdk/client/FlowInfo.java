@@ -1,5 +1,6 @@
 package dev.wasdk.client;
 
+import dev.wasdk.internal.text.Values;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -56,5 +57,11 @@ public record FlowInfo(
     Objects.requireNonNull(applicationId, "applicationId");
     Objects.requireNonNull(updatedAt, "updatedAt");
     Objects.requireNonNull(rawJson, "rawJson");
+  }
+
+  /** Returns the components by name, a present optional as its value, an absent one left out. */
+  @Override
+  public String toString() {
+    return Values.toString(this);
   }
 }

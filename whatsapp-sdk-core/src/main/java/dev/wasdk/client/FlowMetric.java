@@ -1,5 +1,6 @@
 package dev.wasdk.client;
 
+import dev.wasdk.internal.text.Values;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Collections;
@@ -41,5 +42,17 @@ public record FlowMetric(
       Objects.requireNonNull(timestamp, "timestamp");
       values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
     }
+
+    /** Returns the components by name, a present optional as its value, an absent one left out. */
+    @Override
+    public String toString() {
+      return Values.toString(this);
+    }
+  }
+
+  /** Returns the components by name, a present optional as its value, an absent one left out. */
+  @Override
+  public String toString() {
+    return Values.toString(this);
   }
 }

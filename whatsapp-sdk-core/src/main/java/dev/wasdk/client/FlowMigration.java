@@ -1,5 +1,6 @@
 package dev.wasdk.client;
 
+import dev.wasdk.internal.text.Values;
 import java.util.List;
 import java.util.Objects;
 
@@ -48,5 +49,11 @@ public record FlowMigration(List<Migrated> migrated, List<Failed> failed, String
       Objects.requireNonNull(errorCode, "errorCode");
       Objects.requireNonNull(errorMessage, "errorMessage");
     }
+  }
+
+  /** Returns the components by name, a present optional as its value, an absent one left out. */
+  @Override
+  public String toString() {
+    return Values.toString(this);
   }
 }

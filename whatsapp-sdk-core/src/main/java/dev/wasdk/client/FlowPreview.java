@@ -1,5 +1,6 @@
 package dev.wasdk.client;
 
+import dev.wasdk.internal.text.Values;
 import java.net.URI;
 import java.time.Instant;
 import java.util.Objects;
@@ -16,5 +17,11 @@ public record FlowPreview(URI previewUrl, Optional<Instant> expiresAt) {
   public FlowPreview {
     Objects.requireNonNull(previewUrl, "previewUrl");
     Objects.requireNonNull(expiresAt, "expiresAt");
+  }
+
+  /** Returns the components by name, a present optional as its value, an absent one left out. */
+  @Override
+  public String toString() {
+    return Values.toString(this);
   }
 }

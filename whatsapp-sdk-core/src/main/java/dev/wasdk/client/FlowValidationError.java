@@ -1,5 +1,6 @@
 package dev.wasdk.client;
 
+import dev.wasdk.internal.text.Values;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -32,5 +33,11 @@ public record FlowValidationError(
     Objects.requireNonNull(lineEnd, "lineEnd");
     Objects.requireNonNull(columnStart, "columnStart");
     Objects.requireNonNull(columnEnd, "columnEnd");
+  }
+
+  /** Returns the components by name, a present optional as its value, an absent one left out. */
+  @Override
+  public String toString() {
+    return Values.toString(this);
   }
 }

@@ -1,5 +1,6 @@
 package dev.wasdk.client;
 
+import dev.wasdk.internal.text.Values;
 import java.net.URI;
 import java.util.Objects;
 import java.util.Optional;
@@ -25,5 +26,11 @@ public record MediaInfo(
     Objects.requireNonNull(mimeType, "mimeType");
     Objects.requireNonNull(sha256, "sha256");
     Objects.requireNonNull(fileSize, "fileSize");
+  }
+
+  /** Returns the components by name, a present optional as its value, an absent one left out. */
+  @Override
+  public String toString() {
+    return Values.toString(this);
   }
 }

@@ -1,5 +1,6 @@
 package dev.wasdk.client;
 
+import dev.wasdk.internal.text.Values;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -39,5 +40,11 @@ public record MessagingAnalytics(
   /** Returns the messages delivered over all buckets. */
   public long totalDelivered() {
     return dataPoints.stream().mapToLong(MessagingDataPoint::delivered).sum();
+  }
+
+  /** Returns the components by name, a present optional as its value, an absent one left out. */
+  @Override
+  public String toString() {
+    return Values.toString(this);
   }
 }

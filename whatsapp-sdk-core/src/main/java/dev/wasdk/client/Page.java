@@ -1,5 +1,6 @@
 package dev.wasdk.client;
 
+import dev.wasdk.internal.text.Values;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -32,5 +33,11 @@ public record Page<T>(List<T> items, Optional<String> before, Optional<String> a
    */
   public boolean hasNext() {
     return after.isPresent() && !items.isEmpty();
+  }
+
+  /** Returns the components by name, a present optional as its value, an absent one left out. */
+  @Override
+  public String toString() {
+    return Values.toString(this);
   }
 }

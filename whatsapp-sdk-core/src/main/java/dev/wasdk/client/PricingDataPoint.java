@@ -1,5 +1,6 @@
 package dev.wasdk.client;
 
+import dev.wasdk.internal.text.Values;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Objects;
@@ -45,5 +46,11 @@ public record PricingDataPoint(
     Objects.requireNonNull(tier, "tier");
     Objects.requireNonNull(cost, "cost");
     Objects.requireNonNull(json, "json");
+  }
+
+  /** Returns the components by name, a present optional as its value, an absent one left out. */
+  @Override
+  public String toString() {
+    return Values.toString(this);
   }
 }

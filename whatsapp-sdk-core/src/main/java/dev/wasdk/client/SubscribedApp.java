@@ -1,5 +1,6 @@
 package dev.wasdk.client;
 
+import dev.wasdk.internal.text.Values;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -28,5 +29,11 @@ public record SubscribedApp(
     Objects.requireNonNull(link, "link");
     Objects.requireNonNull(overrideCallbackUri, "overrideCallbackUri");
     Objects.requireNonNull(json, "json");
+  }
+
+  /** Returns the components by name, a present optional as its value, an absent one left out. */
+  @Override
+  public String toString() {
+    return Values.toString(this);
   }
 }

@@ -1,5 +1,6 @@
 package dev.wasdk.client;
 
+import dev.wasdk.internal.text.Values;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -34,5 +35,11 @@ public record TemplateAnalytics(
    */
   public List<TemplateDataPoint> forTemplate(String templateId) {
     return dataPoints.stream().filter(p -> p.templateId().equals(templateId)).toList();
+  }
+
+  /** Returns the components by name, a present optional as its value, an absent one left out. */
+  @Override
+  public String toString() {
+    return Values.toString(this);
   }
 }

@@ -1,5 +1,6 @@
 package dev.wasdk.client;
 
+import dev.wasdk.internal.text.Values;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -85,5 +86,17 @@ public record TemplateDataPoint(
       Objects.requireNonNull(type, "type");
       Objects.requireNonNull(value, "value");
     }
+
+    /** Returns the components by name, a present optional as its value, an absent one left out. */
+    @Override
+    public String toString() {
+      return Values.toString(this);
+    }
+  }
+
+  /** Returns the components by name, a present optional as its value, an absent one left out. */
+  @Override
+  public String toString() {
+    return Values.toString(this);
   }
 }

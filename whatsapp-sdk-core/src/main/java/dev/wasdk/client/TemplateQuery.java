@@ -1,5 +1,6 @@
 package dev.wasdk.client;
 
+import dev.wasdk.internal.text.Values;
 import dev.wasdk.message.TemplateCategory;
 import dev.wasdk.template.TemplateStatus;
 import java.util.ArrayList;
@@ -186,5 +187,11 @@ public record TemplateQuery(
           fields,
           Optional.ofNullable(limit));
     }
+  }
+
+  /** Returns the components by name, a present optional as its value, an absent one left out. */
+  @Override
+  public String toString() {
+    return Values.toString(this);
   }
 }

@@ -55,6 +55,29 @@ public final class TemplatesApi {
   }
 
   /**
+   * Returns the first page of all the account's templates; {@link #stream()} walks every page.
+   *
+   * @return the first page
+   */
+  public Page<Template> list() {
+    return list(TemplateQuery.all());
+  }
+
+  /** The async twin of {@link #list()}. */
+  public CompletableFuture<Page<Template>> listAsync() {
+    return listAsync(TemplateQuery.all());
+  }
+
+  /**
+   * Returns every template of the account as a lazy stream that fetches pages as it goes.
+   *
+   * @return the templates
+   */
+  public Stream<Template> stream() {
+    return stream(TemplateQuery.all());
+  }
+
+  /**
    * Returns one page of templates.
    *
    * @param query the filters

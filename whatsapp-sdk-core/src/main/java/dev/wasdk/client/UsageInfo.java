@@ -1,5 +1,6 @@
 package dev.wasdk.client;
 
+import dev.wasdk.internal.text.Values;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
@@ -45,5 +46,11 @@ public record UsageInfo(
     if (highestPercent < 0) {
       throw new IllegalArgumentException("highestPercent must not be negative");
     }
+  }
+
+  /** Returns the components by name, a present optional as its value, an absent one left out. */
+  @Override
+  public String toString() {
+    return Values.toString(this);
   }
 }

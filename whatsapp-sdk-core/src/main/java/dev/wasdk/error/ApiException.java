@@ -183,7 +183,7 @@ public sealed class ApiException extends WhatsAppException
       b.append("WhatsApp API error ").append(e.code());
       e.subcode().ifPresent(s -> b.append('/').append(s));
     }
-    b.append(" [").append(category).append(", advice ").append(facts.advice);
+    b.append(" [").append(category).append(", ").append(facts.advice.inWords());
     b.append(", HTTP ").append(e.httpStatus());
     b.append(", fbtrace_id ").append(e.fbtraceId().orElse("none")).append("]: ");
     String text = e.message().isEmpty() ? facts.errorCode.meaning() : e.message();

@@ -235,10 +235,13 @@ public final class ErrorCode {
     return Objects.hash(code, firstCode, lastCode, known);
   }
 
-  /** Returns the code, family, advice and meaning, such as {@code 131047 RECIPIENT/NO: ...}. */
+  /**
+   * Returns the code, family, advice and meaning, such as {@code 131047 RECIPIENT, do not retry:
+   * fix the request: ...}.
+   */
   @Override
   public String toString() {
-    return code + " " + category + "/" + advice + ": " + meaning;
+    return code + " " + category + ", " + advice.inWords() + ": " + meaning;
   }
 
   // ---------------------------------------------------------------------------------------------

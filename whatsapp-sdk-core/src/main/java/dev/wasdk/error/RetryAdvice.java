@@ -10,17 +10,33 @@ package dev.wasdk.error;
  */
 public enum RetryAdvice {
   /** The error is transient: retrying the same request with backoff can succeed. */
-  RETRY,
+  RETRY("retry with backoff"),
   /**
    * Retrying can succeed only after a wait or a condition; {@link ErrorCode#retryAfterHint()} or
    * the exception's {@code retryAfter()} says how long when it is known.
    */
-  RETRY_LATER,
+  RETRY_LATER("retry later"),
   /** The same request fails again; fix the request, the template, the token or the account. */
-  NO,
+  NO("do not retry: fix the request"),
   /**
    * Stop sending: to this recipient (opted out), or from this account until the problem is solved.
    * Retrying harms the number's quality or breaks policy.
    */
-  STOP
+  STOP("stop sending");
+
+  private final String words;
+
+  RetryAdvice(String words) {
+    this.words = words;
+  }
+
+  /**
+   * Returns the advice in words, as error messages print it, such as {@code "do not retry: fix the
+   * request"}.
+   *
+   * @return the advice in words
+   */
+  public String inWords() {
+    return words;
+  }
 }

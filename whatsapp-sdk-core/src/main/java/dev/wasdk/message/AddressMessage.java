@@ -1,6 +1,7 @@
 package dev.wasdk.message;
 
 import dev.wasdk.error.InvalidMessageException;
+import dev.wasdk.internal.text.Values;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -230,5 +231,11 @@ public record AddressMessage(
           savedAddresses,
           validationErrors);
     }
+  }
+
+  /** Returns the components by name, a present optional as its value, an absent one left out. */
+  @Override
+  public String toString() {
+    return Values.toString(this);
   }
 }

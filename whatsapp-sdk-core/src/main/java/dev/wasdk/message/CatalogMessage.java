@@ -1,5 +1,6 @@
 package dev.wasdk.message;
 
+import dev.wasdk.internal.text.Values;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -103,5 +104,11 @@ public record CatalogMessage(
       return new CatalogMessage(
           envelope, body, Optional.ofNullable(footer), thumbnailProductRetailerId);
     }
+  }
+
+  /** Returns the components by name, a present optional as its value, an absent one left out. */
+  @Override
+  public String toString() {
+    return Values.toString(this);
   }
 }

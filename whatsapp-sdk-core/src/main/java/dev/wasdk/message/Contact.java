@@ -1,5 +1,6 @@
 package dev.wasdk.message;
 
+import dev.wasdk.internal.text.Values;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -106,6 +107,12 @@ public record Contact(
       Objects.requireNonNull(middleName, "middleName");
       Objects.requireNonNull(suffix, "suffix");
       Objects.requireNonNull(prefix, "prefix");
+    }
+
+    /** Returns the components by name, a present optional as its value, an absent one left out. */
+    @Override
+    public String toString() {
+      return Values.toString(this);
     }
   }
 
@@ -249,6 +256,12 @@ public record Contact(
             Optional.ofNullable(type));
       }
     }
+
+    /** Returns the components by name, a present optional as its value, an absent one left out. */
+    @Override
+    public String toString() {
+      return Values.toString(this);
+    }
   }
 
   /**
@@ -262,6 +275,12 @@ public record Contact(
     public Email {
       Objects.requireNonNull(email, "email");
       Objects.requireNonNull(type, "type");
+    }
+
+    /** Returns the components by name, a present optional as its value, an absent one left out. */
+    @Override
+    public String toString() {
+      return Values.toString(this);
     }
   }
 
@@ -302,6 +321,12 @@ public record Contact(
     public static Organization company(String company) {
       return new Organization(Optional.of(company), Optional.empty(), Optional.empty());
     }
+
+    /** Returns the components by name, a present optional as its value, an absent one left out. */
+    @Override
+    public String toString() {
+      return Values.toString(this);
+    }
   }
 
   /**
@@ -319,6 +344,12 @@ public record Contact(
       Objects.requireNonNull(type, "type");
       Objects.requireNonNull(waId, "waId");
     }
+
+    /** Returns the components by name, a present optional as its value, an absent one left out. */
+    @Override
+    public String toString() {
+      return Values.toString(this);
+    }
   }
 
   /**
@@ -332,6 +363,12 @@ public record Contact(
     public Url {
       Objects.requireNonNull(url, "url");
       Objects.requireNonNull(type, "type");
+    }
+
+    /** Returns the components by name, a present optional as its value, an absent one left out. */
+    @Override
+    public String toString() {
+      return Values.toString(this);
     }
   }
 
@@ -547,5 +584,11 @@ public record Contact(
           phones,
           urls);
     }
+  }
+
+  /** Returns the components by name, a present optional as its value, an absent one left out. */
+  @Override
+  public String toString() {
+    return Values.toString(this);
   }
 }

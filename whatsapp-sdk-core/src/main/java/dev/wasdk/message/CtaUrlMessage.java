@@ -1,5 +1,6 @@
 package dev.wasdk.message;
 
+import dev.wasdk.internal.text.Values;
 import java.net.URI;
 import java.util.Objects;
 import java.util.Optional;
@@ -167,5 +168,11 @@ public record CtaUrlMessage(
           displayText,
           url);
     }
+  }
+
+  /** Returns the components by name, a present optional as its value, an absent one left out. */
+  @Override
+  public String toString() {
+    return Values.toString(this);
   }
 }

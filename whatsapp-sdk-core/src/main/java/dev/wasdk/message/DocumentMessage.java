@@ -1,5 +1,6 @@
 package dev.wasdk.message;
 
+import dev.wasdk.internal.text.Values;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -47,5 +48,11 @@ public record DocumentMessage(
    */
   public DocumentMessage withFilename(String filename) {
     return new DocumentMessage(envelope, document, caption, Optional.of(filename));
+  }
+
+  /** Returns the components by name, a present optional as its value, an absent one left out. */
+  @Override
+  public String toString() {
+    return Values.toString(this);
   }
 }

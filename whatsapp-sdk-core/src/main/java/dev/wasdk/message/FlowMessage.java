@@ -1,6 +1,7 @@
 package dev.wasdk.message;
 
 import dev.wasdk.error.InvalidMessageException;
+import dev.wasdk.internal.text.Values;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -301,5 +302,11 @@ public record FlowMessage(
           Optional.ofNullable(screen),
           Validation.jsonObject("interactive.action.parameters.flow_action_payload.data", data));
     }
+  }
+
+  /** Returns the components by name, a present optional as its value, an absent one left out. */
+  @Override
+  public String toString() {
+    return Values.toString(this);
   }
 }

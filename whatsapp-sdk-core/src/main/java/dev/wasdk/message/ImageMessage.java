@@ -1,5 +1,6 @@
 package dev.wasdk.message;
 
+import dev.wasdk.internal.text.Values;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -21,5 +22,11 @@ public record ImageMessage(Envelope envelope, MediaRef image, Optional<String> c
     Objects.requireNonNull(envelope, "envelope");
     Objects.requireNonNull(image, "image");
     Validation.optionalText("image.caption", caption, Limits.CAPTION_MAX);
+  }
+
+  /** Returns the components by name, a present optional as its value, an absent one left out. */
+  @Override
+  public String toString() {
+    return Values.toString(this);
   }
 }

@@ -1,6 +1,7 @@
 package dev.wasdk.message;
 
 import dev.wasdk.error.InvalidMessageException;
+import dev.wasdk.internal.text.Values;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -216,5 +217,11 @@ public record ListMessage(
           button,
           sections);
     }
+  }
+
+  /** Returns the components by name, a present optional as its value, an absent one left out. */
+  @Override
+  public String toString() {
+    return Values.toString(this);
   }
 }

@@ -1,5 +1,6 @@
 package dev.wasdk.message;
 
+import dev.wasdk.internal.text.Values;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -45,5 +46,11 @@ public record ListRow(String id, String title, Optional<String> description) {
    */
   public static ListRow of(String id, String title, String description) {
     return new ListRow(id, title, Optional.of(description));
+  }
+
+  /** Returns the components by name, a present optional as its value, an absent one left out. */
+  @Override
+  public String toString() {
+    return Values.toString(this);
   }
 }

@@ -1,5 +1,6 @@
 package dev.wasdk.message;
 
+import dev.wasdk.internal.text.Values;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -37,5 +38,11 @@ public record ListSection(Optional<String> title, List<ListRow> rows) {
    */
   public static ListSection untitled(ListRow... rows) {
     return new ListSection(Optional.empty(), List.of(rows));
+  }
+
+  /** Returns the components by name, a present optional as its value, an absent one left out. */
+  @Override
+  public String toString() {
+    return Values.toString(this);
   }
 }

@@ -1,5 +1,6 @@
 package dev.wasdk.message;
 
+import dev.wasdk.internal.text.Values;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -33,5 +34,11 @@ public record LocationMessage(
     Validation.range("location.longitude", longitude, Limits.LONGITUDE_MIN, Limits.LONGITUDE_MAX);
     Validation.optionalRequired("location.name", name);
     Validation.optionalRequired("location.address", address);
+  }
+
+  /** Returns the components by name, a present optional as its value, an absent one left out. */
+  @Override
+  public String toString() {
+    return Values.toString(this);
   }
 }

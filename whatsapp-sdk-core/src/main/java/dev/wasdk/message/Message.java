@@ -1,5 +1,6 @@
 package dev.wasdk.message;
 
+import dev.wasdk.error.InvalidMessageException;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -18,7 +19,7 @@ import java.util.Optional;
  *
  * <pre>{@code
  * Message hello = Message.to("+16505551234").text("Hello");
- * Message reply = Message.to("+16505551234").replyTo(wamid).text("Thanks!");
+ * Message reply = Message.replyTo(inbound).text("Thanks!"); // to the sender, quoting the message
  * Message photo = Message.to("+16505551234").image(MediaRef.id("1037543291543636"), "Your room");
  * Message pick = Message.to("+16505551234").buttons()
  *     .body("Pick one")
@@ -53,6 +54,13 @@ public sealed interface Message
   /**
    * Starts a message to a phone number or a business-scoped user id.
    *
+   * <p>A phone number needs its {@code +} and country code. Digits without {@code +} are refused,
+   * even though a WhatsApp id from a webhook looks like that ({@code 5511987654321}): a national
+   * number written the same way ({@code 11987654321}) cannot be told apart, and Meta would prepend
+   * the business number's own country code to it, reaching someone else. To answer a webhook, use
+   * {@link #replyTo(InboundMessage)} or {@link #to(InboundMessage)}; for a stored WhatsApp id, use
+   * {@code Message.to(Recipient.waId(id))}.
+   *
    * @param recipient an E.164 phone number ({@code +16505551234}) or a business-scoped user id
    *     ({@code US.13491208655302741918})
    * @return a builder that takes the common options and then the content
@@ -70,6 +78,53 @@ public sealed interface Message
    */
   static Builder to(Recipient recipient) {
     return new Builder(Objects.requireNonNull(recipient, "recipient"));
+  }
+
+  /**
+   * Starts a message to the sender of an inbound message, without quoting it. The recipient is the
+   * one {@link InboundMessage#replyRecipient()} gives: the group, the WhatsApp id or the
+   * business-scoped user id, whichever Meta sent.
+   *
+   * <pre>{@code
+   * Message next = Message.to(text).text("Anything else?");
+   * }</pre>
+   *
+   * @param inbound a message the user sent, such as a {@code TextReceived} webhook event
+   * @return a builder that takes the common options and then the content
+   * @throws dev.wasdk.error.InvalidMessageException if the message names no id to send to
+   */
+  static Builder to(InboundMessage inbound) {
+    Objects.requireNonNull(inbound, "inbound");
+    return new Builder(
+        inbound
+            .replyRecipient()
+            .orElseThrow(
+                () ->
+                    new InvalidMessageException(
+                        "to",
+                        "the sender's WhatsApp id or business-scoped user id (the inbound message"
+                            + " carried neither)",
+                        "absent")));
+  }
+
+  /**
+   * Starts a reply to an inbound message: to its sender, quoting it ({@code context.message_id}).
+   *
+   * <pre>{@code
+   * Message reply = Message.replyTo(text).text("You said: " + text.body());
+   * }</pre>
+   *
+   * @param inbound a message the user sent, such as a {@code TextReceived} webhook event
+   * @return a builder that takes the common options and then the content
+   * @throws dev.wasdk.error.InvalidMessageException if the message names no id to send to
+   */
+  static Builder replyTo(InboundMessage inbound) {
+    Builder b = to(inbound);
+    String id = inbound.id();
+    if (id != null && !id.isEmpty()) {
+      b.replyTo(id);
+    }
+    return b;
   }
 
   /**

@@ -1,6 +1,7 @@
 package dev.wasdk.message;
 
 import dev.wasdk.error.InvalidMessageException;
+import dev.wasdk.internal.text.Values;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -185,5 +186,11 @@ public record ProductListMessage(
       return new ProductListMessage(
           envelope, header, body, Optional.ofNullable(footer), catalogId, sections);
     }
+  }
+
+  /** Returns the components by name, a present optional as its value, an absent one left out. */
+  @Override
+  public String toString() {
+    return Values.toString(this);
   }
 }

@@ -1,5 +1,6 @@
 package dev.wasdk.message;
 
+import dev.wasdk.internal.text.Values;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -38,5 +39,11 @@ public record ProductSection(Optional<String> title, List<String> productRetaile
    */
   public static ProductSection untitled(String... productRetailerIds) {
     return new ProductSection(Optional.empty(), List.of(productRetailerIds));
+  }
+
+  /** Returns the components by name, a present optional as its value, an absent one left out. */
+  @Override
+  public String toString() {
+    return Values.toString(this);
   }
 }

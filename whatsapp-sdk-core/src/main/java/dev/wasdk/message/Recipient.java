@@ -56,11 +56,15 @@ public final class Recipient {
     Objects.requireNonNull(phoneNumber, "phoneNumber");
     String normalized = FORMATTING.matcher(phoneNumber).replaceAll("");
     if (!E164.matcher(normalized).matches()) {
+      String hint =
+          DIGITS.matcher(normalized).matches()
+              ? ". Digits without '+' are not taken as a number: to answer a webhook, use"
+                  + " Message.replyTo(event) or Message.to(event); for a WhatsApp id (country code"
+                  + " included, no '+'), use Recipient.waId(id); for a phone number, write '+' and"
+                  + " the country code"
+              : " (use Recipient.waId for a WhatsApp id without '+')";
       throw new InvalidMessageException(
-          "to",
-          "an E.164 phone number: '+' then 7 to 15 digits (use Recipient.waId for a WhatsApp id"
-              + " without '+')",
-          describe(normalized));
+          "to", "an E.164 phone number: '+' then 7 to 15 digits", describe(normalized) + hint);
     }
     return new Recipient(Kind.PHONE, normalized);
   }

@@ -1,5 +1,6 @@
 package dev.wasdk.message;
 
+import dev.wasdk.internal.text.Values;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -155,5 +156,11 @@ public record ReplyButtonsMessage(
       return new ReplyButtonsMessage(
           envelope, Optional.ofNullable(header), body, Optional.ofNullable(footer), buttons);
     }
+  }
+
+  /** Returns the components by name, a present optional as its value, an absent one left out. */
+  @Override
+  public String toString() {
+    return Values.toString(this);
   }
 }

@@ -1,5 +1,6 @@
 package dev.wasdk.message;
 
+import dev.wasdk.internal.text.Values;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -285,6 +286,12 @@ public sealed interface TemplateParameter {
       Objects.requireNonNull(media, "media");
       Objects.requireNonNull(filename, "filename");
     }
+
+    /** Returns the components by name, a present optional as its value, an absent one left out. */
+    @Override
+    public String toString() {
+      return Values.toString(this);
+    }
   }
 
   /**
@@ -303,6 +310,12 @@ public sealed interface TemplateParameter {
     public Location {
       Objects.requireNonNull(name, "name");
       Objects.requireNonNull(address, "address");
+    }
+
+    /** Returns the components by name, a present optional as its value, an absent one left out. */
+    @Override
+    public String toString() {
+      return Values.toString(this);
     }
   }
 

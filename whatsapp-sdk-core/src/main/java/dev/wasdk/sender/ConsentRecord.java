@@ -1,5 +1,6 @@
 package dev.wasdk.sender;
 
+import dev.wasdk.internal.text.Values;
 import dev.wasdk.message.TemplateCategory;
 import java.time.Instant;
 import java.util.Objects;
@@ -86,5 +87,11 @@ public record ConsentRecord(
         detail,
         Optional.ofNullable(evidence),
         at);
+  }
+
+  /** Returns the components by name, a present optional as its value, an absent one left out. */
+  @Override
+  public String toString() {
+    return Values.toString(this);
   }
 }

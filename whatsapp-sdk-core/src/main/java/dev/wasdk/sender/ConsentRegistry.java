@@ -1,5 +1,6 @@
 package dev.wasdk.sender;
 
+import dev.wasdk.internal.text.Values;
 import dev.wasdk.message.TemplateCategory;
 import java.time.Clock;
 import java.time.Duration;
@@ -166,6 +167,12 @@ public final class ConsentRegistry {
       optIns = List.copyOf(optIns);
       optOuts = List.copyOf(optOuts);
       Objects.requireNonNull(marketingCappedUntil, "marketingCappedUntil");
+    }
+
+    /** Returns the components by name, a present optional as its value, an absent one left out. */
+    @Override
+    public String toString() {
+      return Values.toString(this);
     }
   }
 

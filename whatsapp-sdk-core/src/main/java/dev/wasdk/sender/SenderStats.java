@@ -1,6 +1,7 @@
 package dev.wasdk.sender;
 
 import dev.wasdk.client.MessagingTier;
+import dev.wasdk.internal.text.Values;
 import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalLong;
@@ -49,5 +50,11 @@ public record SenderStats(
   /** Returns the number of rejected messages, all reasons together. */
   public long rejectedTotal() {
     return rejected.values().stream().mapToLong(Long::longValue).sum();
+  }
+
+  /** Returns the components by name, a present optional as its value, an absent one left out. */
+  @Override
+  public String toString() {
+    return Values.toString(this);
   }
 }

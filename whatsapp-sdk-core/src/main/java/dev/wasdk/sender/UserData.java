@@ -1,5 +1,6 @@
 package dev.wasdk.sender;
 
+import dev.wasdk.internal.text.Values;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -28,5 +29,11 @@ public record UserData(
     Objects.requireNonNull(lastInbound, "lastInbound");
     Objects.requireNonNull(consent, "consent");
     Objects.requireNonNull(pairBackoffUntil, "pairBackoffUntil");
+  }
+
+  /** Returns the components by name, a present optional as its value, an absent one left out. */
+  @Override
+  public String toString() {
+    return Values.toString(this);
   }
 }

@@ -1,5 +1,6 @@
 package dev.wasdk.template;
 
+import dev.wasdk.internal.text.Values;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -244,6 +245,12 @@ public sealed interface Button {
     public String type() {
       return "URL";
     }
+
+    /** Returns the components by name, a present optional as its value, an absent one left out. */
+    @Override
+    public String toString() {
+      return Values.toString(this);
+    }
   }
 
   /**
@@ -317,6 +324,12 @@ public sealed interface Button {
     public String type() {
       return "OTP";
     }
+
+    /** Returns the components by name, a present optional as its value, an absent one left out. */
+    @Override
+    public String toString() {
+      return Values.toString(this);
+    }
   }
 
   /**
@@ -364,6 +377,12 @@ public sealed interface Button {
     @Override
     public String type() {
       return "FLOW";
+    }
+
+    /** Returns the components by name, a present optional as its value, an absent one left out. */
+    @Override
+    public String toString() {
+      return Values.toString(this);
     }
   }
 

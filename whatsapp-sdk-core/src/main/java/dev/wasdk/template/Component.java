@@ -1,5 +1,6 @@
 package dev.wasdk.template;
 
+import dev.wasdk.internal.text.Values;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -188,6 +189,12 @@ public sealed interface Component {
       namedExamples = Collections.unmodifiableMap(new LinkedHashMap<>(namedExamples));
       exampleHandles = List.copyOf(exampleHandles);
     }
+
+    /** Returns the components by name, a present optional as its value, an absent one left out. */
+    @Override
+    public String toString() {
+      return Values.toString(this);
+    }
   }
 
   /**
@@ -211,6 +218,12 @@ public sealed interface Component {
       namedExamples = Collections.unmodifiableMap(new LinkedHashMap<>(namedExamples));
       Objects.requireNonNull(addSecurityRecommendation, "addSecurityRecommendation");
     }
+
+    /** Returns the components by name, a present optional as its value, an absent one left out. */
+    @Override
+    public String toString() {
+      return Values.toString(this);
+    }
   }
 
   /**
@@ -225,6 +238,12 @@ public sealed interface Component {
     public Footer {
       Objects.requireNonNull(text, "text");
       Objects.requireNonNull(codeExpirationMinutes, "codeExpirationMinutes");
+    }
+
+    /** Returns the components by name, a present optional as its value, an absent one left out. */
+    @Override
+    public String toString() {
+      return Values.toString(this);
     }
   }
 

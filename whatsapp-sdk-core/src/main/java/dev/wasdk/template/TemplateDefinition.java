@@ -1,5 +1,6 @@
 package dev.wasdk.template;
 
+import dev.wasdk.internal.text.Values;
 import dev.wasdk.message.TemplateCategory;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -166,5 +167,11 @@ public record TemplateDefinition(
           components,
           Optional.ofNullable(allowCategoryChange));
     }
+  }
+
+  /** Returns the components by name, a present optional as its value, an absent one left out. */
+  @Override
+  public String toString() {
+    return Values.toString(this);
   }
 }

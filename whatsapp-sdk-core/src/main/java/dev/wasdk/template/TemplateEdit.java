@@ -1,5 +1,6 @@
 package dev.wasdk.template;
 
+import dev.wasdk.internal.text.Values;
 import dev.wasdk.message.TemplateCategory;
 import java.util.List;
 import java.util.Objects;
@@ -80,5 +81,11 @@ public record TemplateEdit(
    */
   public static TemplateEdit category(TemplateCategory category) {
     return new TemplateEdit(Optional.of(category), List.of(), Optional.empty());
+  }
+
+  /** Returns the components by name, a present optional as its value, an absent one left out. */
+  @Override
+  public String toString() {
+    return Values.toString(this);
   }
 }

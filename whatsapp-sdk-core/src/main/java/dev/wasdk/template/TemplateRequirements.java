@@ -1,6 +1,7 @@
 package dev.wasdk.template;
 
 import dev.wasdk.error.InvalidMessageException;
+import dev.wasdk.internal.text.Values;
 import dev.wasdk.message.TemplateButton;
 import dev.wasdk.message.TemplateComponent;
 import dev.wasdk.message.TemplateMessage;
@@ -238,5 +239,11 @@ public record TemplateRequirements(
 
   private static String kind(TemplateParameter p) {
     return p.getClass().getSimpleName().toUpperCase(java.util.Locale.ROOT);
+  }
+
+  /** Returns the components by name, a present optional as its value, an absent one left out. */
+  @Override
+  public String toString() {
+    return Values.toString(this);
   }
 }

@@ -88,6 +88,20 @@ class TemplatesApiTest {
   }
 
   @Test
+  void list_noArgument_asksForEveryTemplateWithoutFilters() {
+    wm.stubFor(
+        get(urlEqualTo(BASE))
+            .willReturn(okJson("{\"data\":[" + template("1", "promo") + "],\"paging\":{}}")));
+    try (WhatsAppClient wa = client()) {
+      assertThat(wa.templates().list().items()).extracting(Template::name).containsExactly("promo");
+      assertThat(wa.templates().stream().map(Template::name)).containsExactly("promo");
+      assertThat(wa.templates().listAsync().join().items())
+          .extracting(Template::name)
+          .containsExactly("promo");
+    }
+  }
+
+  @Test
   void stream_followsAfterCursorsLazily() {
     wm.stubFor(
         get(urlEqualTo(BASE + "?limit=2"))

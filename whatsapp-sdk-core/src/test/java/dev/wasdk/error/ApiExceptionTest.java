@@ -77,7 +77,8 @@ class ApiExceptionTest {
         .contains("131026/2494010")
         .contains("fbtrace_id AbC-123_xyz")
         .contains("RECIPIENT")
-        .contains("advice NO")
+        .contains("do not retry: fix the request")
+        .doesNotContain("advice NO")
         .contains("+165*****234")
         .doesNotContain("16505551234");
     assertThat(error.toString()).contains("+165*****234").doesNotContain("16505551234");

@@ -199,8 +199,7 @@ public final class BookingFlow implements AutoCloseable {
                   Object booking = reply.response().get("booking_id");
                   wa.messages()
                       .send(
-                          Message.to(EchoBot.recipientOf(reply))
-                              .replyTo(reply.id())
+                          Message.replyTo(reply)
                               .text("You are booked in. Your booking number is " + booking + "."));
                 })
             .build();

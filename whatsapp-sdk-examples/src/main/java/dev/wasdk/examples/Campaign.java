@@ -147,13 +147,12 @@ public final class Campaign implements AutoCloseable {
   }
 
   private void onText(TextReceived m) {
-    Recipient user = EchoBot.recipientOf(m);
+    Recipient user = m.replyRecipient().orElseThrow();
     String word = m.body().trim().toUpperCase(Locale.ROOT);
     if (word.equals("JOIN")) {
       joined.add(user.value());
       reply(
-          Message.to(user)
-              .replyTo(m.id())
+          Message.replyTo(m)
               .buttons()
               .body(
                   "Would you like our offers on WhatsApp? About two a month; reply STOP at any"
@@ -163,19 +162,19 @@ public final class Campaign implements AutoCloseable {
               .build());
     } else if (ConsentRegistry.DEFAULT_OPT_OUT_KEYWORDS.contains(word)) {
       // SenderFeed has already recorded the opt-out; confirm it.
-      reply(Message.to(user).text("You will get no more offers. Write JOIN to sign up again."));
+      reply(Message.to(m).text("You will get no more offers. Write JOIN to sign up again."));
     }
   }
 
   private void onButton(ButtonReplyReceived m) {
-    Recipient user = EchoBot.recipientOf(m);
+    Recipient user = m.replyRecipient().orElseThrow();
     if (CONFIRM.equals(m.buttonId())) {
       sender
           .consent()
           .optIn(user.value(), TemplateCategory.MARKETING, "whatsapp-double-opt-in", m.timestamp());
-      reply(Message.to(user).text("You're in! Reply STOP at any time to stop our offers."));
+      reply(Message.to(m).text("You're in! Reply STOP at any time to stop our offers."));
     } else if (DECLINE.equals(m.buttonId())) {
-      reply(Message.to(user).text("No problem, we will not send you offers."));
+      reply(Message.to(m).text("No problem, we will not send you offers."));
     }
   }
 
@@ -274,7 +273,7 @@ public final class Campaign implements AutoCloseable {
     int other = 0;
     for (CompletableFuture<SendOutcome> f : outcomes) {
       SendOutcome o = f.join();
-      if (o instanceof SendOutcome.Sent) {
+      if (o.isSent()) {
         accepted++;
       } else if (o instanceof SendOutcome.Rejected r) {
         refused.merge(r.reason(), 1, Integer::sum);
@@ -586,7 +585,8 @@ public final class Campaign implements AutoCloseable {
   private static void settle(WhatsAppSimulator sim, Campaign campaign, Duration timeout)
       throws Exception {
     if (!sim.awaitWebhooks(timeout)) {
-      throw new IllegalStateException("webhooks still pending after " + timeout);
+      throw new IllegalStateException(
+          "webhooks not all delivered within " + timeout + ": " + sim.stats());
     }
     campaign.awaitReplies(timeout);
     sim.awaitWebhooks(timeout);

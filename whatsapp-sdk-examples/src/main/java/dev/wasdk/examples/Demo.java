@@ -182,7 +182,7 @@ public final class Demo {
               options);
       f.thenAccept(
           o -> {
-            if (o instanceof SendOutcome.Sent) {
+            if (o.isSent()) {
               lastSent.accumulateAndGet(System.nanoTime(), Math::max);
             }
           });
@@ -222,7 +222,7 @@ public final class Demo {
     Map<RejectReason, Integer> refused = new TreeMap<>();
     for (CompletableFuture<SendOutcome> f : outcomes) {
       SendOutcome o = f.join();
-      if (o instanceof SendOutcome.Sent) {
+      if (o.isSent()) {
         sent++;
       } else if (o instanceof SendOutcome.Rejected r) {
         refused.merge(r.reason(), 1, Integer::sum);

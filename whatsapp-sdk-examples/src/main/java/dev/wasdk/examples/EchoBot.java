@@ -5,7 +5,6 @@ import dev.wasdk.client.WhatsAppClient;
 import dev.wasdk.message.ListMessage;
 import dev.wasdk.message.ListRow;
 import dev.wasdk.message.Message;
-import dev.wasdk.message.Recipient;
 import dev.wasdk.message.ReplyButtonsMessage;
 import dev.wasdk.testkit.SentMessage;
 import dev.wasdk.testkit.WhatsAppSimulator;
@@ -15,7 +14,6 @@ import dev.wasdk.webhooks.event.ButtonReplyReceived;
 import dev.wasdk.webhooks.event.ListReplyReceived;
 import dev.wasdk.webhooks.event.MessageReceived;
 import dev.wasdk.webhooks.event.TextReceived;
-import dev.wasdk.webhooks.event.UserRef;
 import dev.wasdk.webhooks.jdk.JdkWebhookServer;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -107,11 +105,11 @@ public final class EchoBot implements AutoCloseable {
   /** The bot's answers; each handler marks the message read, then answers it. */
   private record Replies(WhatsAppClient wa) {
     void onText(TextReceived m) {
-      Recipient user = readAndType(m);
-      wa.messages().send(Message.to(user).replyTo(m.id()).text("You said: " + m.body()));
+      readAndType(m);
+      wa.messages().send(Message.replyTo(m).text("You said: " + m.body()));
       wa.messages()
           .send(
-              Message.to(user)
+              Message.to(m)
                   .buttons()
                   .body("Shall I keep echoing?")
                   .button(BUTTON_MORE, "Yes, more")
@@ -119,7 +117,7 @@ public final class EchoBot implements AutoCloseable {
                   .build());
       wa.messages()
           .send(
-              Message.to(user)
+              Message.to(m)
                   .list()
                   .header("Menu")
                   .body("Or pick something from the menu.")
@@ -133,23 +131,22 @@ public final class EchoBot implements AutoCloseable {
     }
 
     void onButton(ButtonReplyReceived m) {
-      Recipient user = readAndType(m);
+      readAndType(m);
       String answer =
           BUTTON_DONE.equals(m.buttonId())
               ? "Thanks for chatting. Bye!"
               : "Great, send me anything and I will echo it.";
-      wa.messages().send(Message.to(user).replyTo(m.id()).text(answer));
+      wa.messages().send(Message.replyTo(m).text(answer));
     }
 
     void onListRow(ListReplyReceived m) {
-      Recipient user = readAndType(m);
-      wa.messages().send(Message.to(user).replyTo(m.id()).text("Good choice: " + m.title() + "."));
+      readAndType(m);
+      wa.messages().send(Message.replyTo(m).text("Good choice: " + m.title() + "."));
     }
 
-    /** Marks the message read with a typing indicator and returns the user to answer. */
-    private Recipient readAndType(MessageReceived m) {
+    /** Marks the message read with a typing indicator. */
+    private void readAndType(MessageReceived m) {
       wa.messages().markRead(m.id(), TypingIndicator.TEXT);
-      return recipientOf(m);
     }
   }
 
@@ -226,7 +223,8 @@ public final class EchoBot implements AutoCloseable {
 
   private static void awaitWebhooks(WhatsAppSimulator sim, Duration timeout) {
     if (!sim.awaitWebhooks(timeout)) {
-      throw new IllegalStateException("webhooks still pending after " + timeout);
+      throw new IllegalStateException(
+          "webhooks not all delivered within " + timeout + ": " + sim.stats());
     }
   }
 
@@ -236,18 +234,6 @@ public final class EchoBot implements AutoCloseable {
         .reduce((a, b) -> b)
         .map(SentMessage::wamid)
         .orElseThrow(() -> new IllegalStateException("the bot sent no " + kind.getSimpleName()));
-  }
-
-  /**
-   * Returns whom to answer: the WhatsApp id webhooks report (a number without {@code +}), or the
-   * business-scoped user id when the user hides the number.
-   */
-  static Recipient recipientOf(MessageReceived m) {
-    UserRef user = m.sender();
-    return user.waId()
-        .map(Recipient::waId)
-        .or(() -> user.userId().map(Recipient::userId))
-        .orElseThrow(() -> new IllegalStateException("the message names no sender"));
   }
 
   static WhatsAppClient simulatorClient(WhatsAppSimulator sim) {

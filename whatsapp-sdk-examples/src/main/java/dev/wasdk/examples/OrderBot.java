@@ -106,7 +106,7 @@ public final class OrderBot implements AutoCloseable {
             .observe(
                 e -> {
                   if (e instanceof MessageReceived m) {
-                    windows.recordInbound(EchoBot.recipientOf(m).value(), m.timestamp());
+                    windows.recordInbound(m.replyRecipient().orElseThrow().value(), m.timestamp());
                   }
                 })
             .on(TextReceived.class, this::onText)
@@ -185,10 +185,10 @@ public final class OrderBot implements AutoCloseable {
   }
 
   private void onText(TextReceived m) {
-    Recipient user = readAndType(m);
+    readAndType(m);
     wa.messages()
         .send(
-            Message.to(user)
+            Message.to(m)
                 .list()
                 .header("Blue Bottle Bar")
                 .body("Hi! What can we make for you?")
@@ -206,7 +206,7 @@ public final class OrderBot implements AutoCloseable {
     pendingDrink.put(user.value(), m.title());
     wa.messages()
         .send(
-            Message.to(user)
+            Message.to(m)
                 .buttons()
                 .body("What size of " + m.title() + "?")
                 .button("size-s", "Small")
@@ -221,7 +221,7 @@ public final class OrderBot implements AutoCloseable {
     String drink = pendingDrink.remove(user.value());
     if (size == null || drink == null) {
       wa.messages()
-          .send(Message.to(user).text("Sorry, I lost track. Write anything to start again."));
+          .send(Message.replyTo(m).text("Sorry, I lost track. Write anything to start again."));
       return;
     }
     Order order = new Order("A" + nextOrder.getAndIncrement(), user, drink, size);
@@ -237,7 +237,7 @@ public final class OrderBot implements AutoCloseable {
 
   private Recipient readAndType(MessageReceived m) {
     wa.messages().markRead(m.id(), TypingIndicator.TEXT);
-    return EchoBot.recipientOf(m);
+    return m.replyRecipient().orElseThrow();
   }
 
   /** Stops the webhook server. The client stays open. */
@@ -331,7 +331,8 @@ public final class OrderBot implements AutoCloseable {
 
   private static void await(WhatsAppSimulator sim, Duration timeout) {
     if (!sim.awaitWebhooks(timeout)) {
-      throw new IllegalStateException("webhooks still pending after " + timeout);
+      throw new IllegalStateException(
+          "webhooks not all delivered within " + timeout + ": " + sim.stats());
     }
   }
 

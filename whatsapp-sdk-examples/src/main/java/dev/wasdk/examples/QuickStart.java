@@ -1,7 +1,6 @@
 package dev.wasdk.examples;
 
 import dev.wasdk.client.SendResult;
-import dev.wasdk.client.TemplateQuery;
 import dev.wasdk.client.TypingIndicator;
 import dev.wasdk.client.WhatsAppClient;
 import dev.wasdk.message.Contact;
@@ -139,7 +138,7 @@ public final class QuickStart {
         });
 
     // 4. The account's templates.
-    List<Template> templates = wa.templates().stream(TemplateQuery.all()).toList();
+    List<Template> templates = wa.templates().stream().toList();
     out.printf(
         "%-22s -> %s%n",
         "templates",

@@ -61,6 +61,87 @@ class DocsSnippetsTest {
     assertThat(checked).isGreaterThan(50);
   }
 
+  /**
+   * A snippet shows a part of a file; the guide links the whole file, so that a reader finds its
+   * imports and its setup (issue: "no snippet shows its imports").
+   */
+  @Test
+  void guides_linkTheCompleteSourceOfEverySnippet() throws IOException {
+    Path docs = RepositoryRoot.find().resolve("docs");
+    List<String> unlinked = new ArrayList<>();
+    try (Stream<Path> files = Files.list(docs)) {
+      for (Path doc : files.filter(f -> f.toString().endsWith(".md")).sorted().toList()) {
+        String text = read(doc);
+        for (String line : text.lines().toList()) {
+          Matcher m = MARKER.matcher(line.trim());
+          if (m.matches() && !text.contains("](../" + m.group(1) + ")")) {
+            unlinked.add(doc.getFileName() + ": " + m.group(1));
+          }
+        }
+      }
+    }
+    assertThat(unlinked).as("snippet sources a guide does not link").isEmpty();
+  }
+
+  /**
+   * Every complete {@code pom.xml} printed in a guide is well-formed, uses the build's compiler and
+   * Surefire plugin versions (Maven 3.8's defaults cannot target Java 17 or run JUnit 5), and names
+   * this version of wasdk. {@code .ci/guide-check} builds and runs two of them.
+   */
+  @Test
+  void guides_everyPrintedPom_isCompleteAndCurrent() throws Exception {
+    Path root = RepositoryRoot.find();
+    String parent = read(root.resolve("pom.xml"));
+    String version = firstGroup(parent, "<version>([^<]+)</version>");
+    String compiler = pluginVersion(parent, "maven-compiler-plugin");
+    String surefire = pluginVersion(parent, "maven-surefire-plugin");
+    List<String> problems = new ArrayList<>();
+    int poms = 0;
+    try (Stream<Path> files = Files.list(root.resolve("docs"))) {
+      for (Path doc : files.filter(f -> f.toString().endsWith(".md")).sorted().toList()) {
+        Matcher block =
+            Pattern.compile("```xml\\n(<\\?xml.*?</project>)\\n```", Pattern.DOTALL)
+                .matcher(read(doc));
+        while (block.find()) {
+          poms++;
+          String pom = block.group(1);
+          String where = doc.getFileName() + " (pom " + poms + ")";
+          try {
+            javax.xml.parsers.DocumentBuilderFactory.newInstance()
+                .newDocumentBuilder()
+                .parse(new java.io.ByteArrayInputStream(pom.getBytes(StandardCharsets.UTF_8)));
+          } catch (Exception e) {
+            problems.add(where + ": not well-formed: " + e.getMessage());
+          }
+          if (!compiler.equals(pluginVersion(pom, "maven-compiler-plugin"))) {
+            problems.add(where + ": maven-compiler-plugin is not " + compiler);
+          }
+          if (!surefire.equals(pluginVersion(pom, "maven-surefire-plugin"))) {
+            problems.add(where + ": maven-surefire-plugin is not " + surefire);
+          }
+          if (!pom.contains("<maven.compiler.release>17</maven.compiler.release>")) {
+            problems.add(where + ": no maven.compiler.release 17");
+          }
+          if (!pom.contains("<wasdk.version>" + version + "</wasdk.version>")) {
+            problems.add(where + ": wasdk.version is not " + version);
+          }
+        }
+      }
+    }
+    assertThat(problems).isEmpty();
+    assertThat(poms).as("complete pom.xml blocks in docs/").isGreaterThanOrEqualTo(11);
+  }
+
+  private static String pluginVersion(String pom, String artifactId) {
+    return firstGroup(
+        pom, "<artifactId>" + artifactId + "</artifactId>\\s*<version>([^<]+)</version>");
+  }
+
+  private static String firstGroup(String text, String regex) {
+    Matcher m = Pattern.compile(regex).matcher(text);
+    return m.find() ? m.group(1) : "(none)";
+  }
+
   @Test
   void index_linksEveryGuide() throws IOException {
     Path docs = RepositoryRoot.find().resolve("docs");

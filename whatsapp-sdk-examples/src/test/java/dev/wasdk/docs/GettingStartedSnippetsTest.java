@@ -42,6 +42,21 @@ class GettingStartedSnippetsTest {
   // end::simulator[]
 
   @Test
+  void hello_mainOfTheGuide_printsTheAcceptedMessage() {
+    java.io.PrintStream original = System.out;
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    System.setOut(new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8));
+    try {
+      com.example.Hello.main(new String[0]);
+    } finally {
+      System.setOut(original);
+    }
+    assertThat(out.toString(java.nio.charset.StandardCharsets.UTF_8))
+        .contains("accepted as wamid.")
+        .contains("\"body\":\"Hello from wasdk\"");
+  }
+
+  @Test
   void helloOnTheSimulator_isAccepted() {
     assertThat(helloOnTheSimulator()).startsWith("wamid.");
   }

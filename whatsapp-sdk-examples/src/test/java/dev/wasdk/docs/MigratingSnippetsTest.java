@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.wasdk.client.MediaInfo;
 import dev.wasdk.client.SendResult;
-import dev.wasdk.client.TemplateQuery;
 import dev.wasdk.client.WhatsAppClient;
 import dev.wasdk.message.Message;
 import dev.wasdk.message.TemplateCategory;
@@ -85,7 +84,7 @@ class MigratingSnippetsTest extends SimulatorFixture {
             .build();
     wa.templates().create(confirmation);
 
-    try (Stream<Template> all = wa.templates().stream(TemplateQuery.all())) { // every page
+    try (Stream<Template> all = wa.templates().stream()) { // every page
       all.forEach(t -> System.out.println(t.name() + " " + t.status()));
     }
 

@@ -30,6 +30,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -271,14 +273,19 @@ class PacingSenderSnippetsTest extends SimulatorFixture {
 
     SenderStats stats = sender.stats();
     System.out.printf(
-        "sent %d, rejected %d, queued %d, throttled %d, tier %s (%s used)%n",
+        "sent %d, rejected %d, queued %d, throttled %d, tier %s (%d users used)%n",
         stats.sent(),
         stats.rejectedTotal(),
         stats.queued(),
         stats.throttled(),
         stats.tier(),
-        stats.tierUsed());
+        stats.tierUsed().orElse(0)); // empty when the store cannot tell
+    System.out.println(stats); // SenderStats[queued=0, inFlight=0, sent=5, unknown=0, ...]
     // end::close[]
+
+    assertThat(stats.toString())
+        .startsWith("SenderStats[queued=0, inFlight=0, sent=5, unknown=0,")
+        .doesNotContain("Optional");
 
     for (CompletableFuture<SendOutcome> f : outcomes) {
       assertThat(await(f)).isInstanceOf(SendOutcome.Sent.class);
@@ -286,5 +293,50 @@ class PacingSenderSnippetsTest extends SimulatorFixture {
     assertThat(notSent).isEmpty();
     assertThat(stats.sent()).isEqualTo(5);
     assertThat(log).containsExactly("SENT", "SENT", "SENT", "SENT", "SENT");
+  }
+
+  @Test
+  void campaign_wroteFirstGetTextOthersTemplate_summaryCountsEveryOutcome() throws Exception {
+    sim.registerTemplate("order_update", "en_US", TemplateCategory.UTILITY, 1);
+    List<String> customers =
+        List.of("+16505551234", "+16505550001", "+16505550002", "+16505550003");
+    sim.userSends("+16505550001", "Where is my order?");
+    MessageSender sender = MessageSender.builder(wa).tier(MessagingTier.TIER_2K).build();
+    // A webhook feed (SenderFeed) records each inbound message; here, the two users who wrote.
+    sender.onInbound("+16505551234", Instant.now());
+    sender.onInbound("+16505550001", Instant.now());
+
+    // tag::campaign[]
+    List<CompletableFuture<SendOutcome>> outcomes = new ArrayList<>();
+    for (String customer : customers) {
+      Message message =
+          sender.serviceWindows().isOpen(customer, Instant.now()) // wrote in the last 24 h
+              ? Message.to(customer).text("Your order A-1 has shipped.")
+              : Message.to(customer)
+                  .template("order_update", "en_US") // an approved template for the rest
+                  .category(TemplateCategory.UTILITY)
+                  .bodyText("A-1")
+                  .build();
+      outcomes.add(sender.submit(message));
+    }
+    CompletableFuture.allOf(outcomes.toArray(CompletableFuture[]::new)).join();
+
+    Map<String, Long> summary = new TreeMap<>();
+    for (CompletableFuture<SendOutcome> f : outcomes) {
+      SendOutcome outcome = f.join();
+      String key =
+          outcome.isSent()
+              ? "sent"
+              : outcome.status() + outcome.rejectReason().map(r -> " " + r).orElse("");
+      summary.merge(key, 1L, Long::sum);
+    }
+    System.out.println(summary); // {sent=4}
+    sender.close();
+    // end::campaign[]
+
+    assertThat(summary).containsExactly(Map.entry("sent", 4L));
+    assertThat(sim.sentMessages()).hasSize(4);
+    assertThat(sim.sentMessages().stream().filter(m -> m.json().contains("\"template\"")))
+        .hasSize(2);
   }
 }

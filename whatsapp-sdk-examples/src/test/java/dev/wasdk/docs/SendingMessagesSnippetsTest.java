@@ -16,6 +16,7 @@ import dev.wasdk.message.TextMessage;
 import dev.wasdk.testkit.PlatformRule;
 import dev.wasdk.testkit.SentMessage;
 import dev.wasdk.testkit.WhatsAppSimulator;
+import dev.wasdk.webhooks.event.TextReceived;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -108,18 +109,35 @@ class SendingMessagesSnippetsTest extends SimulatorFixture {
 
   @Test
   void replyAndCallbackData_areWrittenOnTheEnvelope() {
-    String wamid = inboundWamid;
+    TextReceived text = inboundText();
     // tag::reply[]
+    // text: the TextReceived webhook event the user's message arrived as
     Message reply =
-        Message.to("+16505551234")
-            .replyTo(wamid) // quotes the user's message
+        Message.replyTo(text) // to the sender, quoting the message
             .bizOpaqueCallbackData("order-8812") // comes back in this message's status webhooks
             .text("Got it, your order is on its way.");
+    Message next = Message.to(text).text("Anything else?"); // to the sender, not quoting
+
     wa.messages().send(reply);
+    wa.messages().send(next);
     // end::reply[]
 
+    String replyJson = sim.sentMessages().get(0).json();
+    assertThat(replyJson).contains("\"to\":\"+16505551234\"");
+    assertThat(replyJson).contains("\"context\":{\"message_id\":\"" + inboundWamid + "\"}");
+    assertThat(replyJson).contains("\"biz_opaque_callback_data\":\"order-8812\"");
+    assertThat(lastJson()).contains("\"to\":\"+16505551234\"").doesNotContain("context");
+  }
+
+  @Test
+  void replyToStoredWamid_quotesIt() {
+    String wamid = inboundWamid;
+    // tag::reply-stored[]
+    Message reply = Message.to("+16505551234").replyTo(wamid).text("About your earlier message…");
+    // end::reply-stored[]
+    wa.messages().send(reply);
+
     assertThat(lastJson()).contains("\"context\":{\"message_id\":\"" + wamid + "\"}");
-    assertThat(lastJson()).contains("\"biz_opaque_callback_data\":\"order-8812\"");
   }
 
   @Test
@@ -271,7 +289,8 @@ class SendingMessagesSnippetsTest extends SimulatorFixture {
     // tag::no-plus[]
     assertThatThrownBy(() -> Message.to("16505551234"))
         .isInstanceOf(InvalidMessageException.class)
-        .hasMessageContaining("E.164"); // use Recipient.waId for a wa_id without '+'
+        .hasMessageContaining("E.164")
+        .hasMessageContaining("Message.replyTo(event)"); // and Recipient.waId(id) for stored ids
     // end::no-plus[]
     assertThat(sim.receivedRequests()).noneMatch(r -> r.path().endsWith("/messages"));
   }

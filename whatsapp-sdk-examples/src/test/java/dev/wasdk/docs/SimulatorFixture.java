@@ -3,6 +3,9 @@ package dev.wasdk.docs;
 import dev.wasdk.client.WhatsAppClient;
 import dev.wasdk.testkit.SentMessage;
 import dev.wasdk.testkit.WhatsAppSimulator;
+import dev.wasdk.webhooks.WebhookParser;
+import dev.wasdk.webhooks.event.TextReceived;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -46,6 +49,27 @@ abstract class SimulatorFixture {
         .wabaId(sim.wabaId())
         .baseUrl(sim.baseUrl())
         .build();
+  }
+
+  /**
+   * Returns the event the user's first message arrives as, parsed from the webhook body Meta sends
+   * for it.
+   */
+  TextReceived inboundText() {
+    String json =
+        "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\""
+            + sim.wabaId()
+            + "\",\"changes\":[{\"field\":\"messages\",\"value\":{"
+            + "\"messaging_product\":\"whatsapp\",\"metadata\":{\"display_phone_number\":\""
+            + sim.displayPhoneNumber()
+            + "\",\"phone_number_id\":\""
+            + sim.phoneNumberId()
+            + "\"},\"contacts\":[{\"profile\":{\"name\":\"Sheena\"},\"wa_id\":\"16505551234\"}],"
+            + "\"messages\":[{\"from\":\"16505551234\",\"id\":\""
+            + inboundWamid
+            + "\",\"timestamp\":\"1750090702\",\"type\":\"text\",\"text\":{\"body\":\"Hi!\"}}]}}]}]}";
+    return (TextReceived)
+        WebhookParser.create().parse(json.getBytes(StandardCharsets.UTF_8)).get(0);
   }
 
   /** Returns the JSON of the last message the simulator accepted. */

@@ -178,7 +178,7 @@ class TemplatesSnippetsTest extends SimulatorFixture {
                 .build());
     // tag::manage[]
     // One page at a time, with its cursor
-    Page<Template> page = wa.templates().list(TemplateQuery.all());
+    Page<Template> page = wa.templates().list(); // the first page of all templates
     while (page.hasNext()) {
       page = wa.templates().list(TemplateQuery.all(), page.after());
     }

@@ -213,7 +213,7 @@ class TestingSnippetsTest {
       String inbound = sim.userSends("+16505551234", "Where is my order?");
       wa.messages().send(Message.to("+16505551234").replyTo(inbound).text("On its way!"));
 
-      assertThat(sim.awaitWebhooks(Duration.ofSeconds(5))).isTrue(); // all posted, or failed
+      assertThat(sim.awaitWebhooks(Duration.ofSeconds(5))).isTrue(); // all posted, none failed
       List<WebhookDelivery> deliveries = sim.webhookDeliveries(); // inbound, sent, delivered, read
       assertThat(deliveries).allMatch(WebhookDelivery::delivered);
       // end::webhooks[]

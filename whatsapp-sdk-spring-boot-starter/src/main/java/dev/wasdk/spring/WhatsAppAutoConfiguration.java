@@ -4,6 +4,7 @@ import static dev.wasdk.spring.internal.Checks.apply;
 import static dev.wasdk.spring.internal.Checks.applySecret;
 import static dev.wasdk.spring.internal.Checks.atLeast;
 import static dev.wasdk.spring.internal.Checks.notNegative;
+import static dev.wasdk.spring.internal.Checks.optional;
 import static dev.wasdk.spring.internal.Checks.positive;
 import static dev.wasdk.spring.internal.Checks.required;
 
@@ -14,6 +15,7 @@ import dev.wasdk.redis.RedisLimiterStore;
 import dev.wasdk.sender.LimiterStore;
 import dev.wasdk.sender.MessageSender;
 import dev.wasdk.sender.QueueFullPolicy;
+import dev.wasdk.spring.internal.WebStack;
 import dev.wasdk.spring.internal.WebhookEventBridge;
 import dev.wasdk.webhooks.Deduplicator;
 import dev.wasdk.webhooks.DispatchMode;
@@ -28,6 +30,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -49,8 +52,7 @@ import org.springframework.context.annotation.Configuration;
  * <pre>{@code
  * @EventListener
  * void on(TextReceived message) {
- *   sender.submit(Message.to(Recipient.waId(message.sender().waId().orElseThrow()))
- *       .text("You said: " + message.body()));
+ *   sender.submit(Message.replyTo(message).text("You said: " + message.body()));
  * }
  * }</pre>
  *
@@ -94,9 +96,9 @@ public final class WhatsAppAutoConfiguration {
             "set it to the id of the business phone number (WhatsApp Manager, API Setup), not"
                 + " the number itself");
     apply(PREFIX + "phone-number-id", () -> b.phoneNumberId(phoneNumberId));
-    String wabaId = properties.getWabaId();
-    if (wabaId != null && !wabaId.isBlank()) {
-      apply(PREFIX + "waba-id", () -> b.wabaId(wabaId.strip()));
+    String wabaId = optional(PREFIX + "waba-id", properties.getWabaId());
+    if (wabaId != null) {
+      apply(PREFIX + "waba-id", () -> b.wabaId(wabaId));
     }
     if (properties.getBaseUrl() == null) {
       throw new WhatsAppConfigurationException(
@@ -163,8 +165,9 @@ public final class WhatsAppAutoConfiguration {
     if (s.getTierExhaustedPolicy() != null) {
       b.tierExhaustedPolicy(s.getTierExhaustedPolicy());
     }
-    if (s.getPortfolioId() != null && !s.getPortfolioId().isBlank()) {
-      b.portfolioId(s.getPortfolioId().strip());
+    String portfolioId = optional(p + "portfolio-id", s.getPortfolioId());
+    if (portfolioId != null) {
+      b.portfolioId(portfolioId);
     }
     if (s.getMaxInFlight() != null) {
       apply(p + "max-in-flight", () -> b.maxInFlight(s.getMaxInFlight()));
@@ -282,7 +285,9 @@ public final class WhatsAppAutoConfiguration {
         WhatsAppProperties properties,
         WebhookRouter router,
         Deduplicator deduplicator,
-        ObjectProvider<WebhookHandoff> handoff) {
+        ObjectProvider<WebhookHandoff> handoff,
+        ApplicationContext context) {
+      WebStack.requireServletMvc(context);
       String disable = "; or set wasdk.webhook.enabled=false in an application that only sends";
       String appSecret =
           required(
@@ -304,9 +309,9 @@ public final class WhatsAppAutoConfiguration {
               .verifyToken(verifyToken)
               .deduplicator(deduplicator)
               .escapedUnicodeFallback(w.isEscapedUnicodeFallback());
-      String previous = properties.getPreviousAppSecret();
-      if (previous != null && !previous.isBlank()) {
-        b.previousAppSecret(previous.strip());
+      String previous = optional(PREFIX + "previous-app-secret", properties.getPreviousAppSecret());
+      if (previous != null) {
+        b.previousAppSecret(previous);
       }
       long maxBody = w.getMaxBodySize() == null ? -1 : w.getMaxBodySize().toBytes();
       if (maxBody < 1 || maxBody > Integer.MAX_VALUE - 16) {

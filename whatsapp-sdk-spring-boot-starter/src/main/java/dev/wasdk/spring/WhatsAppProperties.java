@@ -86,6 +86,8 @@ public final class WhatsAppProperties {
 
   private final Redis redis = new Redis();
 
+  private final Simulator simulator = new Simulator();
+
   /** Returns the access token, or null when not set. */
   public String getAccessToken() {
     return accessToken;
@@ -241,6 +243,11 @@ public final class WhatsAppProperties {
     return redis;
   }
 
+  /** Returns the development simulator's settings. */
+  public Simulator getSimulator() {
+    return simulator;
+  }
+
   /** Returns the settings with every secret shown only as set or not set. */
   @Override
   public String toString() {
@@ -270,6 +277,8 @@ public final class WhatsAppProperties {
         + sender
         + ", "
         + redis
+        + ", "
+        + simulator
         + "]";
   }
 
@@ -1092,6 +1101,55 @@ public final class WhatsAppProperties {
           + ", fallbackFraction="
           + fallbackFraction
           + "]";
+    }
+  }
+
+  /**
+   * The {@code wasdk.simulator.*} settings: a development mode that runs the application against an
+   * embedded WhatsApp simulator instead of WhatsApp.
+   */
+  public static final class Simulator {
+    /**
+     * Whether to start an embedded WhatsApp simulator and send to it instead of WhatsApp, with its
+     * own credentials, and have it post signed webhooks to this application's endpoint. For
+     * development only; needs dev.wasdk:whatsapp-sdk-testkit on the class path. Off by default.
+     */
+    private boolean enabled;
+
+    /** Port of the embedded simulator on 127.0.0.1; 0 picks a free port. */
+    private int port;
+
+    /** Returns whether the development simulator is on. */
+    public boolean isEnabled() {
+      return enabled;
+    }
+
+    /**
+     * Sets whether the development simulator is on.
+     *
+     * @param enabled true to send to an embedded simulator instead of WhatsApp
+     */
+    public void setEnabled(boolean enabled) {
+      this.enabled = enabled;
+    }
+
+    /** Returns the simulator's port; 0 picks a free one. */
+    public int getPort() {
+      return port;
+    }
+
+    /**
+     * Sets the simulator's port.
+     *
+     * @param port 0 to 65535; 0 picks a free port
+     */
+    public void setPort(int port) {
+      this.port = port;
+    }
+
+    @Override
+    public String toString() {
+      return "simulator[enabled=" + enabled + ", port=" + port + "]";
     }
   }
 }

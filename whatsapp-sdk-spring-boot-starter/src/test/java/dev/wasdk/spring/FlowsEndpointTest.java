@@ -115,7 +115,9 @@ class FlowsEndpointTest {
               "wasdk.access-token=EAAG-flows-starter-token",
               "wasdk.phone-number-id=106540352242922",
               "wasdk.app-secret=" + APP_SECRET,
-              "wasdk.verify-token=verify");
+              "wasdk.verify-token=verify",
+              // not a web application: no webhook endpoint, which would have nothing to serve it
+              "wasdk.webhook.enabled=false");
 
   @Test
   void keyFromFile_andHandlerBean_makeTheEndpoint(@TempDir Path dir) throws Exception {

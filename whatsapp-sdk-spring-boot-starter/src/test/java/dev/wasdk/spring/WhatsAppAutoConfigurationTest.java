@@ -44,7 +44,15 @@ class WhatsAppAutoConfigurationTest {
     "wasdk.verify-token=" + VERIFY_TOKEN
   };
 
-  private final ApplicationContextRunner runner =
+  /** A servlet web application, where the webhook endpoint can be served. */
+  private final WebApplicationContextRunner runner =
+      new WebApplicationContextRunner()
+          .withConfiguration(
+              AutoConfigurations.of(
+                  WhatsAppAutoConfiguration.class, WhatsAppWebhookMvcAutoConfiguration.class));
+
+  /** An application without a web server. */
+  private final ApplicationContextRunner nonWebRunner =
       new ApplicationContextRunner()
           .withConfiguration(
               AutoConfigurations.of(
@@ -70,8 +78,7 @@ class WhatsAppAutoConfigurationTest {
               assertThat(context).hasSingleBean(Deduplicator.class);
               assertThat(context).hasSingleBean(WebhookEndpoint.class);
               assertThat(context).doesNotHaveBean(WebhookHandoff.class);
-              // not a web application: the endpoint exists, the controller does not
-              assertThat(context).doesNotHaveBean(WebhookController.class);
+              assertThat(context).hasSingleBean(WebhookController.class);
               WhatsAppClient client = context.getBean(WhatsAppClient.class);
               assertThat(client.phoneNumberId()).isEqualTo("106540352242922");
               assertThat(client.wabaId()).contains("102290129340398");
@@ -399,6 +406,58 @@ class WhatsAppAutoConfigurationTest {
                 assertThat(e.getMessage()).as(c[0]).startsWith(c[1] + " ");
               });
     }
+  }
+
+  @Test
+  void context_notWebApplicationWithWebhookEnabled_failsSayingWhatToAdd() {
+    nonWebRunner
+        .withPropertyValues(REQUIRED)
+        .run(
+            context -> {
+              WhatsAppConfigurationException e = failure(context);
+              assertThat(e.property()).isEqualTo("wasdk.webhook.enabled");
+              assertThat(e.getMessage())
+                  .contains("spring-boot-starter-webmvc", "wasdk.webhook.enabled=false");
+            });
+  }
+
+  @Test
+  void context_notWebApplicationWithWebhookDisabled_startsWithClientAndSender() {
+    nonWebRunner
+        .withPropertyValues(REQUIRED)
+        .withPropertyValues("wasdk.webhook.enabled=false")
+        .run(
+            context -> {
+              assertThat(context).hasNotFailed();
+              assertThat(context).hasSingleBean(WhatsAppClient.class);
+              assertThat(context).doesNotHaveBean(WebhookEndpoint.class);
+            });
+  }
+
+  @Test
+  void context_appSecretIsUnresolvedPlaceholder_failsAsMissing() {
+    runner
+        .withPropertyValues(REQUIRED)
+        .withPropertyValues("wasdk.app-secret=${WASDK_TEST_UNSET_SECRET_4711}")
+        .run(
+            context -> {
+              WhatsAppConfigurationException e = failure(context);
+              assertThat(e.property()).isEqualTo("wasdk.app-secret");
+              assertThat(e.getMessage())
+                  .contains("is required", "WASDK_TEST_UNSET_SECRET_4711", "App Dashboard");
+            });
+  }
+
+  @Test
+  void context_optionalPropertyIsUnresolvedPlaceholder_failsNamingIt() {
+    runner
+        .withPropertyValues(REQUIRED)
+        .withPropertyValues("wasdk.waba-id=${WASDK_TEST_UNSET_WABA_4711}")
+        .run(
+            context ->
+                assertThat(failure(context).getMessage())
+                    .startsWith("wasdk.waba-id ")
+                    .contains("WASDK_TEST_UNSET_WABA_4711"));
   }
 
   @Test

@@ -1,5 +1,6 @@
 package dev.wasdk.testkit;
 
+import dev.wasdk.internal.text.Values;
 import dev.wasdk.webhooks.WebhookSigner;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -307,6 +308,12 @@ public final class FlowUser {
               .path("extension_message_response")
               .path("params");
       return params.isObject() ? Optional.of(MAPPER.writeValueAsString(params)) : Optional.empty();
+    }
+
+    /** Returns the components by name, a present optional as its value, an absent one left out. */
+    @Override
+    public String toString() {
+      return Values.toString(this);
     }
   }
 

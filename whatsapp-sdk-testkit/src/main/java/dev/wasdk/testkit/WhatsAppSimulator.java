@@ -20,6 +20,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 
 /**
@@ -120,6 +121,7 @@ public final class WhatsAppSimulator implements AutoCloseable {
   private final WireMockEngine engine;
   private final Settings settings;
   private final AtomicBoolean closed = new AtomicBoolean();
+  private final AtomicLong failedWebhooksSeen = new AtomicLong();
   private final int port;
   private final URI baseUrl;
 
@@ -689,10 +691,19 @@ public final class WhatsAppSimulator implements AutoCloseable {
   }
 
   /**
-   * Waits until every webhook scheduled so far has been delivered or has failed.
+   * Waits until every webhook scheduled so far has been delivered or has failed, and tells whether
+   * all of them reached the receiver.
+   *
+   * <pre>{@code
+   * assertThat(sim.awaitWebhooks(Duration.ofSeconds(10)))
+   *     .as("webhooks delivered: %s", sim.webhookDeliveries())
+   *     .isTrue();
+   * }</pre>
    *
    * @param timeout the longest wait
-   * @return whether all finished in time
+   * @return true when none was still pending at the timeout and none failed since the previous call
+   *     (or since the start or {@link #reset()}); false otherwise, with the failures in {@link
+   *     #webhookDeliveries()} and {@link SimulatorStats#webhooksFailed()}
    */
   public boolean awaitWebhooks(Duration timeout) {
     long deadline = System.nanoTime() + timeout.toNanos();
@@ -707,7 +718,9 @@ public final class WhatsAppSimulator implements AutoCloseable {
         return false;
       }
     }
-    return true;
+    long failed = simulator.stats().webhooksFailed();
+    long before = failedWebhooksSeen.getAndSet(failed);
+    return failed <= before;
   }
 
   /**
@@ -717,6 +730,7 @@ public final class WhatsAppSimulator implements AutoCloseable {
    */
   public void reset() {
     simulator.reset();
+    failedWebhooksSeen.set(0);
   }
 
   /**

@@ -1,11 +1,9 @@
 package dev.wasdk.examples.spring;
 
 import dev.wasdk.message.Message;
-import dev.wasdk.message.Recipient;
 import dev.wasdk.sender.MessageSender;
 import dev.wasdk.sender.SendOutcome;
 import dev.wasdk.webhooks.event.ButtonReplyReceived;
-import dev.wasdk.webhooks.event.MessageReceived;
 import dev.wasdk.webhooks.event.TextReceived;
 import java.time.Duration;
 import java.util.List;
@@ -58,10 +56,9 @@ public class ChatBot {
    */
   @EventListener
   public void onText(TextReceived text) {
-    Recipient user = replyTo(text);
-    submit(Message.to(user).replyTo(text.id()).text("You said: " + text.body()));
+    submit(Message.replyTo(text).text("You said: " + text.body()));
     submit(
-        Message.to(user)
+        Message.to(text)
             .buttons()
             .body("Did that help?")
             .button(BUTTON_YES, "Yes")
@@ -80,7 +77,7 @@ public class ChatBot {
         BUTTON_YES.equals(reply.buttonId())
             ? "Glad to help!"
             : "Sorry about that. A person will reply soon.";
-    submit(Message.to(replyTo(reply)).replyTo(reply.id()).text(answer));
+    submit(Message.replyTo(reply).text(answer));
   }
 
   // end::listener[]
@@ -92,23 +89,10 @@ public class ChatBot {
     outcome.whenComplete(
         (result, failure) -> {
           pending.remove(outcome);
-          if (!(result instanceof SendOutcome.Sent)) {
+          if (result == null || !result.isSent()) {
             log.warn("Answer not sent: {}", failure != null ? failure.toString() : result);
           }
         });
-  }
-
-  /**
-   * Returns whom to answer: the WhatsApp id of the sender, or the business-scoped user id when the
-   * user hides the phone number.
-   */
-  static Recipient replyTo(MessageReceived message) {
-    return message
-        .sender()
-        .waId()
-        .map(Recipient::waId)
-        .or(() -> message.sender().userId().map(Recipient::userId))
-        .orElseThrow(() -> new IllegalStateException("the message names no sender"));
   }
 
   // end::send[]

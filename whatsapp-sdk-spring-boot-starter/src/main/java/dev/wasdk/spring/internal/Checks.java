@@ -10,12 +10,55 @@ import java.time.Duration;
 public final class Checks {
   private Checks() {}
 
-  /** Returns a non-blank value, or fails naming the property and how to set it. */
+  /**
+   * Returns a non-blank value, or fails naming the property and how to set it. A value that still
+   * holds a {@code ${...}} placeholder counts as missing: Spring Boot keeps a placeholder it cannot
+   * resolve (an unset environment variable, say) as literal text, which would otherwise become a
+   * token or a secret.
+   */
   public static String required(String property, String value, String what) {
     if (value == null || value.isBlank()) {
       throw new WhatsAppConfigurationException(property, "is required: " + what);
     }
+    rejectPlaceholder(property, value, what);
     return value.strip();
+  }
+
+  /**
+   * Returns an optional value stripped, or {@code null} when it is absent or blank; fails, naming
+   * the property, when it still holds an unresolved {@code ${...}} placeholder.
+   */
+  public static String optional(String property, String value) {
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    rejectPlaceholder(property, value, "set it, or remove it");
+    return value.strip();
+  }
+
+  private static void rejectPlaceholder(String property, String value, String what) {
+    int start = value.indexOf("${");
+    if (start < 0) {
+      return;
+    }
+    int end = value.indexOf('}', start);
+    String name = end < 0 ? "" : value.substring(start + 2, end);
+    int colon = name.indexOf(':');
+    if (colon >= 0) {
+      name = name.substring(0, colon);
+    }
+    // Only a plain variable name is quoted: anything else could be part of a secret.
+    String quoted =
+        name.matches("[A-Za-z_][A-Za-z0-9_.\\-]{0,100}")
+            ? "the placeholder ${"
+                + name
+                + "}, which nothing resolved: set the environment"
+                + " variable or property "
+                + name
+                + ", or replace the placeholder"
+            : "a ${...} placeholder that nothing resolved";
+    throw new WhatsAppConfigurationException(
+        property, "is required, but its value is " + quoted + "; " + what);
   }
 
   /**

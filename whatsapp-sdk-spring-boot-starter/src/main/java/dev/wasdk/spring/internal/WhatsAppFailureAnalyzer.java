@@ -16,6 +16,13 @@ public final class WhatsAppFailureAnalyzer
   @Override
   protected FailureAnalysis analyze(Throwable rootFailure, WhatsAppConfigurationException cause) {
     String property = cause.property();
+    if (property.equals("wasdk.webhook.enabled")) {
+      return new FailureAnalysis(
+          cause.getMessage(),
+          "Add org.springframework.boot:spring-boot-starter-webmvc to the application's"
+              + " dependencies to receive webhooks, or set wasdk.webhook.enabled=false.",
+          cause);
+    }
     String variable = property.toUpperCase(Locale.ROOT).replace('.', '_').replace("-", "");
     String action =
         "Set "

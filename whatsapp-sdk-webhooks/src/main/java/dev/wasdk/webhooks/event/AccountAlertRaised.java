@@ -1,6 +1,7 @@
 package dev.wasdk.webhooks.event;
 
 import dev.wasdk.internal.text.OpenEnums;
+import dev.wasdk.internal.text.Values;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -173,5 +174,11 @@ public record AccountAlertRaised(
     public static Severity of(String value) {
       return OpenEnums.parse(Severity.class, value, UNKNOWN);
     }
+  }
+
+  /** Returns the components by name, a present optional as its value, an absent one left out. */
+  @Override
+  public String toString() {
+    return Values.toString(this);
   }
 }

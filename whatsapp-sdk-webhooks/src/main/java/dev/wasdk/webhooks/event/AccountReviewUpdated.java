@@ -1,5 +1,6 @@
 package dev.wasdk.webhooks.event;
 
+import dev.wasdk.internal.text.Values;
 import java.util.Objects;
 
 /**
@@ -24,5 +25,11 @@ public record AccountReviewUpdated(EventContext context, String rawDecision, Str
   /** Returns the decision; {@link ReviewDecision#UNKNOWN} for values this version does not know. */
   public ReviewDecision decision() {
     return ReviewDecision.of(rawDecision);
+  }
+
+  /** Returns the components by name, a present optional as its value, an absent one left out. */
+  @Override
+  public String toString() {
+    return Values.toString(this);
   }
 }

@@ -1,6 +1,7 @@
 package dev.wasdk.webhooks.event;
 
 import dev.wasdk.internal.text.OpenEnums;
+import dev.wasdk.internal.text.Values;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -90,6 +91,12 @@ public record AccountSettingsUpdated(
     public boolean isEnabled() {
       return status.filter(s -> s.trim().equalsIgnoreCase("ENABLED")).isPresent();
     }
+
+    /** Returns the components by name, a present optional as its value, an absent one left out. */
+    @Override
+    public String toString() {
+      return Values.toString(this);
+    }
   }
 
   /**
@@ -114,5 +121,11 @@ public record AccountSettingsUpdated(
     public static Type of(String value) {
       return OpenEnums.parse(Type.class, value, UNKNOWN);
     }
+  }
+
+  /** Returns the components by name, a present optional as its value, an absent one left out. */
+  @Override
+  public String toString() {
+    return Values.toString(this);
   }
 }

@@ -1,6 +1,7 @@
 package dev.wasdk.webhooks.event;
 
 import dev.wasdk.internal.text.OpenEnums;
+import dev.wasdk.internal.text.Values;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -84,6 +85,12 @@ public record AccountUpdated(
       Objects.requireNonNull(solutionId, "solutionId");
       solutionPartnerBusinessIds = List.copyOf(solutionPartnerBusinessIds);
     }
+
+    /** Returns the components by name, a present optional as its value, an absent one left out. */
+    @Override
+    public String toString() {
+      return Values.toString(this);
+    }
   }
 
   /**
@@ -98,6 +105,12 @@ public record AccountUpdated(
     public BanInfo {
       Objects.requireNonNull(rawState, "rawState");
       Objects.requireNonNull(date, "date");
+    }
+
+    /** Returns the components by name, a present optional as its value, an absent one left out. */
+    @Override
+    public String toString() {
+      return Values.toString(this);
     }
 
     /** Returns the state; {@link BanState#UNKNOWN} when absent or not known. */
@@ -156,5 +169,17 @@ public record AccountUpdated(
       Objects.requireNonNull(effectiveMonth, "effectiveMonth");
       Objects.requireNonNull(updatedAt, "updatedAt");
     }
+
+    /** Returns the components by name, a present optional as its value, an absent one left out. */
+    @Override
+    public String toString() {
+      return Values.toString(this);
+    }
+  }
+
+  /** Returns the components by name, a present optional as its value, an absent one left out. */
+  @Override
+  public String toString() {
+    return Values.toString(this);
   }
 }

@@ -1,6 +1,7 @@
 package dev.wasdk.webhooks.event;
 
 import dev.wasdk.internal.text.OpenEnums;
+import dev.wasdk.internal.text.Values;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Objects;
@@ -97,5 +98,11 @@ public record AutomaticEventDetected(
     public static Name of(String value) {
       return OpenEnums.parse(Name.class, value, UNKNOWN);
     }
+  }
+
+  /** Returns the components by name, a present optional as its value, an absent one left out. */
+  @Override
+  public String toString() {
+    return Values.toString(this);
   }
 }

@@ -1,6 +1,7 @@
 package dev.wasdk.webhooks.event;
 
 import dev.wasdk.client.MessagingTier;
+import dev.wasdk.internal.text.Values;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -56,5 +57,11 @@ public record BusinessCapabilityChanged(
     return maxDailyConversationsPerBusiness.isPresent()
         ? maxDailyConversationsPerBusiness
         : maxDailyConversationPerPhone;
+  }
+
+  /** Returns the components by name, a present optional as its value, an absent one left out. */
+  @Override
+  public String toString() {
+    return Values.toString(this);
   }
 }

@@ -1,5 +1,6 @@
 package dev.wasdk.webhooks.event;
 
+import dev.wasdk.internal.text.Values;
 import java.util.Objects;
 
 /**
@@ -24,5 +25,11 @@ public record ButtonReplyReceived(
     Objects.requireNonNull(buttonId, "buttonId");
     Objects.requireNonNull(title, "title");
     Objects.requireNonNull(rawJson, "rawJson");
+  }
+
+  /** Returns the components by name, a present optional as its value, an absent one left out. */
+  @Override
+  public String toString() {
+    return Values.toString(this);
   }
 }

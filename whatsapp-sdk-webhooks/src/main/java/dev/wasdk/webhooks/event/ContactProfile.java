@@ -1,5 +1,6 @@
 package dev.wasdk.webhooks.event;
 
+import dev.wasdk.internal.text.Values;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -42,5 +43,11 @@ public record ContactProfile(
   /** Returns the user's ids: the {@code wa_id} and the business-scoped ids. */
   public UserRef user() {
     return new UserRef(waId, userId, parentUserId);
+  }
+
+  /** Returns the components by name, a present optional as its value, an absent one left out. */
+  @Override
+  public String toString() {
+    return Values.toString(this);
   }
 }

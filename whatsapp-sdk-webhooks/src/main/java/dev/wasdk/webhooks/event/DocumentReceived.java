@@ -1,5 +1,6 @@
 package dev.wasdk.webhooks.event;
 
+import dev.wasdk.internal.text.Values;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -31,5 +32,11 @@ public record DocumentReceived(
     Objects.requireNonNull(caption, "caption");
     Objects.requireNonNull(filename, "filename");
     Objects.requireNonNull(rawJson, "rawJson");
+  }
+
+  /** Returns the components by name, a present optional as its value, an absent one left out. */
+  @Override
+  public String toString() {
+    return Values.toString(this);
   }
 }

@@ -1,5 +1,6 @@
 package dev.wasdk.webhooks.event;
 
+import dev.wasdk.internal.text.Values;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -77,5 +78,11 @@ public record EventContext(
    */
   public EventContext withContact(Optional<ContactProfile> contact) {
     return new EventContext(wabaId, field, phoneNumberId, displayPhoneNumber, contact, entryTime);
+  }
+
+  /** Returns the components by name, a present optional as its value, an absent one left out. */
+  @Override
+  public String toString() {
+    return Values.toString(this);
   }
 }

@@ -1,5 +1,6 @@
 package dev.wasdk.webhooks.event;
 
+import dev.wasdk.internal.text.Values;
 import dev.wasdk.webhooks.internal.parse.JsonValues;
 import java.util.Map;
 import java.util.Objects;
@@ -75,5 +76,11 @@ public record FlowReplyReceived(
   public Optional<String> flowToken() {
     Object token = response().get("flow_token");
     return token instanceof String s ? Optional.of(s) : Optional.empty();
+  }
+
+  /** Returns the components by name, a present optional as its value, an absent one left out. */
+  @Override
+  public String toString() {
+    return Values.toString(this);
   }
 }

@@ -1,5 +1,6 @@
 package dev.wasdk.webhooks.event;
 
+import dev.wasdk.internal.text.Values;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -44,5 +45,11 @@ public record FlowStatusChanged(
   /** Returns the status now; {@link FlowStatus#UNKNOWN} when absent or not known. */
   public FlowStatus newStatus() {
     return FlowStatus.of(rawNewStatus.orElse(null));
+  }
+
+  /** Returns the components by name, a present optional as its value, an absent one left out. */
+  @Override
+  public String toString() {
+    return Values.toString(this);
   }
 }

@@ -1,6 +1,7 @@
 package dev.wasdk.webhooks.event;
 
 import dev.wasdk.internal.text.OpenEnums;
+import dev.wasdk.internal.text.Values;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -114,6 +115,12 @@ public record GroupParticipantsChanged(
       Objects.requireNonNull(input, "input");
       Objects.requireNonNull(username, "username");
     }
+
+    /** Returns the components by name, a present optional as its value, an absent one left out. */
+    @Override
+    public String toString() {
+      return Values.toString(this);
+    }
   }
 
   /**
@@ -210,5 +217,11 @@ public record GroupParticipantsChanged(
     public static Reason of(String value) {
       return OpenEnums.parse(Reason.class, value, UNKNOWN);
     }
+  }
+
+  /** Returns the components by name, a present optional as its value, an absent one left out. */
+  @Override
+  public String toString() {
+    return Values.toString(this);
   }
 }

@@ -1,5 +1,6 @@
 package dev.wasdk.webhooks.event;
 
+import dev.wasdk.internal.text.Values;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -60,6 +61,12 @@ public record GroupSettingsChanged(
       Objects.requireNonNull(text, "text");
       errors = List.copyOf(errors);
     }
+
+    /** Returns the components by name, a present optional as its value, an absent one left out. */
+    @Override
+    public String toString() {
+      return Values.toString(this);
+    }
   }
 
   /**
@@ -81,5 +88,17 @@ public record GroupSettingsChanged(
       Objects.requireNonNull(sha256, "sha256");
       errors = List.copyOf(errors);
     }
+
+    /** Returns the components by name, a present optional as its value, an absent one left out. */
+    @Override
+    public String toString() {
+      return Values.toString(this);
+    }
+  }
+
+  /** Returns the components by name, a present optional as its value, an absent one left out. */
+  @Override
+  public String toString() {
+    return Values.toString(this);
   }
 }

@@ -1,5 +1,6 @@
 package dev.wasdk.webhooks.event;
 
+import dev.wasdk.internal.text.Values;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -25,5 +26,11 @@ public record InboundMedia(String id, String mimeType, String sha256, Optional<S
     Objects.requireNonNull(mimeType, "mimeType");
     Objects.requireNonNull(sha256, "sha256");
     Objects.requireNonNull(url, "url");
+  }
+
+  /** Returns the components by name, a present optional as its value, an absent one left out. */
+  @Override
+  public String toString() {
+    return Values.toString(this);
   }
 }

@@ -1,5 +1,6 @@
 package dev.wasdk.webhooks.event;
 
+import dev.wasdk.internal.text.Values;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -47,5 +48,11 @@ public record MessageContext(
       Objects.requireNonNull(catalogId, "catalogId");
       Objects.requireNonNull(productRetailerId, "productRetailerId");
     }
+  }
+
+  /** Returns the components by name, a present optional as its value, an absent one left out. */
+  @Override
+  public String toString() {
+    return Values.toString(this);
   }
 }

@@ -1,5 +1,6 @@
 package dev.wasdk.webhooks.event;
 
+import dev.wasdk.internal.text.Values;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -70,5 +71,11 @@ public record MessageEchoed(
   @Override
   public Optional<String> dedupeKey() {
     return id.isEmpty() ? Optional.empty() : Optional.of("echo:" + id);
+  }
+
+  /** Returns the components by name, a present optional as its value, an absent one left out. */
+  @Override
+  public String toString() {
+    return Values.toString(this);
   }
 }

@@ -1,8 +1,12 @@
 package dev.wasdk.webhooks.event;
 
+import dev.wasdk.error.InvalidMessageException;
+import dev.wasdk.message.InboundMessage;
+import dev.wasdk.message.Recipient;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * A message a user sent to the business ({@code messages} field, {@code value.messages[]}). There
@@ -29,7 +33,7 @@ import java.util.Optional;
  *     href="https://developers.facebook.com/documentation/business-messaging/whatsapp/webhooks/reference/messages">Messages
  *     webhook reference</a>
  */
-public sealed interface MessageReceived extends WebhookEvent
+public sealed interface MessageReceived extends WebhookEvent, InboundMessage
     permits TextReceived,
         MediaMessageReceived,
         LocationReceived,
@@ -52,6 +56,7 @@ public sealed interface MessageReceived extends WebhookEvent
   MessageHeader header();
 
   /** Returns the message id ({@code wamid.…}); empty if the payload omitted it. */
+  @Override
   default String id() {
     return header().id();
   }
@@ -132,6 +137,37 @@ public sealed interface MessageReceived extends WebhookEvent
       parent = parent.isPresent() ? parent : p.parentUserId();
     }
     return new UserRef(waId, userId, parent);
+  }
+
+  /**
+   * Returns the recipient that reaches the sender, so that {@code Message.replyTo(event)} answers
+   * it: the group for a group message, else the WhatsApp id, else the business-scoped user id, else
+   * the parent one, each as {@link #sender()} completes it from the contact profile. An id of an
+   * unexpected shape is skipped.
+   */
+  @Override
+  default Optional<Recipient> replyRecipient() {
+    Optional<String> group = groupId();
+    if (group.isPresent() && !group.get().isBlank()) {
+      return Optional.of(Recipient.group(group.get()));
+    }
+    UserRef s = sender();
+    List<Supplier<Optional<Recipient>>> candidates =
+        List.of(
+            () -> s.waId().map(Recipient::waId),
+            () -> s.userId().map(Recipient::userId),
+            () -> s.parentUserId().map(Recipient::userId));
+    for (Supplier<Optional<Recipient>> candidate : candidates) {
+      try {
+        Optional<Recipient> r = candidate.get();
+        if (r.isPresent()) {
+          return r;
+        }
+      } catch (InvalidMessageException e) {
+        // tolerant reader: an id Meta sent in a new shape is not one to send to; try the next
+      }
+    }
+    return Optional.empty();
   }
 
   /** Returns the message id, the key for de-duplication; empty if the payload had no id. */

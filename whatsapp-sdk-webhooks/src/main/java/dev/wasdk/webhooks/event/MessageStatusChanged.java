@@ -1,6 +1,7 @@
 package dev.wasdk.webhooks.event;
 
 import dev.wasdk.internal.text.OpenEnums;
+import dev.wasdk.internal.text.Values;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -177,6 +178,12 @@ public record MessageStatusChanged(
       Objects.requireNonNull(expiration, "expiration");
       Objects.requireNonNull(originType, "originType");
     }
+
+    /** Returns the components by name, a present optional as its value, an absent one left out. */
+    @Override
+    public String toString() {
+      return Values.toString(this);
+    }
   }
 
   /**
@@ -221,6 +228,18 @@ public record MessageStatusChanged(
       }
       return billable.orElse(false);
     }
+
+    /** Returns the components by name, a present optional as its value, an absent one left out. */
+    @Override
+    public String toString() {
+      return Values.toString(this);
+    }
+  }
+
+  /** Returns the components by name, a present optional as its value, an absent one left out. */
+  @Override
+  public String toString() {
+    return Values.toString(this);
   }
 
   /**

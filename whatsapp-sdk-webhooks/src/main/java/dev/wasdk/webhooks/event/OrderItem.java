@@ -1,5 +1,6 @@
 package dev.wasdk.webhooks.event;
 
+import dev.wasdk.internal.text.Values;
 import java.math.BigDecimal;
 import java.util.Objects;
 import java.util.Optional;
@@ -21,5 +22,11 @@ public record OrderItem(
     Objects.requireNonNull(productRetailerId, "productRetailerId");
     Objects.requireNonNull(itemPrice, "itemPrice");
     Objects.requireNonNull(currency, "currency");
+  }
+
+  /** Returns the components by name, a present optional as its value, an absent one left out. */
+  @Override
+  public String toString() {
+    return Values.toString(this);
   }
 }

@@ -1,5 +1,6 @@
 package dev.wasdk.webhooks.event;
 
+import dev.wasdk.internal.text.Values;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -32,5 +33,11 @@ public record OrderReceived(
     Objects.requireNonNull(text, "text");
     items = List.copyOf(items);
     Objects.requireNonNull(rawJson, "rawJson");
+  }
+
+  /** Returns the components by name, a present optional as its value, an absent one left out. */
+  @Override
+  public String toString() {
+    return Values.toString(this);
   }
 }

@@ -1,6 +1,7 @@
 package dev.wasdk.webhooks.event;
 
 import dev.wasdk.client.MessagingTier;
+import dev.wasdk.internal.text.Values;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -71,5 +72,11 @@ public record PhoneNumberQualityChanged(
   /** Returns whether the number was upgraded to the higher throughput (1,000 messages/s). */
   public boolean isThroughputUpgrade() {
     return event() == PhoneNumberQualityEvent.THROUGHPUT_UPGRADE;
+  }
+
+  /** Returns the components by name, a present optional as its value, an absent one left out. */
+  @Override
+  public String toString() {
+    return Values.toString(this);
   }
 }

@@ -1,5 +1,6 @@
 package dev.wasdk.webhooks.event;
 
+import dev.wasdk.internal.text.Values;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -33,5 +34,11 @@ public record PhoneNumberSecurityChanged(
    */
   public PhoneNumberSecurityEvent event() {
     return PhoneNumberSecurityEvent.of(rawEvent);
+  }
+
+  /** Returns the components by name, a present optional as its value, an absent one left out. */
+  @Override
+  public String toString() {
+    return Values.toString(this);
   }
 }

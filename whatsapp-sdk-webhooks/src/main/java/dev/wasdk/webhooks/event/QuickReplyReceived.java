@@ -1,5 +1,6 @@
 package dev.wasdk.webhooks.event;
 
+import dev.wasdk.internal.text.Values;
 import java.util.Objects;
 
 /**
@@ -25,5 +26,11 @@ public record QuickReplyReceived(
     Objects.requireNonNull(payload, "payload");
     Objects.requireNonNull(text, "text");
     Objects.requireNonNull(rawJson, "rawJson");
+  }
+
+  /** Returns the components by name, a present optional as its value, an absent one left out. */
+  @Override
+  public String toString() {
+    return Values.toString(this);
   }
 }

@@ -1,5 +1,6 @@
 package dev.wasdk.webhooks.event;
 
+import dev.wasdk.internal.text.Values;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -51,5 +52,11 @@ public record Referral(
     Objects.requireNonNull(thumbnailUrl, "thumbnailUrl");
     Objects.requireNonNull(ctwaClid, "ctwaClid");
     Objects.requireNonNull(welcomeMessageText, "welcomeMessageText");
+  }
+
+  /** Returns the components by name, a present optional as its value, an absent one left out. */
+  @Override
+  public String toString() {
+    return Values.toString(this);
   }
 }

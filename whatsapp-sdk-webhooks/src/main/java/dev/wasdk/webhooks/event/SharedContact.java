@@ -1,5 +1,6 @@
 package dev.wasdk.webhooks.event;
 
+import dev.wasdk.internal.text.Values;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -64,6 +65,12 @@ public record SharedContact(
       Objects.requireNonNull(prefix, "prefix");
       Objects.requireNonNull(suffix, "suffix");
     }
+
+    /** Returns the components by name, a present optional as its value, an absent one left out. */
+    @Override
+    public String toString() {
+      return Values.toString(this);
+    }
   }
 
   /**
@@ -79,6 +86,12 @@ public record SharedContact(
       Objects.requireNonNull(company, "company");
       Objects.requireNonNull(department, "department");
       Objects.requireNonNull(title, "title");
+    }
+
+    /** Returns the components by name, a present optional as its value, an absent one left out. */
+    @Override
+    public String toString() {
+      return Values.toString(this);
     }
   }
 
@@ -96,6 +109,12 @@ public record SharedContact(
       Objects.requireNonNull(waId, "waId");
       Objects.requireNonNull(type, "type");
     }
+
+    /** Returns the components by name, a present optional as its value, an absent one left out. */
+    @Override
+    public String toString() {
+      return Values.toString(this);
+    }
   }
 
   /**
@@ -109,6 +128,12 @@ public record SharedContact(
     public Email {
       Objects.requireNonNull(email, "email");
       Objects.requireNonNull(type, "type");
+    }
+
+    /** Returns the components by name, a present optional as its value, an absent one left out. */
+    @Override
+    public String toString() {
+      return Values.toString(this);
     }
   }
 
@@ -141,6 +166,12 @@ public record SharedContact(
       Objects.requireNonNull(countryCode, "countryCode");
       Objects.requireNonNull(type, "type");
     }
+
+    /** Returns the components by name, a present optional as its value, an absent one left out. */
+    @Override
+    public String toString() {
+      return Values.toString(this);
+    }
   }
 
   /**
@@ -155,5 +186,17 @@ public record SharedContact(
       Objects.requireNonNull(url, "url");
       Objects.requireNonNull(type, "type");
     }
+
+    /** Returns the components by name, a present optional as its value, an absent one left out. */
+    @Override
+    public String toString() {
+      return Values.toString(this);
+    }
+  }
+
+  /** Returns the components by name, a present optional as its value, an absent one left out. */
+  @Override
+  public String toString() {
+    return Values.toString(this);
   }
 }

@@ -1,5 +1,6 @@
 package dev.wasdk.webhooks.event;
 
+import dev.wasdk.internal.text.Values;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -68,5 +69,17 @@ public record SystemMessageReceived(
       Objects.requireNonNull(createdAt, "createdAt");
       Objects.requireNonNull(hash, "hash");
     }
+
+    /** Returns the components by name, a present optional as its value, an absent one left out. */
+    @Override
+    public String toString() {
+      return Values.toString(this);
+    }
+  }
+
+  /** Returns the components by name, a present optional as its value, an absent one left out. */
+  @Override
+  public String toString() {
+    return Values.toString(this);
   }
 }

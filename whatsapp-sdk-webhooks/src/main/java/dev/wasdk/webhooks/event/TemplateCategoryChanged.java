@@ -1,5 +1,6 @@
 package dev.wasdk.webhooks.event;
 
+import dev.wasdk.internal.text.Values;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -49,5 +50,11 @@ public record TemplateCategoryChanged(
   /** Returns whether the change is announced but not yet applied. */
   public boolean isImpending() {
     return previousCategory.isEmpty() && correctCategory.isPresent();
+  }
+
+  /** Returns the components by name, a present optional as its value, an absent one left out. */
+  @Override
+  public String toString() {
+    return Values.toString(this);
   }
 }

@@ -1,6 +1,7 @@
 package dev.wasdk.webhooks.event;
 
 import dev.wasdk.client.QualityRating;
+import dev.wasdk.internal.text.Values;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -47,5 +48,11 @@ public record TemplateQualityChanged(
   /** Returns the new rating; {@link QualityRating#UNKNOWN} when not known. */
   public QualityRating newQuality() {
     return QualityRating.of(rawNewQuality);
+  }
+
+  /** Returns the components by name, a present optional as its value, an absent one left out. */
+  @Override
+  public String toString() {
+    return Values.toString(this);
   }
 }

@@ -1,5 +1,6 @@
 package dev.wasdk.webhooks.event;
 
+import dev.wasdk.internal.text.Values;
 import dev.wasdk.template.TemplateStatus;
 import java.util.Objects;
 import java.util.Optional;
@@ -74,5 +75,11 @@ public record TemplateStatusChanged(
    */
   public TemplateStatus status() {
     return TemplateStatus.of(rawEvent);
+  }
+
+  /** Returns the components by name, a present optional as its value, an absent one left out. */
+  @Override
+  public String toString() {
+    return Values.toString(this);
   }
 }

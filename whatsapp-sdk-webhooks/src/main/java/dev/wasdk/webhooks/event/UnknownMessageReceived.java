@@ -1,5 +1,6 @@
 package dev.wasdk.webhooks.event;
 
+import dev.wasdk.internal.text.Values;
 import java.util.Objects;
 
 /**
@@ -20,5 +21,11 @@ public record UnknownMessageReceived(EventContext context, MessageHeader header,
     Objects.requireNonNull(context, "context");
     Objects.requireNonNull(header, "header");
     Objects.requireNonNull(rawJson, "rawJson");
+  }
+
+  /** Returns the components by name, a present optional as its value, an absent one left out. */
+  @Override
+  public String toString() {
+    return Values.toString(this);
   }
 }

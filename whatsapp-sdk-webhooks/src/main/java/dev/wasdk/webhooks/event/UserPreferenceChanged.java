@@ -1,5 +1,6 @@
 package dev.wasdk.webhooks.event;
 
+import dev.wasdk.internal.text.Values;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -90,5 +91,11 @@ public record UserPreferenceChanged(
     }
     return Optional.of(
         "user_preferences:" + id.get() + ":" + rawValue + ":" + timestamp.getEpochSecond());
+  }
+
+  /** Returns the components by name, a present optional as its value, an absent one left out. */
+  @Override
+  public String toString() {
+    return Values.toString(this);
   }
 }

@@ -1,5 +1,6 @@
 package dev.wasdk.webhooks.event;
 
+import dev.wasdk.internal.text.Values;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -60,5 +61,11 @@ public record UserRef(
   /** Returns whether this reference names no id at all. */
   public boolean isEmpty() {
     return waId.isEmpty() && userId.isEmpty() && parentUserId.isEmpty();
+  }
+
+  /** Returns the components by name, a present optional as its value, an absent one left out. */
+  @Override
+  public String toString() {
+    return Values.toString(this);
   }
 }

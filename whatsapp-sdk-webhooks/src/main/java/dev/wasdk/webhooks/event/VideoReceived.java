@@ -1,5 +1,6 @@
 package dev.wasdk.webhooks.event;
 
+import dev.wasdk.internal.text.Values;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -28,5 +29,11 @@ public record VideoReceived(
     Objects.requireNonNull(media, "media");
     Objects.requireNonNull(caption, "caption");
     Objects.requireNonNull(rawJson, "rawJson");
+  }
+
+  /** Returns the components by name, a present optional as its value, an absent one left out. */
+  @Override
+  public String toString() {
+    return Values.toString(this);
   }
 }
