@@ -1,10 +1,11 @@
 /**
- * The sender's stores on JDBC: the consent history, the service windows and the canonical WhatsApp
- * id of each dialled number, kept in PostgreSQL or H2 so that they survive restarts and are shared
- * by every app instance using the same database.
+ * The SDK's stores on JDBC: the consent history, the service windows, the canonical WhatsApp id of
+ * each dialled number and webhook de-duplication, kept in PostgreSQL or H2 so that they survive
+ * restarts and are shared by every app instance using the same database.
  */
 module dev.wasdk.jdbc {
   requires transitive dev.wasdk.core;
+  requires transitive dev.wasdk.webhooks;
   requires transitive java.sql;
 
   exports dev.wasdk.jdbc;

@@ -3,6 +3,7 @@ package dev.wasdk.jdbc;
 import dev.wasdk.internal.jdbc.JdbcAccess;
 import dev.wasdk.internal.jdbc.Migrator;
 import dev.wasdk.sender.StoreUnavailableException;
+import dev.wasdk.webhooks.Deduplicator;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -11,8 +12,9 @@ import javax.sql.DataSource;
 /**
  * Keeps the sender's records about users in a database, over plain JDBC: the consent history
  * ({@link #consent()}), the time of each user's latest inbound message ({@link #serviceWindows()})
- * and the WhatsApp id of each dialled number ({@link #recipientIds()}). They survive restarts and
- * are shared by every app instance using the same database. PostgreSQL and H2 are supported.
+ * and the WhatsApp id of each dialled number ({@link #recipientIds()}); and the webhook events
+ * being handled or handled ({@link #deduplicator()}). They survive restarts and are shared by every
+ * app instance using the same database. PostgreSQL and H2 are supported.
  *
  * <pre>{@code
  * DataSource ds = ...;                         // your pool, or PGSimpleDataSource, or H2's
@@ -20,6 +22,7 @@ import javax.sql.DataSource;
  *     .queryTimeout(Duration.ofSeconds(1))
  *     .build();
  * ConsentStore consent = stores.consent();
+ * Deduplicator dedupe = stores.deduplicator();
  * }</pre>
  *
  * <p><b>Schema.</b> Versioned SQL files ship in the jar ({@code
@@ -30,7 +33,8 @@ import javax.sql.DataSource;
  * and turn {@code createSchema} off. The tables go into the connection's default schema; pick
  * another with the JDBC URL ({@code currentSchema} on PostgreSQL, {@code SCHEMA} on H2).
  *
- * <p><b>Time budget.</b> Each call borrows one connection and runs one statement, with {@link
+ * <p><b>Time budget.</b> Each call borrows one connection and runs one statement (a de-duplication
+ * claim that finds its key taken runs a second, to read the key's state), with {@link
  * java.sql.Statement#setQueryTimeout(int)} set to the {@link Builder#queryTimeout(Duration) query
  * timeout} (default 2 seconds, in whole seconds as JDBC counts it); a statement that runs longer,
  * such as one waiting on a lock, is cancelled and the call throws {@link
@@ -47,12 +51,14 @@ public final class JdbcStores {
   private final JdbcConsentStore consent;
   private final JdbcServiceWindowStore windows;
   private final JdbcRecipientIdStore ids;
+  private final JdbcDeduplicator dedupe;
 
   private JdbcStores(Builder b) {
     this.access = new JdbcAccess(b.dataSource, b.queryTimeout, b.dialect);
     this.consent = new JdbcConsentStore(access);
     this.windows = new JdbcServiceWindowStore(access);
     this.ids = new JdbcRecipientIdStore(access);
+    this.dedupe = new JdbcDeduplicator(access, Deduplicator.DEFAULT_HORIZON);
   }
 
   /**
@@ -104,6 +110,29 @@ public final class JdbcStores {
    */
   public JdbcRecipientIdStore recipientIds() {
     return ids;
+  }
+
+  /**
+   * Returns the webhook de-duplication store, which remembers a done event for {@link
+   * Deduplicator#DEFAULT_HORIZON 7 days}.
+   *
+   * @return the store, the same instance on every call
+   */
+  public JdbcDeduplicator deduplicator() {
+    return dedupe;
+  }
+
+  /**
+   * Returns a webhook de-duplication store that remembers a done event for {@code horizon}. Each
+   * done row carries its own expiry, so stores of different horizons may share the table.
+   *
+   * @param horizon how long a done event is remembered; positive, and at least as long as Meta
+   *     retries a delivery (7 days) unless duplicates after that are acceptable
+   * @return a new store
+   * @throws IllegalArgumentException if the horizon is not positive
+   */
+  public JdbcDeduplicator deduplicator(Duration horizon) {
+    return new JdbcDeduplicator(access, horizon);
   }
 
   /** Returns the statement timeout in whole seconds. */

@@ -141,13 +141,13 @@ class JdbcStoresFaultTest {
   }
 
   @Test
-  void migrate_freshThenAgain_appliesVersionOneOnceAndRecordsIt() throws SQLException {
+  void migrate_freshThenAgain_appliesEachVersionOnceAndRecordsIt() throws SQLException {
     DataSource ds = LocalPostgres.shared().createDatabase();
 
-    assertThat(JdbcStores.migrate(ds)).containsExactly(1);
+    assertThat(JdbcStores.migrate(ds)).containsExactly(1, 2);
     assertThat(JdbcStores.migrate(ds)).isEmpty();
 
-    assertThat(versions(ds)).containsExactly("1 V1__stores.sql");
+    assertThat(versions(ds)).containsExactly("1 V1__stores.sql", "2 V2__webhook_dedupe.sql");
   }
 
   @Test
@@ -176,16 +176,16 @@ class JdbcStoresFaultTest {
     }
 
     assertThat(failures).isEmpty();
-    assertThat(versions(ds)).containsExactly("1 V1__stores.sql");
+    assertThat(versions(ds)).containsExactly("1 V1__stores.sql", "2 V2__webhook_dedupe.sql");
   }
 
   @Test
-  void migrate_h2_appliesVersionOne() throws SQLException {
+  void migrate_h2_appliesEveryVersion() throws SQLException {
     DataSource ds = JdbcFixture.h2("jdbc:h2:file:" + JdbcFixture.tempDir().resolve("m"));
 
-    assertThat(JdbcStores.migrate(ds)).containsExactly(1);
+    assertThat(JdbcStores.migrate(ds)).containsExactly(1, 2);
     assertThat(JdbcStores.migrate(ds)).isEmpty();
-    assertThat(versions(ds)).containsExactly("1 V1__stores.sql");
+    assertThat(versions(ds)).containsExactly("1 V1__stores.sql", "2 V2__webhook_dedupe.sql");
   }
 
   @Test

@@ -21,7 +21,7 @@ import java.util.TreeSet;
  */
 public final class Migrator {
   /** The schema files, oldest first. Add a line for each new version. */
-  static final List<String> VERSIONS = List.of("V1__stores.sql");
+  static final List<String> VERSIONS = List.of("V1__stores.sql", "V2__webhook_dedupe.sql");
 
   private Migrator() {}
 
