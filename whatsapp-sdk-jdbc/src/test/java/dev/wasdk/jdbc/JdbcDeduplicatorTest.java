@@ -152,11 +152,13 @@ class JdbcDeduplicatorTest {
   }
 
   @Test
-  void postgresDown_claimThrowsStoreUnavailable_endpointAnswers503() {
+  void postgresDownThenRestarted_503WhileDown_doneKeysKept() {
     try (LocalPostgres pg = LocalPostgres.start()) {
       JdbcDeduplicator d = JdbcStores.builder(pg.createDatabase()).build().deduplicator();
       List<String> handled = new CopyOnWriteArrayList<>();
       WebhookEndpoint endpoint = endpoint(d, handled);
+      assertThat(endpoint.handle(DeduplicatorContract.textDelivery("wamid.before")).status())
+          .isEqualTo(200);
       pg.stop();
 
       assertThatThrownBy(() -> d.claim("down", "h", T0, LEASE))
@@ -164,12 +166,14 @@ class JdbcDeduplicatorTest {
           .hasMessageContaining("de-duplication claim failed");
       assertThat(endpoint.handle(DeduplicatorContract.textDelivery("wamid.down")).status())
           .isEqualTo(503);
-      assertThat(handled).isEmpty();
+      assertThat(handled).containsExactly("wamid.before");
 
       pg.restart();
       assertThat(endpoint.handle(DeduplicatorContract.textDelivery("wamid.down")).status())
           .isEqualTo(200);
-      assertThat(handled).containsExactly("wamid.down");
+      assertThat(endpoint.handle(DeduplicatorContract.textDelivery("wamid.before")).status())
+          .isEqualTo(200);
+      assertThat(handled).containsExactly("wamid.before", "wamid.down");
     }
   }
 

@@ -151,6 +151,26 @@ class JdbcStoresFaultTest {
   }
 
   @Test
+  void migrate_databaseAtVersionOne_appliesOnlyVersionTwoAndKeepsTheData() throws SQLException {
+    DataSource ds = LocalPostgres.shared().createDatabase();
+    JdbcStores.builder(ds).build().consent().append("u", STOP);
+    // back to how a database migrated before version 2 existed looks
+    try (Connection c = ds.getConnection();
+        Statement s = c.createStatement()) {
+      s.execute("DROP TABLE wasdk_webhook_dedupe");
+      s.execute("DELETE FROM wasdk_schema_version WHERE version = 2");
+    }
+
+    assertThat(JdbcStores.migrate(ds)).containsExactly(2);
+
+    JdbcStores stores = JdbcStores.builder(ds).build();
+    assertThat(stores.consent().history("u")).containsExactly(STOP);
+    assertThat(stores.deduplicator().claim("k", "h", T0, Duration.ofMinutes(2)))
+        .isEqualTo(dev.wasdk.webhooks.Deduplicator.Claim.CLAIMED);
+    assertThat(versions(ds)).containsExactly("1 V1__stores.sql", "2 V2__webhook_dedupe.sql");
+  }
+
+  @Test
   void migrate_manyInstancesAtOnce_appliesOnce() throws Exception {
     DataSource ds = LocalPostgres.shared().createDatabase();
     List<Thread> threads = new ArrayList<>();
