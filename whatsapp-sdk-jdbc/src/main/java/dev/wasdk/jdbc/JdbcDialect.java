@@ -1,10 +1,11 @@
 package dev.wasdk.jdbc;
 
 /**
- * The SQL dialects the JDBC stores speak. Most statements are standard SQL; the two upserts (keep
- * the later inbound time, replace a recipient mapping) differ: PostgreSQL uses {@code INSERT ... ON
- * CONFLICT DO UPDATE}, which H2 does not support even in its PostgreSQL mode, so H2 uses the
- * standard {@code MERGE}.
+ * The SQL dialects the JDBC stores speak. Most statements are standard SQL; the upserts (keep the
+ * later inbound time, replace a recipient mapping, mark a webhook key done) differ: PostgreSQL uses
+ * {@code INSERT ... ON CONFLICT DO UPDATE}, which H2 does not support even in its PostgreSQL mode,
+ * so H2 uses the standard {@code MERGE}. A webhook claim on H2 is an {@code INSERT} and, when the
+ * key exists, a conditional {@code UPDATE}.
  */
 public enum JdbcDialect {
   /** PostgreSQL 10 or later. */
