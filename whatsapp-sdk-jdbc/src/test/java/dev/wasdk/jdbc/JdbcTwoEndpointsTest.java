@@ -20,8 +20,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * Two endpoints, as two app instances with their own data sources and stores, over one PostgreSQL
- * database.
+ * Two endpoints, as two app instances with their own connection pools and stores, over one
+ * PostgreSQL database.
  */
 class JdbcTwoEndpointsTest {
   private static final int DELIVERIES = 10_000;
@@ -54,13 +54,15 @@ class JdbcTwoEndpointsTest {
 
     LocalPostgres pg = LocalPostgres.shared();
     String db = ((org.postgresql.ds.PGSimpleDataSource) pg.createDatabase()).getDatabaseName();
-    JdbcDeduplicator a = JdbcStores.builder(pg.dataSource(db)).build().deduplicator();
-    JdbcDeduplicator b = JdbcStores.builder(pg.dataSource(db)).build().deduplicator();
     DeduplicatorContract.HandledIds handled = new DeduplicatorContract.HandledIds();
-    WebhookEndpoint first = endpoint(a, handled);
-    WebhookEndpoint second = endpoint(b, handled);
     ExecutorService pool = Executors.newFixedThreadPool(8);
-    try {
+    // each instance has its own connection pool, as two app instances would
+    try (TestPool poolA = new TestPool(pg.dataSource(db));
+        TestPool poolB = new TestPool(pg.dataSource(db))) {
+      JdbcDeduplicator a = JdbcStores.builder(poolA).build().deduplicator();
+      JdbcDeduplicator b = JdbcStores.builder(poolB).build().deduplicator();
+      WebhookEndpoint first = endpoint(a, handled);
+      WebhookEndpoint second = endpoint(b, handled);
       List<Future<Integer>> work = new ArrayList<>();
       for (int i = 0; i < DELIVERIES; i++) {
         WebhookEndpoint to = i % 2 == 0 ? first : second;
