@@ -159,7 +159,10 @@ public sealed class ApiException extends WhatsAppException
   /**
    * Returns how long to wait before retrying, when it is known: from the {@code Retry-After}
    * header; else, for rate limits, from the usage header's {@code estimated_time_to_regain_access};
-   * else from the catalog's {@link ErrorCode#retryAfterHint() hint}.
+   * else from the catalog's {@link ErrorCode#retryAfterHint() hint}. A wait from the server is
+   * capped at 24 hours: a larger value, or one too large to read as a number, reads as 24 hours.
+   *
+   * @return the wait, when known; never negative and never more than 24 hours
    */
   public Optional<Duration> retryAfter() {
     return Optional.ofNullable(retryAfter);

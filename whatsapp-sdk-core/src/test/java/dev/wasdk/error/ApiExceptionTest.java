@@ -123,6 +123,44 @@ class ApiExceptionTest {
   }
 
   @Test
+  void retryAfter_hugeValues_cappedAtADayInsteadOfOverflowing() {
+    ApiError limit = ApiError.builder(130429, 429).build();
+    Duration day = Duration.ofHours(24);
+
+    assertThat(
+            ApiException.of(limit, headers("Retry-After", "9223372036854775807"), NOW).retryAfter())
+        .contains(day);
+    assertThat(
+            ApiException.of(limit, headers("Retry-After", "99999999999999999999999999"), NOW)
+                .retryAfter())
+        .contains(day);
+    assertThat(
+            ApiException.of(limit, headers("Retry-After", "Fri, 31 Dec 9999 23:59:59 GMT"), NOW)
+                .retryAfter())
+        .contains(day);
+    assertThat(ApiException.of(limit, headers("Retry-After", "86399"), NOW).retryAfter())
+        .contains(Duration.ofSeconds(86_399));
+  }
+
+  @Test
+  void retryAfter_hugeRegainAccessEstimate_cappedAtADayInsteadOfOverflowing() {
+    ApiError limit = ApiError.builder(130429, 429).build();
+    String[] estimates = {"9223372036854775807", "100000000000000000000000", "1e300"};
+
+    for (String minutes : estimates) {
+      HttpHeaders buc =
+          headers(
+              "X-Business-Use-Case-Usage",
+              "{\"1\":[{\"type\":\"whatsapp\",\"estimated_time_to_regain_access\":"
+                  + minutes
+                  + "}]}");
+      assertThat(ApiException.of(limit, buc, NOW).retryAfter())
+          .as(minutes)
+          .contains(Duration.ofHours(24));
+    }
+  }
+
+  @Test
   void retryAfter_garbageHeader_fallsBackToTheHint() {
     ApiException e =
         ApiException.of(
