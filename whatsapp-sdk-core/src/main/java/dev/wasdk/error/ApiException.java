@@ -1,5 +1,6 @@
 package dev.wasdk.error;
 
+import dev.wasdk.internal.http.ApiExceptions;
 import dev.wasdk.internal.text.Redact;
 import java.net.http.HttpHeaders;
 import java.time.Duration;
@@ -45,6 +46,10 @@ public sealed class ApiException extends WhatsAppException
   private static final long serialVersionUID = 1L;
   private static final HttpHeaders NO_HEADERS = HttpHeaders.of(Map.of(), (n, v) -> true);
 
+  static {
+    ApiExceptions.register(ApiException::create);
+  }
+
   private final transient ApiError error;
   private final transient ErrorCode errorCode;
   private final ErrorCategory category;
@@ -71,21 +76,16 @@ public sealed class ApiException extends WhatsAppException
    * @return the exception; a subclass unless the family is {@link ErrorCategory#UNKNOWN}
    */
   public static ApiException of(ApiError error) {
-    return of(error, NO_HEADERS, Instant.EPOCH);
+    return create(error, NO_HEADERS, Instant.EPOCH);
   }
 
   /**
    * Returns the exception of the right family for an error response. The headers give {@code
    * Retry-After} (seconds or an HTTP date, measured from {@code receivedAt}) and Meta's usage
-   * headers {@code X-App-Usage} and {@code X-Business-Use-Case-Usage}.
-   *
-   * @param error the error
-   * @param headers the response headers
-   * @param receivedAt when the response arrived, to turn an HTTP-date {@code Retry-After} into a
-   *     wait
-   * @return the exception; a subclass unless the family is {@link ErrorCategory#UNKNOWN}
+   * headers {@code X-App-Usage} and {@code X-Business-Use-Case-Usage}. Only the SDK's transport
+   * builds exceptions from headers, through {@code dev.wasdk.internal.http.ApiExceptions}.
    */
-  public static ApiException of(ApiError error, HttpHeaders headers, Instant receivedAt) {
+  static ApiException create(ApiError error, HttpHeaders headers, Instant receivedAt) {
     Objects.requireNonNull(error, "error");
     Objects.requireNonNull(headers, "headers");
     Objects.requireNonNull(receivedAt, "receivedAt");
@@ -159,7 +159,10 @@ public sealed class ApiException extends WhatsAppException
   /**
    * Returns how long to wait before retrying, when it is known: from the {@code Retry-After}
    * header; else, for rate limits, from the usage header's {@code estimated_time_to_regain_access};
-   * else from the catalog's {@link ErrorCode#retryAfterHint() hint}.
+   * else from the catalog's {@link ErrorCode#retryAfterHint() hint}. A wait from the server is
+   * capped at 24 hours: a larger value, or one too large to read as a number, reads as 24 hours.
+   *
+   * @return the wait, when known; never negative and never more than 24 hours
    */
   public Optional<Duration> retryAfter() {
     return Optional.ofNullable(retryAfter);

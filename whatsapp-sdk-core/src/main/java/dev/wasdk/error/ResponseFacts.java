@@ -1,6 +1,8 @@
 package dev.wasdk.error;
 
+import dev.wasdk.internal.http.ServerWaits;
 import dev.wasdk.internal.json.Json;
+import dev.wasdk.internal.json.ManagementJson;
 import java.net.http.HttpHeaders;
 import java.time.Duration;
 import java.time.Instant;
@@ -79,7 +81,8 @@ final class ResponseFacts {
 
   /**
    * Reads {@code Retry-After}: a number of seconds, or an HTTP date measured from {@code now}. A
-   * date in the past means no wait. Anything else is ignored.
+   * date in the past means no wait; a wait longer than {@link ServerWaits#MAX} is read as that
+   * maximum. Anything else is ignored.
    */
   static Optional<Duration> retryAfter(Optional<String> header, Instant now) {
     if (header.isEmpty()) {
@@ -91,16 +94,15 @@ final class ResponseFacts {
     }
     if (v.chars().allMatch(ch -> ch >= '0' && ch <= '9')) {
       try {
-        return Optional.of(Duration.ofSeconds(Long.parseLong(v)));
+        return Optional.of(ServerWaits.ofSeconds(Long.parseLong(v)));
       } catch (NumberFormatException e) {
-        return Optional.empty(); // more digits than a long holds
+        return Optional.of(ServerWaits.MAX); // more digits than a long holds: a very long wait
       }
     }
     try {
       Instant at = ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
-      Duration d = Duration.between(now, at);
-      return Optional.of(d.isNegative() ? Duration.ZERO : d);
-    } catch (DateTimeParseException e) {
+      return Optional.of(ServerWaits.clamp(Duration.between(now, at)));
+    } catch (DateTimeParseException | ArithmeticException e) {
       return Optional.empty();
     }
   }
@@ -108,7 +110,7 @@ final class ResponseFacts {
   /**
    * Reads the largest {@code estimated_time_to_regain_access} (minutes) from an {@code
    * X-Business-Use-Case-Usage} header: {@code {"<id>":[{"type":"whatsapp",...,
-   * "estimated_time_to_regain_access":5}]}}.
+   * "estimated_time_to_regain_access":5}]}}, at most {@link ServerWaits#MAX}.
    */
   static Optional<Duration> regainAccess(String businessUseCaseUsage) {
     JsonNode root;
@@ -120,9 +122,12 @@ final class ResponseFacts {
     long minutes = 0;
     for (JsonNode entries : root) {
       for (JsonNode entry : entries) {
-        minutes = Math.max(minutes, entry.path("estimated_time_to_regain_access").asLong(0));
+        minutes =
+            Math.max(
+                minutes,
+                ManagementJson.number(entry, "estimated_time_to_regain_access").orElse(0L));
       }
     }
-    return minutes > 0 ? Optional.of(Duration.ofMinutes(minutes)) : Optional.empty();
+    return minutes > 0 ? Optional.of(ServerWaits.ofMinutes(minutes)) : Optional.empty();
   }
 }

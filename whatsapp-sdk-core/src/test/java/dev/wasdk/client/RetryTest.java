@@ -155,6 +155,26 @@ class RetryTest {
   }
 
   @Test
+  void send_hugeServerWaits_givesUpAndReportsADayInsteadOfOverflowing() {
+    wm.stubFor(
+        post(urlEqualTo(MESSAGES_PATH))
+            .willReturn(
+                graphError(429, 130429)
+                    .withHeader(
+                        "X-Business-Use-Case-Usage",
+                        "{\"1\":[{\"type\":\"whatsapp\","
+                            + "\"estimated_time_to_regain_access\":9223372036854775807}]}")));
+    try (WhatsAppClient wa = client()) {
+      assertThatThrownBy(() -> wa.messages().send(Message.to(TO).text("Hi")))
+          .isInstanceOfSatisfying(
+              RateLimitException.class,
+              e -> assertThat(e.retryAfter()).contains(Duration.ofHours(24)));
+    }
+    assertThat(requests()).isEqualTo(1);
+    assertThat(sleeper.waits()).isEmpty();
+  }
+
+  @Test
   void send_tokenRotatesBetweenAttempts_retryUsesTheNewToken() {
     firstThen(MESSAGES_PATH, graphError(400, 130429), okJson(TestClients.sendOk("wamid.OK")));
     AtomicInteger calls = new AtomicInteger();

@@ -94,7 +94,8 @@ class ApiExceptionTest {
   @Test
   void retryAfter_headerSeconds_winsOverTheHint() {
     ApiException e =
-        ApiException.of(ApiError.builder(131057, 500).build(), headers("Retry-After", "7"), NOW);
+        ApiException.create(
+            ApiError.builder(131057, 500).build(), headers("Retry-After", "7"), NOW);
 
     assertThat(e.retryAfter()).contains(Duration.ofSeconds(7));
     assertThat(e.getMessage()).contains("retry after 7 s");
@@ -103,7 +104,7 @@ class ApiExceptionTest {
   @Test
   void retryAfter_httpDate_isMeasuredFromReceipt() {
     ApiException e =
-        ApiException.of(
+        ApiException.create(
             ApiError.builder(130429, 429).build(),
             headers("Retry-After", "Sun, 01 Mar 2026 12:00:30 GMT"),
             NOW);
@@ -114,7 +115,7 @@ class ApiExceptionTest {
   @Test
   void retryAfter_dateInThePast_isZero() {
     ApiException e =
-        ApiException.of(
+        ApiException.create(
             ApiError.builder(130429, 429).build(),
             headers("Retry-After", "Sun, 01 Mar 2026 11:00:00 GMT"),
             NOW);
@@ -123,9 +124,65 @@ class ApiExceptionTest {
   }
 
   @Test
+  void retryAfter_hugeValues_cappedAtADayInsteadOfOverflowing() {
+    ApiError limit = ApiError.builder(130429, 429).build();
+    Duration day = Duration.ofHours(24);
+
+    assertThat(
+            ApiException.create(limit, headers("Retry-After", "9223372036854775807"), NOW)
+                .retryAfter())
+        .contains(day);
+    assertThat(
+            ApiException.create(limit, headers("Retry-After", "99999999999999999999999999"), NOW)
+                .retryAfter())
+        .contains(day);
+    assertThat(
+            ApiException.create(limit, headers("Retry-After", "Fri, 31 Dec 9999 23:59:59 GMT"), NOW)
+                .retryAfter())
+        .contains(day);
+    assertThat(ApiException.create(limit, headers("Retry-After", "86399"), NOW).retryAfter())
+        .contains(Duration.ofSeconds(86_399));
+  }
+
+  @Test
+  void retryAfter_hugeRegainAccessEstimate_cappedAtADayInsteadOfOverflowing() {
+    ApiError limit = ApiError.builder(130429, 429).build();
+    String[] estimates = {"9223372036854775807", "100000000000000000000000", "1e300"};
+
+    for (String minutes : estimates) {
+      HttpHeaders buc =
+          headers(
+              "X-Business-Use-Case-Usage",
+              "{\"1\":[{\"type\":\"whatsapp\",\"estimated_time_to_regain_access\":"
+                  + minutes
+                  + "}]}");
+      assertThat(ApiException.create(limit, buc, NOW).retryAfter())
+          .as(minutes)
+          .contains(Duration.ofHours(24));
+    }
+  }
+
+  @Test
+  void factoryWithHeaders_isNotPublic_andTheInternalRouteCannotBeReplaced() {
+    assertThat(java.util.Arrays.stream(ApiException.class.getDeclaredMethods()))
+        .filteredOn(m -> m.getParameterCount() == 3)
+        .isNotEmpty()
+        .allSatisfy(
+            m -> assertThat(java.lang.reflect.Modifier.isPublic(m.getModifiers())).isFalse());
+    assertThat(
+            dev.wasdk.internal.http.ApiExceptions.of(
+                ApiError.builder(131057, 500).build(), headers("Retry-After", "7"), NOW))
+        .isInstanceOf(ServerException.class)
+        .satisfies(e -> assertThat(e.retryAfter()).contains(Duration.ofSeconds(7)));
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> dev.wasdk.internal.http.ApiExceptions.register((e, h, at) -> null))
+        .isInstanceOf(IllegalStateException.class);
+  }
+
+  @Test
   void retryAfter_garbageHeader_fallsBackToTheHint() {
     ApiException e =
-        ApiException.of(
+        ApiException.create(
             ApiError.builder(131057, 500).build(), headers("Retry-After", "soon-ish"), NOW);
 
     assertThat(e.retryAfter()).contains(Duration.ofMinutes(1));
@@ -139,12 +196,12 @@ class ApiExceptionTest {
             "{\"1\":[{\"type\":\"whatsapp\",\"estimated_time_to_regain_access\":3},"
                 + "{\"type\":\"x\",\"estimated_time_to_regain_access\":12}]}");
 
-    assertThat(ApiException.of(ApiError.builder(4, 400).build(), buc, NOW).retryAfter())
+    assertThat(ApiException.create(ApiError.builder(4, 400).build(), buc, NOW).retryAfter())
         .contains(Duration.ofMinutes(12));
-    assertThat(ApiException.of(ApiError.builder(131000, 500).build(), buc, NOW).retryAfter())
+    assertThat(ApiException.create(ApiError.builder(131000, 500).build(), buc, NOW).retryAfter())
         .isEmpty();
     assertThat(
-            ApiException.of(
+            ApiException.create(
                     ApiError.builder(4, 400).build(),
                     headers("X-Business-Use-Case-Usage", "not json"),
                     NOW)

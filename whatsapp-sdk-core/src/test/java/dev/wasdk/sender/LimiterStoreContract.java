@@ -95,6 +95,78 @@ public abstract class LimiterStoreContract {
     assertThat(refusedTwo).isEqualTo(new TakeResult(false, 0, Duration.ofSeconds(12)));
   }
 
+  // ---- refund ---------------------------------------------------------------------------------
+
+  @Test
+  void refund_afterTakingAll_givesBackExactlyThoseTokens() {
+    String key = newKey("b");
+    store().tryTake(key, PAIR, 45, T0);
+
+    assertThat(store().refund(key, PAIR, 2, T0)).isTrue();
+
+    assertThat(store().tryTake(key, PAIR, 2, T0)).isEqualTo(new TakeResult(true, 0, Duration.ZERO));
+    assertThat(store().tryTake(key, PAIR, 1, T0))
+        .isEqualTo(new TakeResult(false, 0, Duration.ofSeconds(6)));
+  }
+
+  @Test
+  void refund_neverFillsPastTheCapacity() {
+    String key = newKey("b");
+    store().tryTake(key, PAIR, 1, T0);
+
+    assertThat(store().refund(key, PAIR, 45, T0)).isTrue();
+
+    assertThat(store().tryTake(key, PAIR, 45, T0))
+        .isEqualTo(new TakeResult(true, 0, Duration.ZERO));
+    assertThat(store().tryTake(key, PAIR, 1, T0).taken()).isFalse();
+  }
+
+  @Test
+  void refund_addsToWhatRefilledSinceTheTake() {
+    String key = newKey("b");
+    store().tryTake(key, PAIR, 45, T0);
+    Instant later = T0.plus(Duration.ofSeconds(6)); // one token refilled
+
+    assertThat(store().refund(key, PAIR, 1, later)).isTrue();
+
+    assertThat(store().tryTake(key, PAIR, 2, later))
+        .isEqualTo(new TakeResult(true, 0, Duration.ZERO));
+    assertThat(store().tryTake(key, PAIR, 1, later).taken()).isFalse();
+  }
+
+  @Test
+  void refund_unknownBucket_givesNothingAndLeavesItFull() {
+    String key = newKey("b");
+
+    assertThat(store().refund(key, PAIR, 1, T0)).isFalse();
+
+    assertThat(store().tryTake(key, PAIR, 45, T0))
+        .isEqualTo(new TakeResult(true, 0, Duration.ZERO));
+  }
+
+  @Test
+  void refund_otherKey_isUntouched() {
+    String key = newKey("b");
+    String other = newKey("b");
+    store().tryTake(key, PAIR, 45, T0);
+    store().tryTake(other, PAIR, 45, T0);
+
+    store().refund(key, PAIR, 1, T0);
+
+    assertThat(store().tryTake(other, PAIR, 1, T0).taken()).isFalse();
+  }
+
+  @Test
+  void refund_tokensOutsideOneToCapacity_refused() {
+    String key = newKey("b");
+    store().tryTake(key, PAIR, 1, T0);
+
+    assertThatThrownBy(() -> store().refund(key, PAIR, 0, T0))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> store().refund(key, PAIR, 46, T0))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
   @Test
   void tryTake_oneMicrosecondEarly_refusesThenSucceedsOnTime() {
     String key = newKey("tp");

@@ -6,6 +6,7 @@ import dev.wasdk.client.MessagingTier;
 import dev.wasdk.client.Throughput;
 import dev.wasdk.error.ApiError;
 import dev.wasdk.error.ApiException;
+import dev.wasdk.internal.http.ApiExceptions;
 import dev.wasdk.message.Message;
 import dev.wasdk.message.TemplateCategory;
 import java.time.Duration;
@@ -274,7 +275,7 @@ class SenderPartsTest {
     transport.answering(
         m ->
             n.getAndIncrement() == 0
-                ? ApiException.of(
+                ? ApiExceptions.of(
                     ApiError.builder(131057, 503).message("maintenance").build(), hugeWait, T0)
                 : ScriptedTransport.ok("wamid.1"));
     MessageSender sender = builder().build();

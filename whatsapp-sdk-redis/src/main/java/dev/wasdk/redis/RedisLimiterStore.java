@@ -171,6 +171,43 @@ public final class RedisLimiterStore implements LimiterStore, AutoCloseable {
     }
   }
 
+  /**
+   * {@inheritDoc}
+   *
+   * <p>One script on the bucket's key, in one round trip, with the arithmetic of {@link
+   * LimiterStore#inMemory()}. While Redis cannot be reached, a store that {@link
+   * Builder#fallbackToLocal(double) falls back} refunds the local bucket, where the tokens were
+   * taken; a store that fails closed throws.
+   */
+  @Override
+  public boolean refund(String key, BucketSpec spec, long tokens, Instant now) {
+    Objects.requireNonNull(key, "key");
+    Objects.requireNonNull(spec, "spec");
+    Objects.requireNonNull(now, "now");
+    if (tokens < 1 || tokens > spec.capacity()) {
+      throw new IllegalArgumentException(
+          "tokens must be between 1 and the capacity " + spec.capacity() + ", was " + tokens);
+    }
+    long t = micros(now);
+    try {
+      Long r =
+          eval(
+              LimiterScripts.REFUND,
+              ScriptOutputType.INTEGER,
+              bucketPrefix + key,
+              Long.toString(t + serverOffset()),
+              Long.toString(tokens),
+              Long.toString(spec.capacity()),
+              Long.toString(spec.refillTokens()),
+              Long.toString(spec.refillPeriodMicros()),
+              Long.toString(TTL_MARGIN_MILLIS));
+      recovered();
+      return r == 1;
+    } catch (LimiterUnavailableException e) {
+      return fallback(e).refund(key, scaled(spec, tokens), tokens, now);
+    }
+  }
+
   @Override
   public AdmitResult admit(String key, String member, long limit, Duration window, Instant now) {
     Objects.requireNonNull(key, "key");

@@ -39,6 +39,8 @@ class RedisLimiterStoreFailureTest {
           .hasMessageContaining("last attempt failed");
       assertThatThrownBy(() -> store.release("w", "a", T0))
           .isInstanceOf(LimiterUnavailableException.class);
+      assertThatThrownBy(() -> store.refund("k", TEN, 1, T0))
+          .isInstanceOf(LimiterUnavailableException.class);
       assertThatThrownBy(() -> store.windowSize("w", DAY, T0))
           .isInstanceOf(LimiterUnavailableException.class);
     }
@@ -67,6 +69,10 @@ class RedisLimiterStoreFailureTest {
       assertThat(taken).isEqualTo(5);
       // 5 tokens a second at half rate: the next one in 200 ms
       assertThat(store.tryTake("k", TEN, 1, T0).retryAfter()).isEqualTo(Duration.ofMillis(200));
+      // a refund goes to the local bucket the tokens came from
+      assertThat(store.refund("k", TEN, 1, T0)).isTrue();
+      assertThat(store.tryTake("k", TEN, 1, T0).taken()).isTrue();
+      assertThat(store.tryTake("k", TEN, 1, T0).taken()).isFalse();
       assertThat(admitted).isEqualTo(2);
       assertThat(store.windowSize("w", DAY, T0)).isEqualTo(2);
       assertThat(store.release("w", "m0", T0)).isTrue();

@@ -1,5 +1,6 @@
 package dev.wasdk.webhooks;
 
+import dev.wasdk.client.MessagingTier;
 import dev.wasdk.client.Throughput;
 import dev.wasdk.sender.MessageSender;
 import dev.wasdk.webhooks.event.BusinessCapabilityChanged;
@@ -9,6 +10,7 @@ import dev.wasdk.webhooks.event.PhoneNumberQualityChanged;
 import dev.wasdk.webhooks.event.TextReceived;
 import dev.wasdk.webhooks.event.UserPreferenceChanged;
 import dev.wasdk.webhooks.event.WebhookEvent;
+import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -29,14 +31,17 @@ import java.util.function.Consumer;
  *
  * <ul>
  *   <li>an inbound message to the sender's phone number opens the user's 24-hour service window; a
- *       text is also checked for opt-out keywords such as STOP;
+ *       text is also checked for opt-out keywords such as STOP, and an opt-out it records keeps the
+ *       message id as its evidence;
  *   <li>a failed status gives the sender its error code (131056 backs off the user, 131047 closes
  *       the window, 131050 opts the user out of marketing, 131049 holds marketing for a day, and
  *       the tier slot of a message Meta did not deliver is given back);
  *   <li>a {@code user_preferences} stop or resume records the user's marketing choice;
  *   <li>a messaging-limit change ({@code business_capability_update} or {@code
  *       phone_number_quality_update}) updates the tier, and a throughput upgrade raises the
- *       throughput to 1,000 messages per second.
+ *       throughput to 1,000 messages per second. These apply at the entry's time ({@code
+ *       entry[].time}), so a late retry or a replayed body older than the last change applied is
+ *       ignored; an entry without a time applies now.
  * </ul>
  *
  * <p>Events for other phone numbers are ignored (the tier is per business portfolio, so limit
@@ -70,7 +75,7 @@ public final class SenderFeed implements Consumer<WebhookEvent> {
         return;
       }
       if (m instanceof TextReceived t) {
-        sender.onInboundText(user.get(), t.body(), m.timestamp());
+        sender.onInboundText(user.get(), t.body(), m.timestamp(), m.id());
       } else {
         sender.onInbound(user.get(), m.timestamp());
       }
@@ -88,12 +93,27 @@ public final class SenderFeed implements Consumer<WebhookEvent> {
         sender.onMarketingPreference(user.get(), p.isStop(), p.timestamp());
       }
     } else if (event instanceof BusinessCapabilityChanged c) {
-      c.tier().ifPresent(sender::updateTier);
+      c.tier().ifPresent(tier -> updateTier(tier, event));
     } else if (event instanceof PhoneNumberQualityChanged q) {
-      q.tier().ifPresent(sender::updateTier);
+      q.tier().ifPresent(tier -> updateTier(tier, event));
       if (q.isThroughputUpgrade()) {
-        sender.updateThroughput(Throughput.HIGH);
+        Optional<Instant> at = event.context().entryTime();
+        if (at.isPresent()) {
+          sender.updateThroughput(Throughput.HIGH, at.get());
+        } else {
+          sender.updateThroughput(Throughput.HIGH);
+        }
       }
+    }
+  }
+
+  /** Applies a tier at the entry's time, so that an older report cannot roll it back. */
+  private void updateTier(MessagingTier tier, WebhookEvent event) {
+    Optional<Instant> at = event.context().entryTime();
+    if (at.isPresent()) {
+      sender.updateTier(tier, at.get());
+    } else {
+      sender.updateTier(tier);
     }
   }
 

@@ -3,8 +3,11 @@ package dev.wasdk.webhooks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.wasdk.client.MessagingTier;
+import dev.wasdk.client.Throughput;
 import dev.wasdk.client.WhatsAppClient;
 import dev.wasdk.message.TemplateCategory;
+import dev.wasdk.sender.ConsentRecord;
+import dev.wasdk.sender.ConsentSource;
 import dev.wasdk.sender.MessageSender;
 import dev.wasdk.webhooks.event.TextReceived;
 import dev.wasdk.webhooks.event.WebhookEvent;
@@ -103,6 +106,53 @@ class SenderFeedTest {
     dispatch(fixture("fields/business_capability_update_tier.json"));
 
     assertThat(sender.stats().tier()).isEqualTo(MessagingTier.TIER_2K);
+  }
+
+  @Test
+  void businessCapabilityUpdate_olderThanTheLastApplied_isIgnored() {
+    String newer = fixture("fields/business_capability_update_tier.json");
+    String older =
+        newer
+            .replace("TIER_2K", "TIER_250")
+            .replace("\"time\": 1750264300", "\"time\": 1750264200");
+    String later =
+        newer
+            .replace("TIER_2K", "TIER_10K")
+            .replace("\"time\": 1750264300", "\"time\": 1750264400");
+
+    dispatch(newer);
+    dispatch(older); // a late retry of an earlier change
+    assertThat(sender.stats().tier()).isEqualTo(MessagingTier.TIER_2K);
+
+    dispatch(later);
+    assertThat(sender.stats().tier()).isEqualTo(MessagingTier.TIER_10K);
+  }
+
+  @Test
+  void throughputUpgrade_appliesAtTheEntryTime_soAReplayCannotUndoALaterChange() {
+    String upgrade = fixture("fields/phone_number_quality_throughput_upgrade.json");
+    dispatch(upgrade);
+    assertThat(sender.stats().throughputPerSecond()).isEqualTo(1_000);
+
+    Instant afterTheUpgrade = Instant.ofEpochSecond(1_750_264_300L + 60);
+    assertThat(sender.updateThroughput(Throughput.STANDARD, afterTheUpgrade)).isTrue();
+    dispatch(upgrade); // replayed
+
+    assertThat(sender.stats().throughputPerSecond()).isEqualTo(80);
+  }
+
+  @Test
+  void inboundStop_recordsTheOptOutWithTheMessageIdAsEvidence() {
+    sender.consent().optIn(USER, TemplateCategory.MARKETING, "web form", NOW.minusSeconds(86_400));
+
+    dispatch(fixture("messages/text.json").replace("Hi, is the store open today?", "STOP"));
+
+    List<ConsentRecord> history = sender.consent().history(USER);
+    assertThat(history).hasSize(2);
+    assertThat(history.get(1).kind()).isEqualTo(ConsentRecord.Kind.OPT_OUT);
+    assertThat(history.get(1).source()).isEqualTo(ConsentSource.KEYWORD);
+    assertThat(history.get(1).evidence())
+        .contains("wamid.HBgLMTY1MDU1NTEyMzQVAgASGBQzQUZBOTkyNkQ3RTg5OTE5NTM3OQA=");
   }
 
   private void dispatch(String body) {

@@ -217,7 +217,7 @@ public final class GraphTransport implements AutoCloseable {
    */
   public ApiException errorOf(GraphResponse response) {
     BearerHeader.Entry last = bearer.last();
-    return ApiException.of(
+    return ApiExceptions.of(
         GraphErrorJson.parse(
             response.body(),
             response.status(),
@@ -543,7 +543,7 @@ public final class GraphTransport implements AutoCloseable {
     if (request.accepts(status)) {
       return new GraphResponse(status, headers, body);
     }
-    throw ApiException.of(
+    throw ApiExceptions.of(
         GraphErrorJson.parse(
             body, status, headers.firstValue("Content-Type").orElse("unknown type"), token),
         headers,

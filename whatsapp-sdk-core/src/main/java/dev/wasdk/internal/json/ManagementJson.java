@@ -68,13 +68,19 @@ public final class ManagementJson {
     return text(node, field).orElse("");
   }
 
-  /** Returns a field as a long (numbers or numeric strings), when present and readable. */
+  /**
+   * Returns a field as a long (numbers or numeric strings), when present and readable; an integer
+   * beyond a long's range reads as the nearest long.
+   */
   public static Optional<Long> number(JsonNode node, String field) {
     JsonNode v = node == null ? null : node.get(field);
     if (v == null || v.isNull()) {
       return Optional.empty();
     }
     if (v.isIntegralNumber()) {
+      if (!v.canConvertToLong()) { // beyond a long: saturate rather than wrap around
+        return Optional.of(v.bigIntegerValue().signum() > 0 ? Long.MAX_VALUE : Long.MIN_VALUE);
+      }
       return Optional.of(v.longValue());
     }
     if (v.isNumber()) {

@@ -1,8 +1,8 @@
 package dev.wasdk.internal.json;
 
 import dev.wasdk.client.UsageInfo;
+import dev.wasdk.internal.http.ServerWaits;
 import java.net.http.HttpHeaders;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import tools.jackson.core.JacksonException;
@@ -45,7 +45,7 @@ public final class UsageJson {
             buc,
             highest[0],
             regainMinutes[0] > 0
-                ? Optional.of(Duration.ofMinutes(regainMinutes[0]))
+                ? Optional.of(ServerWaits.ofMinutes(regainMinutes[0]))
                 : Optional.empty(),
             now));
   }

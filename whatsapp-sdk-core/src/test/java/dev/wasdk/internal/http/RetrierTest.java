@@ -111,8 +111,8 @@ class RetrierTest {
     HttpHeaders in45 = HttpHeaders.of(Map.of("Retry-After", List.of("45")), (a, b) -> true);
     ApiError throughput = ApiError.builder(130429, 429).build();
 
-    assertThat(r.interval(1, ApiException.of(throughput, in10, Instant.EPOCH))).isEqualTo(10_000);
-    assertThat(r.interval(1, ApiException.of(throughput, in45, Instant.EPOCH))).isEqualTo(-1);
+    assertThat(r.interval(1, ApiExceptions.of(throughput, in10, Instant.EPOCH))).isEqualTo(10_000);
+    assertThat(r.interval(1, ApiExceptions.of(throughput, in45, Instant.EPOCH))).isEqualTo(-1);
   }
 
   @Test

@@ -104,6 +104,64 @@ public final class LimiterScripts {
               """);
 
   /**
+   * Gives tokens back to a bucket that exists: refills it to {@code now} as {@link #TAKE} does,
+   * adds the tokens, never past the capacity, and stores the spec given. KEYS[1] the bucket; ARGV
+   * now µs, tokens, capacity, refillTokens, period µs, extra time to live in ms. Returns 1 when
+   * tokens were given back, 0 when the bucket does not exist (it is full, or expired, which is the
+   * same).
+   */
+  public static final Script REFUND =
+      new Script(
+          COMMON
+              + """
+              local function rescale(u, from, to)
+                local whole = idiv(u, from)
+                local rest = u - whole * from
+                local b = rest * to
+                if b < 9007199254740992 then return whole * to + idiv(b, from) end
+                -- beyond exact doubles (periods over ~95 s both): round down a little more
+                return whole * to + math.max(0, math.floor(rest * (to / from)) - 2)
+              end
+              local key = KEYS[1]
+              local now = tonumber(ARGV[1])
+              local n = tonumber(ARGV[2])
+              local cap = tonumber(ARGV[3])
+              local r = tonumber(ARGV[4])
+              local p = tonumber(ARGV[5])
+              local margin = tonumber(ARGV[6])
+              local capUnits = cap * p
+              local s = redis.call('HMGET', key, 'u', 't', 'c', 'r', 'p')
+              if not s[1] then return 0 end
+              local u = tonumber(s[1])
+              local last0 = tonumber(s[2])
+              local oc, orf, op = tonumber(s[3]), tonumber(s[4]), tonumber(s[5])
+              local ocap = oc * op
+              local last = math.max(last0, now)
+              if last > last0 then
+                local space = ocap - u
+                if space <= 0 or last - last0 >= ceildiv(space, orf) then
+                  u = ocap
+                else
+                  u = u + (last - last0) * orf
+                end
+              end
+              local units
+              if u >= ocap then
+                units = capUnits
+              elseif op ~= p then
+                units = math.min(rescale(u, op, p), capUnits)
+              else
+                units = math.min(u, capUnits)
+              end
+              units = math.min(capUnits, units + n * p)
+              redis.call('HSET', key, 'u', fmt(units), 't', fmt(last), 'c', fmt(cap),
+                  'r', fmt(r), 'p', fmt(p))
+              local toFullMs = ceildiv(ceildiv(capUnits - units, r), 1000)
+              redis.call('PEXPIRE', key, fmt(toFullMs + margin))
+              return 1
+              """);
+
+  /**
    * Admits a member into a window kept in a sorted set scored by admission time (µs). KEYS[1] the
    * window; ARGV member, limit, window µs, now µs, time to live in ms. Returns {admitted,
    * alreadyCounted, size, wait µs}.
