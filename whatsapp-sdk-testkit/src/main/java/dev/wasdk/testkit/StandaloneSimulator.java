@@ -27,7 +27,7 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <pre>{@code
  * # in this repository
- * mvn -q -DskipTests -pl whatsapp-sdk-testkit -am package exec:java \
+ * mvn -q -DskipTests -Psimulator -pl whatsapp-sdk-testkit -am package exec:java \
  *     -Dexec.args="--port 8089 --webhook-url http://localhost:8080/webhooks/whatsapp"
  * # in a project that has whatsapp-sdk-testkit as a dependency
  * mvn -q exec:java -Dexec.mainClass=dev.wasdk.testkit.StandaloneSimulator \
