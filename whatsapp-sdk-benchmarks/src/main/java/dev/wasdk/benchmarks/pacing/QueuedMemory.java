@@ -8,6 +8,10 @@ import dev.wasdk.message.Message;
 import dev.wasdk.sender.MessageSender;
 import dev.wasdk.sender.SendOutcome;
 import dev.wasdk.sender.SubmitOptions;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -32,6 +36,9 @@ import java.util.concurrent.CompletableFuture;
  * <pre>
  * java -Xmx8g -cp whatsapp-sdk-benchmarks/target/benchmarks.jar dev.wasdk.benchmarks.pacing.QueuedMemory [N]
  * </pre>
+ *
+ * <p>With {@code -Dhistogram=true} it also prints the top of the class histogram after {@code
+ * close}, to show what the closed sender still holds.
  */
 public final class QueuedMemory {
   private QueuedMemory() {}
@@ -80,6 +87,9 @@ public final class QueuedMemory {
       futures = null;
       long afterClose = PacingHarness.usedHeap();
 
+      if (Boolean.getBoolean("histogram")) {
+        histogram("after close(ZERO)");
+      }
       double perQueued = (queued - built) / (double) n;
       double perQueuedWithMessage = (queuedOnly - base) / (double) n;
       System.out.printf(
@@ -141,6 +151,21 @@ public final class QueuedMemory {
       futures.add(sender.submit(m, options));
     }
     return futures;
+  }
+
+  /** Prints the top of this JVM's class histogram (live objects), through {@code jcmd}. */
+  private static void histogram(String when) throws Exception {
+    String jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
+    Process p =
+        new ProcessBuilder(jcmd, Long.toString(ProcessHandle.current().pid()), "GC.class_histogram")
+            .redirectErrorStream(true)
+            .start();
+    System.out.println("class histogram " + when + ":");
+    try (BufferedReader r =
+        new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+      r.lines().limit(25).forEach(System.out::println);
+    }
+    p.waitFor();
   }
 
   /** Waits until the sender's queue is empty, for at most five minutes. */
