@@ -12,7 +12,8 @@
 # It builds nothing: build the jar first with
 #   mvn -q -B -DskipTests -pl whatsapp-sdk-benchmarks -am package
 #
-# Environment: SUITES (default "send webhook limiter redis memory pacing simulator") runs a subset;
+# Environment: SUITES (default "send webhook limiter redis memory pacing simulator") runs a subset,
+# and "sender" (not in the default) runs SubmitLatency and QueuedMemory;
 # REPS overrides the number of repetitions; JAVA picks the java binary (default: java on the PATH).
 set -uo pipefail
 
@@ -40,6 +41,8 @@ case "$MODE" in
     SENDER_MEMORY_N=100000
     PACING_RUNS=("accuracy 80 8" "campaign 3000 1000" "--server=inproc campaign 3000 1000" "naive 500 80 64")
     SIMULATOR_ARGS=("8 3 0 2" "8 3 1000 2")
+    SUBMIT_ARGS="3 1000 2000"
+    QUEUED_N=100000
     ;;
   full)
     REPS=${REPS:-3}
@@ -52,6 +55,8 @@ case "$MODE" in
     SENDER_MEMORY_N=1000000
     PACING_RUNS=("accuracy 80 15" "campaign 10000 1000" "--server=inproc campaign 10000 1000" "naive 2000 80 64")
     SIMULATOR_ARGS=("8 5 0 2" "8 5 1000 2")
+    SUBMIT_ARGS="7 2000 2000"
+    QUEUED_N=1000000
     ;;
   *)
     echo "usage: $0 [quick|full]" >&2
@@ -173,6 +178,13 @@ for rep in $(seq 1 "$REPS"); do
           harness simulator "$i" "$rep" -cp "$JAR_REL" \
             dev.wasdk.benchmarks.simulator.SimulatorLoad $args
         done
+        ;;
+      sender)
+        # shellcheck disable=SC2086
+        harness sender submit "$rep" -cp "$JAR_REL" \
+          dev.wasdk.benchmarks.pacing.SubmitLatency $SUBMIT_ARGS
+        harness sender queued "$rep" -Xmx8g -cp "$JAR_REL" \
+          dev.wasdk.benchmarks.pacing.QueuedMemory "$QUEUED_N"
         ;;
       *)
         echo "unknown suite $suite" >&2

@@ -40,7 +40,7 @@ import tools.jackson.databind.json.JsonMapper;
 public final class BenchReport {
   private static final Pattern REPETITION = Pattern.compile("-r(\\d+)\\.(json|txt)$");
   private static final List<String> SUITES =
-      List.of("send", "webhook", "limiter", "redis", "memory", "pacing", "simulator");
+      List.of("send", "webhook", "limiter", "redis", "memory", "pacing", "simulator", "sender");
 
   /** figure key, then repetition, then value. */
   private final Map<String, Map<Integer, Double>> figures = new TreeMap<>();
@@ -315,6 +315,8 @@ public final class BenchReport {
         return pacing();
       case "simulator":
         return simulator();
+      case "sender":
+        return sender();
       default:
         return null;
     }
@@ -542,6 +544,63 @@ public final class BenchReport {
     }
     md.append("\nUsed heap after full collections (`MemoryMXBean`), compressed references on.\n");
     return md.append(footer("memory")).toString();
+  }
+
+  private String sender() {
+    StringBuilder md =
+        new StringBuilder(
+            header("sender", "Sender: `submit()` with a stalling store, memory with deadlines"));
+    md.append("| `submit()` | wall p50 | wall p99 | wall p99.9 | CPU p50 | CPU p99 |\n");
+    md.append("|---|---|---|---|---|---|\n");
+    for (String[] run :
+        new String[][] {
+          {"healthy", "in-memory stores"}, {"stalling", "stores sleeping 1 s then throwing"}
+        }) {
+      String k = "sender.submit." + run[0] + ".";
+      md.append(
+          String.format(
+              Locale.ROOT,
+              "| %s | %s | **%s** | %s | %s | %s |%n",
+              run[1],
+              figure(k + "wall.p50Micros").format(BenchReport::us),
+              figure(k + "wall.p99Micros").format(BenchReport::us),
+              figure(k + "wall.p99.9Micros").format(BenchReport::us),
+              figure(k + "cpu.p50Micros").format(BenchReport::us),
+              figure(k + "cpu.p99Micros").format(BenchReport::us)));
+    }
+    md.append(
+        String.format(
+            Locale.ROOT,
+            "| ratio stalling / healthy (median of the rounds' ratios) | %s | %s | %s | | |%n",
+            figure("sender.submit.ratio.p50").format(BenchReport::times),
+            figure("sender.submit.ratio.p99").format(BenchReport::times),
+            figure("sender.submit.ratio.p99.9").format(BenchReport::times)));
+    Set<String> sizes = middles("memory.senderDeadlines.");
+    if (!sizes.isEmpty()) {
+      md.append("\n| queued with 1-day deadlines | N | bytes per message |\n|---|---|---|\n");
+      String[][] rows = {
+        {"messageBytes", "the template message itself"},
+        {"queueBytesPerMessage", "the sender's cost per queued message, future included"},
+        {"heldBytesPerMessage", "all the sender holds per queued message, message included"},
+        {"afterCancelBytesPerMessage", "left after all are cancelled, sender open"},
+        {"afterCloseBytesPerMessage", "left after `close(ZERO)`, closed sender still referenced"}
+      };
+      for (String n : sortedNumerically(sizes)) {
+        for (String[] row : rows) {
+          md.append(
+              String.format(
+                  Locale.ROOT,
+                  "| %s | %s | %s |%n",
+                  row[1],
+                  integer(Double.parseDouble(n)),
+                  figure("memory.senderDeadlines." + n + "." + row[0]).format(BenchReport::num)));
+        }
+      }
+    }
+    md.append(
+        "\n`submit()` timed per call from one thread, one every 2 ms, the two senders in"
+            + " alternating rounds; used heap after full collections.\n");
+    return md.append(footer("sender")).toString();
   }
 
   private static List<String> sortedNumerically(Set<String> names) {

@@ -142,4 +142,35 @@ class BenchReportTest {
         .contains("## Memory");
     assertThat(dir.resolve("send.md")).doesNotExist();
   }
+
+  @Test
+  void section_senderWithTwoRepetitions_mediansOfSubmitAndQueuedMemory() throws IOException {
+    write(
+        "sender-submit-r1.txt",
+        "RESULT sender.submit.healthy.wall.p99Micros 500",
+        "RESULT sender.submit.stalling.wall.p99Micros 10",
+        "RESULT sender.submit.ratio.p99 0.02");
+    write(
+        "sender-submit-r2.txt",
+        "RESULT sender.submit.healthy.wall.p99Micros 300",
+        "RESULT sender.submit.stalling.wall.p99Micros 30",
+        "RESULT sender.submit.ratio.p99 0.1");
+    write(
+        "sender-queued-r1.txt",
+        "RESULT memory.senderDeadlines.1000000.queueBytesPerMessage 470",
+        "RESULT memory.senderDeadlines.1000000.afterCancelBytesPerMessage 24");
+    write(
+        "commands.tsv",
+        "sender\tjava -cp benchmarks.jar dev.wasdk.benchmarks.pacing.SubmitLatency");
+
+    String md = BenchReport.read(raw()).section("sender");
+
+    assertThat(md)
+        .contains("| in-memory stores | – | **400 µs (300 µs–500 µs)** |")
+        .contains("| stores sleeping 1 s then throwing | – | **20.0 µs (10.0 µs–30.0 µs)** |")
+        .contains("| – | 0.06× (0.02×–0.10×) | – |")
+        .contains("the sender's cost per queued message, future included | 1,000,000 | 470 |")
+        .contains("left after all are cancelled, sender open | 1,000,000 | 24.0 |")
+        .contains("dev.wasdk.benchmarks.pacing.SubmitLatency");
+  }
 }
