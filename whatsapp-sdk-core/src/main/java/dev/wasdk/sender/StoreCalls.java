@@ -35,7 +35,11 @@ final class StoreCalls {
   private final java.util.concurrent.atomic.AtomicInteger failures =
       new java.util.concurrent.atomic.AtomicInteger();
 
-  /** The budget of calls until one succeeds, which may open the store's connection. */
+  /**
+   * The budget of the calls made before the store first answers or fails, which may open its
+   * connection. Once a call has failed, every call gets the normal budget, so that a stalled store
+   * holds the sender's thread for at most that budget per probe.
+   */
   static final Duration FIRST_CALL_BUDGET = Duration.ofSeconds(5);
 
   private volatile boolean warm;
@@ -93,9 +97,9 @@ final class StoreCalls {
     } catch (RejectedExecutionException ex) {
       throw failed(what, ex);
     }
+    boolean cold = !warm && failures.get() == 0;
+    Duration limit = !cold || budget.compareTo(FIRST_CALL_BUDGET) >= 0 ? budget : FIRST_CALL_BUDGET;
     try {
-      Duration limit =
-          warm || budget.compareTo(FIRST_CALL_BUDGET) >= 0 ? budget : FIRST_CALL_BUDGET;
       T result = f.get(limit.toNanos(), TimeUnit.NANOSECONDS);
       failures.set(0);
       warm = true;
@@ -107,7 +111,7 @@ final class StoreCalls {
         f.thenAccept(late -> runAsync("undo a late " + what, () -> undoLate.accept(late)));
       }
       throw new LimiterUnavailableException(
-          name + " did not answer within " + budget.toMillis() + " ms (" + what + ")", ex);
+          name + " did not answer within " + limit.toMillis() + " ms (" + what + ")", ex);
     } catch (ExecutionException ex) {
       throw failed(what, ex.getCause() != null ? ex.getCause() : ex);
     } catch (InterruptedException ex) {
