@@ -112,12 +112,19 @@ class MessageSenderFaultTest {
     return toSender;
   }
 
-  /** Runs the sender until every future is done: waits for answers, else advances the clock. */
+  /**
+   * Runs the sender until every future is done: waits for answers, else advances the clock. The
+   * sender hands an answer to its own thread before it schedules the next step, so "nothing in
+   * flight and nothing due" can hold for a moment between two steps: then the driver waits for the
+   * next answer or step instead of giving up, up to an overall bound that only a sender which never
+   * finishes reaches.
+   */
   void drive(MessageSender sender, List<CompletableFuture<SendOutcome>> futures) throws Exception {
-    while (!futures.stream().allMatch(CompletableFuture::isDone)) {
+    long giveUpAt = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    while (!futures.stream().allMatch(CompletableFuture::isDone) && System.nanoTime() < giveUpAt) {
       if (sender.stats().inFlight() == 0) {
         if (!time.runNext()) {
-          break;
+          answered.tryAcquire(10, TimeUnit.MILLISECONDS);
         }
       } else {
         answered.tryAcquire(10, TimeUnit.SECONDS);
