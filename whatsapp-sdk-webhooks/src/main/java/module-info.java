@@ -14,7 +14,10 @@ module dev.wasdk.webhooks {
   exports dev.wasdk.webhooks.event;
   exports dev.wasdk.webhooks.jdk;
   exports dev.wasdk.webhooks.servlet;
-  // The bounded body reader, shared with the Flows data endpoint's adapters.
+  // The bounded body reader, the servlet exchange and the bounded HTTP intake, shared with the
+  // Flows data endpoint's adapters.
   exports dev.wasdk.webhooks.internal to
+      dev.wasdk.flows;
+  exports dev.wasdk.webhooks.internal.http to
       dev.wasdk.flows;
 }

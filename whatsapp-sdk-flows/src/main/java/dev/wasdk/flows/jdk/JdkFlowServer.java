@@ -1,28 +1,53 @@
 package dev.wasdk.flows.jdk;
 
-import com.sun.net.httpserver.HttpServer;
 import dev.wasdk.flows.FlowEndpoint;
+import dev.wasdk.webhooks.internal.http.BoundedHttpServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A Flow data-endpoint server on the JDK's built-in {@code com.sun.net.httpserver}: one {@link
- * FlowEndpoint} per path, so that each Flow has its own {@code endpoint_uri}, key handling and
- * counters.
+ * A Flow data-endpoint server with no dependencies beyond the JDK: one {@link FlowEndpoint} per
+ * path, so that each Flow has its own {@code endpoint_uri}, key handling and counters, on the same
+ * bounded HTTP/1.1 intake as {@link dev.wasdk.webhooks.jdk.JdkWebhookServer}.
+ *
+ * <p><b>Limits.</b> Slow or hostile clients cannot stall it:
+ *
+ * <ul>
+ *   <li>a cap on open connections ({@link Builder#maxConnections}, default {@value
+ *       #DEFAULT_MAX_CONNECTIONS}); a connection beyond it gets 503 at once;
+ *   <li>a deadline for each whole request, line, headers and body ({@link Builder#requestTimeout},
+ *       default 10 seconds); past it the client gets 408 and the connection is closed;
+ *   <li>an early 413 when {@code Content-Length} is over the path's endpoint's {@linkplain
+ *       FlowEndpoint#maxBodyBytes() limit}, before any body byte is read;
+ *   <li>one budget for the body bytes buffered across all connections ({@link
+ *       Builder#bufferBudgetBytes}, default 64 MiB); a body that would exceed it gets 503;
+ *   <li>a bounded pool that runs the endpoints ({@value #DEFAULT_THREADS} threads and a queue of
+ *       {@value #DEFAULT_QUEUE} requests by default); when both are full, a request gets 503.
+ * </ul>
+ *
+ * <p>Only complete requests reach an endpoint, so a trickling client costs one waiting connection
+ * thread and never a request thread; the endpoint's own handler budget then bounds the answer. Any
+ * other path gets 404. To serve a Flow inside your own {@code com.sun.net.httpserver}, use {@link
+ * JdkFlowHandler}, which has none of these limits.
  *
  * <p>Meta only calls HTTPS URLs with a valid certificate: in production put the server behind a
- * TLS-terminating proxy. Run the JVM with {@code -Dsun.net.httpserver.nodelay=true}.
+ * TLS-terminating proxy.
  *
  * <p>Thread-safe; {@link #close()} stops the server (the endpoints stay open; close them too).
  *
@@ -40,13 +65,25 @@ public final class JdkFlowServer implements AutoCloseable {
   /** The default number of request threads. */
   public static final int DEFAULT_THREADS = 16;
 
+  /** The default number of complete requests that may wait for a request thread. */
+  public static final int DEFAULT_QUEUE = 64;
+
+  /** The default cap on open connections. */
+  public static final int DEFAULT_MAX_CONNECTIONS = 256;
+
+  /** The default deadline for a whole request. */
+  public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(10);
+
+  /** The default budget of body bytes buffered across all connections: 64 MiB. */
+  public static final long DEFAULT_BUFFER_BUDGET_BYTES = 64L * 1024 * 1024;
+
   private static final Logger log = LoggerFactory.getLogger(JdkFlowServer.class);
 
-  private final HttpServer server;
+  private final BoundedHttpServer server;
   private final ExecutorService ownExecutor;
   private final AtomicBoolean closed = new AtomicBoolean();
 
-  private JdkFlowServer(HttpServer server, ExecutorService ownExecutor) {
+  private JdkFlowServer(BoundedHttpServer server, ExecutorService ownExecutor) {
     this.server = server;
     this.ownExecutor = ownExecutor;
   }
@@ -58,7 +95,7 @@ public final class JdkFlowServer implements AutoCloseable {
 
   /** Returns the address the server is bound to, with the actual port when port 0 was asked. */
   public InetSocketAddress address() {
-    return server.getAddress();
+    return server.address();
   }
 
   /**
@@ -67,7 +104,7 @@ public final class JdkFlowServer implements AutoCloseable {
    * @param path a path given to {@link Builder#endpoint}
    */
   public URI uri(String path) {
-    InetSocketAddress a = server.getAddress();
+    InetSocketAddress a = server.address();
     String host = a.getAddress().isAnyLocalAddress() ? "localhost" : a.getHostString();
     if (host.indexOf(':') >= 0) {
       host = "[" + host + "]";
@@ -75,16 +112,27 @@ public final class JdkFlowServer implements AutoCloseable {
     return URI.create("http://" + host + ":" + a.getPort() + path);
   }
 
-  /** Stops the server and its own request threads. Idempotent. */
+  /** Returns how many connections are open now. */
+  int openConnections() {
+    return server.openConnections();
+  }
+
+  /** Returns how many body bytes are buffered across all connections now. */
+  long bufferedBytes() {
+    return server.bufferedBytes();
+  }
+
+  /** Stops the server, closes every connection and stops its own request threads. Idempotent. */
   @Override
   public void close() {
     if (!closed.compareAndSet(false, true)) {
       return;
     }
-    server.stop(0);
+    server.close();
     if (ownExecutor != null) {
-      ownExecutor.shutdown();
+      ownExecutor.shutdownNow();
     }
+    log.debug("Flow server stopped");
   }
 
   @Override
@@ -97,6 +145,11 @@ public final class JdkFlowServer implements AutoCloseable {
     private InetSocketAddress address = new InetSocketAddress(8080);
     private final Map<String, FlowEndpoint> endpoints = new LinkedHashMap<>();
     private ExecutorService executor;
+    private int threads = DEFAULT_THREADS;
+    private int queue = DEFAULT_QUEUE;
+    private int maxConnections = DEFAULT_MAX_CONNECTIONS;
+    private Duration requestTimeout = DEFAULT_REQUEST_TIMEOUT;
+    private long bufferBudgetBytes = DEFAULT_BUFFER_BUDGET_BYTES;
 
     private Builder() {}
 
@@ -130,10 +183,11 @@ public final class JdkFlowServer implements AutoCloseable {
     }
 
     /**
-     * Sets the executor that runs exchanges; the caller keeps ownership. Default: {@value
-     * JdkFlowServer#DEFAULT_THREADS} threads owned by the server.
+     * Sets the executor that runs the endpoints; the caller keeps ownership and shuts it down. Give
+     * it a bounded queue: when it refuses a task, the request gets 503. Default: {@link #threads}
+     * threads and a queue of {@link #queue} requests, owned by the server.
      *
-     * @param executor runs exchanges
+     * @param executor runs the endpoints for complete requests
      */
     public Builder executor(ExecutorService executor) {
       this.executor = Objects.requireNonNull(executor, "executor");
@@ -141,39 +195,153 @@ public final class JdkFlowServer implements AutoCloseable {
     }
 
     /**
+     * Sets the number of request threads of the server's own pool. Default {@value
+     * JdkFlowServer#DEFAULT_THREADS}. Ignored with {@link #executor}.
+     *
+     * @param threads at least 1
+     */
+    public Builder threads(int threads) {
+      if (threads < 1) {
+        throw new IllegalArgumentException("threads must be at least 1, was " + threads);
+      }
+      this.threads = threads;
+      return this;
+    }
+
+    /**
+     * Sets how many complete requests may wait for a request thread; beyond it they get 503.
+     * Default {@value JdkFlowServer#DEFAULT_QUEUE}. Ignored with {@link #executor}.
+     *
+     * @param queue zero or more
+     */
+    public Builder queue(int queue) {
+      if (queue < 0) {
+        throw new IllegalArgumentException("queue must not be negative, was " + queue);
+      }
+      this.queue = queue;
+      return this;
+    }
+
+    /**
+     * Sets the most connections open at once; a connection beyond it gets 503 and is closed.
+     * Default {@value JdkFlowServer#DEFAULT_MAX_CONNECTIONS}.
+     *
+     * @param maxConnections at least 1
+     */
+    public Builder maxConnections(int maxConnections) {
+      if (maxConnections < 1) {
+        throw new IllegalArgumentException(
+            "maxConnections must be at least 1, was " + maxConnections);
+      }
+      this.maxConnections = maxConnections;
+      return this;
+    }
+
+    /**
+     * Sets the deadline for a whole request, line, headers and body, counted from when the server
+     * starts waiting for it. Default 10 seconds.
+     *
+     * @param requestTimeout positive
+     */
+    public Builder requestTimeout(Duration requestTimeout) {
+      Objects.requireNonNull(requestTimeout, "requestTimeout");
+      if (requestTimeout.isNegative() || requestTimeout.isZero()) {
+        throw new IllegalArgumentException("requestTimeout must be positive");
+      }
+      this.requestTimeout = requestTimeout;
+      return this;
+    }
+
+    /**
+     * Sets the budget of body bytes buffered across all connections; a body that would exceed it
+     * gets 503. Default 64 MiB. Checked at {@link #start()} against the largest endpoint body
+     * limit.
+     *
+     * @param bufferBudgetBytes positive
+     */
+    public Builder bufferBudgetBytes(long bufferBudgetBytes) {
+      if (bufferBudgetBytes < 1) {
+        throw new IllegalArgumentException(
+            "bufferBudgetBytes must be positive, was " + bufferBudgetBytes);
+      }
+      this.bufferBudgetBytes = bufferBudgetBytes;
+      return this;
+    }
+
+    /**
      * Binds and starts the server.
      *
-     * @throws IllegalStateException if no endpoint was added
+     * @throws IllegalStateException if no endpoint was added, or the buffer budget is smaller than
+     *     an endpoint's body limit
      * @throws UncheckedIOException if the address cannot be bound
      */
     public JdkFlowServer start() {
       if (endpoints.isEmpty()) {
         throw new IllegalStateException("add at least one endpoint(path, endpoint)");
       }
-      HttpServer server;
-      try {
-        server = HttpServer.create(address, 0);
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot listen on " + address, e);
-      }
-      AtomicInteger sequence = new AtomicInteger();
+      Map<String, BoundedHttpServer.Route> routes = new LinkedHashMap<>();
+      endpoints.forEach(
+          (path, endpoint) -> {
+            if (endpoint.maxBodyBytes() > bufferBudgetBytes) {
+              throw new IllegalStateException(
+                  "bufferBudgetBytes "
+                      + bufferBudgetBytes
+                      + " is below the maxBodyBytes "
+                      + endpoint.maxBodyBytes()
+                      + " of the endpoint at "
+                      + path);
+            }
+            routes.put(
+                path, new BoundedHttpServer.Route(endpoint.maxBodyBytes(), endpoint::handle));
+          });
       ExecutorService own =
           executor == null
-              ? Executors.newFixedThreadPool(
-                  DEFAULT_THREADS,
-                  r -> {
-                    Thread t = new Thread(r, "wasdk-flow-http-" + sequence.incrementAndGet());
-                    t.setDaemon(true);
-                    return t;
-                  })
+              ? new ThreadPoolExecutor(
+                  threads,
+                  threads,
+                  0L,
+                  TimeUnit.MILLISECONDS,
+                  queue == 0 ? new SynchronousQueue<>() : new ArrayBlockingQueue<>(queue),
+                  new NamedThreads("wasdk-flow-http-"),
+                  new ThreadPoolExecutor.AbortPolicy())
               : null;
-      server.setExecutor(executor == null ? own : executor);
-      endpoints.forEach(
-          (path, endpoint) -> server.createContext(path, JdkFlowHandler.of(endpoint)));
-      server.start();
+      BoundedHttpServer server;
+      try {
+        server =
+            BoundedHttpServer.start(
+                new BoundedHttpServer.Config(
+                    address,
+                    routes,
+                    maxConnections,
+                    requestTimeout.toMillis(),
+                    bufferBudgetBytes,
+                    executor == null ? own : executor,
+                    new NamedThreads("wasdk-flow-conn-")));
+      } catch (IOException e) {
+        if (own != null) {
+          own.shutdownNow();
+        }
+        throw new UncheckedIOException("cannot listen on " + address, e);
+      }
       JdkFlowServer started = new JdkFlowServer(server, own);
       log.debug("Flow server listening on {}", started.uri(""));
       return started;
+    }
+  }
+
+  private static final class NamedThreads implements ThreadFactory {
+    private static final AtomicInteger SEQUENCE = new AtomicInteger();
+    private final String prefix;
+
+    NamedThreads(String prefix) {
+      this.prefix = prefix;
+    }
+
+    @Override
+    public Thread newThread(Runnable r) {
+      Thread t = new Thread(r, prefix + SEQUENCE.incrementAndGet());
+      t.setDaemon(true);
+      return t;
     }
   }
 }

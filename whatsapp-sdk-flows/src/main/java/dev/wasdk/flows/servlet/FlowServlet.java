@@ -3,13 +3,11 @@ package dev.wasdk.flows.servlet;
 import dev.wasdk.flows.FlowEndpoint;
 import dev.wasdk.webhooks.WebhookRequest;
 import dev.wasdk.webhooks.WebhookResponse;
-import dev.wasdk.webhooks.internal.BoundedBody;
+import dev.wasdk.webhooks.internal.ServletExchange;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.util.Enumeration;
 import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,34 +50,11 @@ public final class FlowServlet extends HttpServlet {
       resp.setStatus(400);
       return;
     }
-    resp.setStatus(response.status());
-    resp.setContentType(response.contentType());
-    response.headers().forEach(resp::setHeader);
-    byte[] body = response.body().getBytes(StandardCharsets.UTF_8);
-    resp.setContentLength(body.length);
-    if (body.length > 0) {
-      resp.getOutputStream().write(body);
-    }
+    ServletExchange.write(resp, response);
   }
 
   private WebhookRequest toRequest(HttpServletRequest req) throws IOException {
-    String method = req.getMethod();
-    WebhookRequest.Builder request = WebhookRequest.builder().method(method);
-    Enumeration<String> names = req.getHeaderNames();
-    while (names != null && names.hasMoreElements()) {
-      String name = names.nextElement();
-      Enumeration<String> values = req.getHeaders(name);
-      while (values != null && values.hasMoreElements()) {
-        request.header(name, values.nextElement());
-      }
-    }
-    if ("POST".equalsIgnoreCase(method)) {
-      long declared = Math.max(req.getContentLengthLong(), -1);
-      request
-          .contentLength(declared)
-          .body(BoundedBody.read(req.getInputStream(), declared, endpoint.maxBodyBytes()));
-    }
-    return request.build();
+    return ServletExchange.read(req, endpoint.maxBodyBytes()).build();
   }
 
   @Override

@@ -3,13 +3,12 @@ package dev.wasdk.webhooks.servlet;
 import dev.wasdk.webhooks.WebhookEndpoint;
 import dev.wasdk.webhooks.WebhookRequest;
 import dev.wasdk.webhooks.WebhookResponse;
-import dev.wasdk.webhooks.internal.BoundedBody;
 import dev.wasdk.webhooks.internal.QueryString;
+import dev.wasdk.webhooks.internal.ServletExchange;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.Enumeration;
 import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -74,38 +73,13 @@ public final class WebhookServlet extends HttpServlet {
       resp.setStatus(400);
       return;
     }
-    resp.setStatus(response.status());
-    resp.setContentType(response.contentType());
-    resp.setHeader("X-Content-Type-Options", "nosniff");
-    response.headers().forEach(resp::setHeader);
-    byte[] body = response.bodyBytes();
-    resp.setContentLength(body.length);
-    if (body.length > 0) {
-      resp.getOutputStream().write(body);
-    }
+    ServletExchange.write(resp, response);
   }
 
   private WebhookRequest toRequest(HttpServletRequest req) throws IOException {
-    String method = req.getMethod();
-    WebhookRequest.Builder request =
-        WebhookRequest.builder()
-            .method(method)
-            .queryParameters(QueryString.parse(req.getQueryString()));
-    Enumeration<String> names = req.getHeaderNames();
-    while (names != null && names.hasMoreElements()) {
-      String name = names.nextElement();
-      Enumeration<String> values = req.getHeaders(name);
-      while (values != null && values.hasMoreElements()) {
-        request.header(name, values.nextElement());
-      }
-    }
-    if ("POST".equalsIgnoreCase(method)) {
-      long declared = Math.max(req.getContentLengthLong(), -1);
-      request
-          .contentLength(declared)
-          .body(BoundedBody.read(req.getInputStream(), declared, endpoint.maxBodyBytes()));
-    }
-    return request.build();
+    return ServletExchange.read(req, endpoint.maxBodyBytes())
+        .queryParameters(QueryString.parse(req.getQueryString()))
+        .build();
   }
 
   @Override

@@ -33,7 +33,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A small HTTP/1.1 server for one webhook path that slow or hostile clients cannot stall.
+ * A small HTTP/1.1 server for webhook-style paths (one path per endpoint, each with its own body
+ * limit and handler) that slow or hostile clients cannot stall.
  *
  * <ul>
  *   <li>An accept thread takes connections; beyond {@code maxConnections} open ones, a new
@@ -59,17 +60,54 @@ public final class BoundedHttpServer implements AutoCloseable {
   private static final int LINGER_MILLIS = 1_000;
   private static final long LINGER_BYTES = 4L * 1024 * 1024;
 
-  /** The limits and parts of a server. */
+  /**
+   * What serves one path: its body limit and its handler.
+   *
+   * @param maxBodyBytes the largest body the path accepts; a larger one gets 413
+   * @param handler answers complete requests
+   */
+  public record Route(int maxBodyBytes, Function<WebhookRequest, WebhookResponse> handler) {}
+
+  /**
+   * The limits and parts of a server.
+   *
+   * @param routes the served paths, matched exactly; any other path gets 404
+   */
   public record Config(
       InetSocketAddress address,
-      String path,
+      Map<String, Route> routes,
       int maxConnections,
       long requestTimeoutMillis,
-      int maxBodyBytes,
       long bufferBudgetBytes,
       ExecutorService executor,
-      Function<WebhookRequest, WebhookResponse> handler,
-      ThreadFactory threads) {}
+      ThreadFactory threads) {
+
+    /** Copies the routes. */
+    public Config {
+      routes = Map.copyOf(routes);
+    }
+
+    /** A server for a single path. */
+    public Config(
+        InetSocketAddress address,
+        String path,
+        int maxConnections,
+        long requestTimeoutMillis,
+        int maxBodyBytes,
+        long bufferBudgetBytes,
+        ExecutorService executor,
+        Function<WebhookRequest, WebhookResponse> handler,
+        ThreadFactory threads) {
+      this(
+          address,
+          Map.of(path, new Route(maxBodyBytes, handler)),
+          maxConnections,
+          requestTimeoutMillis,
+          bufferBudgetBytes,
+          executor,
+          threads);
+    }
+  }
 
   private final Config config;
   private final ServerSocket socket;
@@ -242,21 +280,22 @@ public final class BoundedHttpServer implements AutoCloseable {
     if (head == null) {
       return false; // the client closed an idle connection
     }
-    if (!config.path().equals(head.path())) {
+    Route route = config.routes().get(head.path());
+    if (route == null) {
       write(out, text(404, "not found"), true);
       return false;
     }
     boolean post = "POST".equals(head.method());
     long declared = head.contentLength();
-    if (post && declared > config.maxBodyBytes()) {
-      write(out, text(413, "request body exceeds " + config.maxBodyBytes() + " bytes"), true);
+    if (post && declared > route.maxBodyBytes()) {
+      write(out, text(413, "request body exceeds " + route.maxBodyBytes() + " bytes"), true);
       return false;
     }
     if (head.expectContinue() && post) {
       out.write("HTTP/1.1 100 Continue\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
       out.flush();
     }
-    Body body = new Body(config.maxBodyBytes());
+    Body body = new Body(route.maxBodyBytes());
     try {
       if (head.chunked()) {
         body.readChunked(in);
@@ -264,7 +303,7 @@ public final class BoundedHttpServer implements AutoCloseable {
         body.readExactly(in, declared);
       }
       if (body.tooLarge) {
-        write(out, text(413, "request body exceeds " + config.maxBodyBytes() + " bytes"), true);
+        write(out, text(413, "request body exceeds " + route.maxBodyBytes() + " bytes"), true);
         return false;
       }
       if (body.overBudget) {
@@ -272,7 +311,7 @@ public final class BoundedHttpServer implements AutoCloseable {
         return false;
       }
       WebhookRequest request = head.toRequest(post ? body.bytes() : null);
-      WebhookResponse response = dispatch(request, in);
+      WebhookResponse response = dispatch(route, request, in);
       boolean close = head.close() || closed;
       write(out, response, close);
       return !close;
@@ -287,10 +326,10 @@ public final class BoundedHttpServer implements AutoCloseable {
     }
   }
 
-  private WebhookResponse dispatch(WebhookRequest request, DeadlineInput in) {
+  private WebhookResponse dispatch(Route route, WebhookRequest request, DeadlineInput in) {
     Future<WebhookResponse> result;
     try {
-      result = config.executor().submit(() -> config.handler().apply(request));
+      result = config.executor().submit(() -> route.handler().apply(request));
     } catch (RejectedExecutionException e) {
       log.warn("Webhook request refused: every request thread is busy and the queue is full");
       return text(503, "server busy; retry later");
