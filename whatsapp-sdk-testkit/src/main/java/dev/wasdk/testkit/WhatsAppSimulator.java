@@ -680,6 +680,11 @@ public final class WhatsAppSimulator implements AutoCloseable {
     return simulator.flows().flowJson(Objects.requireNonNull(flowId, "flowId"));
   }
 
+  /** Returns the controls of the simulated Flows: endpoint metrics and other WABAs' Flows. */
+  public SimulatedFlows flows() {
+    return new SimulatedFlows(simulator.flows(), clock());
+  }
+
   /** Returns the business public key uploaded for the default phone number, if any. */
   public Optional<String> businessPublicKey() {
     return simulator.flows().publicKey(phoneNumberId());

@@ -1,13 +1,14 @@
 package dev.wasdk.testkit.internal;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
-import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -26,6 +27,9 @@ public final class FlowStore {
     String applicationId;
     String status = "DRAFT";
     String flowJson;
+    String previewToken;
+    Instant previewExpiresAt;
+    final Deque<Instant> sends = FlowSendGate.newLog();
 
     Flow(String id) {
       this.id = id;
@@ -35,6 +39,52 @@ public final class FlowStore {
   private final Map<String, Flow> flows = new ConcurrentHashMap<>();
   private final Map<String, String> publicKeys = new ConcurrentHashMap<>();
   private final AtomicLong ids = new AtomicLong(4_210_000_000_000_000L);
+  private final Map<String, Map<String, Flow>> otherWabas = new ConcurrentHashMap<>();
+  private final FlowEndpointMetrics metrics = new FlowEndpointMetrics();
+
+  /** Returns the data-endpoint calls recorded per Flow, and the metrics made from them. */
+  public FlowEndpointMetrics metrics() {
+    return metrics;
+  }
+
+  Flow byId(String id) {
+    return flows.get(id);
+  }
+
+  Flow byName(String name) {
+    for (Flow f : flows.values()) {
+      synchronized (f) {
+        if (name.equals(f.name)) {
+          return f;
+        }
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Puts a Flow into another WABA of the same business, as a source for {@code migrate_flows}.
+   *
+   * @return the Flow's id there
+   */
+  public String addToOtherWaba(
+      String wabaId, String name, List<String> categories, String status, String flowJson) {
+    Flow f = new Flow(Long.toString(ids.incrementAndGet()));
+    f.name = name;
+    f.categories = new ArrayList<>(categories);
+    f.status = status;
+    f.flowJson = flowJson;
+    Map<String, Flow> waba = otherWabas.computeIfAbsent(wabaId, k -> new ConcurrentHashMap<>());
+    if (waba.putIfAbsent(name, f) != null) {
+      throw new IllegalArgumentException("WABA " + wabaId + " already has a flow named " + name);
+    }
+    return f.id;
+  }
+
+  /** Checks a message about to be sent against its Flow's health (132068, 132069). */
+  void admitSend(dev.wasdk.message.Message message, Instant now) {
+    FlowSendGate.admit(this, message, now);
+  }
 
   /** Returns whether an id names a Flow. */
   public boolean has(String id) {
@@ -92,7 +142,7 @@ public final class FlowStore {
                 g.writeArrayPropertyStart("data");
                 for (Flow f : all) {
                   synchronized (f) {
-                    writeFlow(g, f);
+                    FlowAnswers.writeFlow(g, f, req.query("fields").orElse(""), null);
                   }
                 }
                 g.writeEndArray();
@@ -148,13 +198,19 @@ public final class FlowStore {
   }
 
   /** {@code /{flow-id}}: read (GET), update metadata (POST), delete a draft (DELETE). */
-  SimResponse object(String method, String id, SimRequest req) {
+  SimResponse object(String method, String id, SimRequest req, Instant now) {
     Flow f = flows.get(id);
     Simulator.requireMethod(method, id, "GET", "POST", "DELETE");
     switch (method) {
       case "GET":
-        synchronized (f) {
-          return SimResponse.json(JsonIo.write(g -> writeFlow(g, f)));
+        {
+          String fields = req.query("fields").orElse("");
+          if (FlowEndpointMetrics.asksForMetric(fields)) {
+            return SimResponse.json(metrics.answer(id, fields));
+          }
+          synchronized (f) {
+            return SimResponse.json(JsonIo.write(g -> FlowAnswers.writeFlow(g, f, fields, now)));
+          }
         }
       case "POST":
         {
@@ -248,6 +304,32 @@ public final class FlowStore {
     }
   }
 
+  /** {@code POST /{waba}/migrate_flows}: copies Flows of another WABA under the same names. */
+  SimResponse migrate(String method, SimRequest req) {
+    Simulator.requireMethod(method, "migrate_flows", "POST");
+    return FlowAnswers.migrate(this, otherWabas, req);
+  }
+
+  /** Adds a migrated copy; false when the name is taken. */
+  boolean addCopy(Flow source, String[] newId) {
+    synchronized (this) {
+      if (byName(source.name) != null) {
+        return false;
+      }
+      Flow f = new Flow(Long.toString(ids.incrementAndGet()));
+      synchronized (source) {
+        f.name = source.name;
+        f.categories = new ArrayList<>(source.categories);
+        f.status = source.status;
+        f.flowJson = source.flowJson;
+        f.endpointUri = source.endpointUri;
+      }
+      flows.put(f.id, f);
+      newId[0] = f.id;
+      return true;
+    }
+  }
+
   /** {@code /{phone}/whatsapp_business_encryption}: upload (POST) or read (GET). */
   SimResponse encryption(String phoneNumberId, String method, SimRequest req) {
     Simulator.requireMethod(method, phoneNumberId, "GET", "POST");
@@ -288,31 +370,7 @@ public final class FlowStore {
             }));
   }
 
-  private static void writeFlow(JsonGenerator g, Flow f) {
-    g.writeStartObject();
-    g.writeStringProperty("id", f.id);
-    g.writeStringProperty("name", f.name);
-    g.writeStringProperty("status", f.status);
-    g.writeArrayPropertyStart("categories");
-    for (String c : f.categories) {
-      g.writeString(c);
-    }
-    g.writeEndArray();
-    g.writeArrayPropertyStart("validation_errors");
-    g.writeEndArray();
-    g.writeStringProperty("json_version", versionOf(f.flowJson));
-    if (f.endpointUri != null) {
-      g.writeStringProperty("endpoint_uri", f.endpointUri);
-    }
-    if (f.applicationId != null) {
-      g.writeObjectPropertyStart("application");
-      g.writeStringProperty("id", f.applicationId);
-      g.writeEndObject();
-    }
-    g.writeEndObject();
-  }
-
-  private static String versionOf(String flowJson) {
+  static String versionOf(String flowJson) {
     if (flowJson == null) {
       return "";
     }

@@ -145,6 +145,7 @@ final class MessagesEndpoint {
     if (failure != 0 && sim.settings.policyFailures() == FailureReporting.ERROR_RESPONSE) {
       throw GraphErrorException.of(failure, details);
     }
+    sim.flows.admitSend(message, now);
     String wamid = Ids.wamid(group ? "group" : user, false);
     sim.sent.add(
         new SentMessage(

@@ -215,7 +215,7 @@ public final class Simulator implements AutoCloseable {
       String method = req.method();
       if (flows.has(id)) {
         return seg.length == 2
-            ? flows.object(method, id, req)
+            ? flows.object(method, id, req, now)
             : flows.edge(method, id, seg[2], req);
       }
       if (seg.length == 2) {
@@ -250,6 +250,8 @@ public final class Simulator implements AutoCloseable {
             return management.phoneNumbers(req);
           case "flows":
             return flows.waba(method, req);
+          case "migrate_flows":
+            return flows.migrate(method, req);
           default:
             throw nonexistingField(edge, "WhatsAppBusinessAccount");
         }
