@@ -36,6 +36,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -53,7 +54,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class BookingFlow implements AutoCloseable {
   /** The path of the data endpoint. */
-  static final String FLOW_PATH = "/flows/booking";
+  public static final String FLOW_PATH = "/flows/booking";
 
   private final JdkFlowServer flowServer;
   private final FlowEndpoint flowEndpoint;
@@ -72,7 +73,7 @@ public final class BookingFlow implements AutoCloseable {
   }
 
   /** Returns the Flow JSON: a details screen that calls the endpoint, and a confirm screen. */
-  static FlowJson flowJson() {
+  public static FlowJson flowJson() {
     // tag::flow-json[]
     Screen details =
         Screen.builder("DETAILS")
@@ -115,8 +116,12 @@ public final class BookingFlow implements AutoCloseable {
     return flow;
   }
 
-  /** Returns the data endpoint's router; {@code bookings} maps flow tokens to booking numbers. */
-  static FlowRouter router(Map<String, String> bookings) {
+  /**
+   * Returns the data endpoint's router, the same under the JDK server and under Spring.
+   *
+   * @param bookings where each confirmed booking's number is put, by flow token
+   */
+  public static FlowRouter router(Map<String, String> bookings) {
     AtomicInteger sequence = new AtomicInteger(1041);
     // tag::router[]
     FlowRouter router =
@@ -192,16 +197,7 @@ public final class BookingFlow implements AutoCloseable {
         WebhookRouter.builder()
             .on(
                 FlowReplyReceived.class,
-                reply -> {
-                  if (!reply.isFlowCompletion()) {
-                    return;
-                  }
-                  Object booking = reply.response().get("booking_id");
-                  wa.messages()
-                      .send(
-                          Message.replyTo(reply)
-                              .text("You are booked in. Your booking number is " + booking + "."));
-                })
+                reply -> confirmation(reply).ifPresent(wa.messages()::send))
             .build();
     // end::completion[]
     JdkWebhookServer webhookServer =
@@ -216,6 +212,24 @@ public final class BookingFlow implements AutoCloseable {
             .start();
     return new BookingFlow(flowServer, endpoint, webhookServer, bookings);
   }
+
+  /**
+   * Returns the message that confirms a completed booking Flow, replying to the completion; empty
+   * for any other Flow reply. Shared by the JDK and the Spring hosting of the example.
+   *
+   * @param reply the Flow reply webhook
+   */
+  // tag::confirmation[]
+  public static Optional<Message> confirmation(FlowReplyReceived reply) {
+    if (!reply.isFlowCompletion()) {
+      return Optional.empty();
+    }
+    Object booking = reply.response().get("booking_id");
+    return Optional.of(
+        Message.replyTo(reply).text("You are booked in. Your booking number is " + booking + "."));
+  }
+
+  // end::confirmation[]
 
   /** Returns the data endpoint's URL. */
   public URI flowUri() {
@@ -244,8 +258,19 @@ public final class BookingFlow implements AutoCloseable {
     return "BookingFlow[" + flowUri() + "]";
   }
 
-  /** What the simulated journey saw, for the smoke test. */
-  record Journey(
+  /**
+   * What the simulated journey saw, for the smoke tests.
+   *
+   * @param flowId the published Flow
+   * @param flowMessageWamid the Flow message sent
+   * @param ping the health check's answer
+   * @param init the answer to opening the Flow
+   * @param details the answer to the details screen
+   * @param confirm the closing answer
+   * @param wrongKey the answer to a request for another key
+   * @param completionWamid the completion webhook's message id
+   */
+  public record Journey(
       String flowId,
       String flowMessageWamid,
       FlowUser.Reply ping,
@@ -256,7 +281,7 @@ public final class BookingFlow implements AutoCloseable {
       String completionWamid) {}
 
   /** Makes a fresh RSA-2048 key pair, as {@code openssl genrsa 2048} would. */
-  static KeyPair keyPair() {
+  public static KeyPair keyPair() {
     try {
       KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
       g.initialize(2048);
@@ -266,19 +291,42 @@ public final class BookingFlow implements AutoCloseable {
     }
   }
 
-  /** Returns a public key as PEM text, the form uploaded to Meta. */
-  static String publicPem(KeyPair pair) {
+  /**
+   * Returns a public key as PEM text, the form uploaded to Meta.
+   *
+   * @param pair the key pair
+   */
+  public static String publicPem(KeyPair pair) {
     return "-----BEGIN PUBLIC KEY-----\n"
         + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(pair.getPublic().getEncoded())
         + "\n-----END PUBLIC KEY-----\n";
   }
 
   /**
+   * Returns a private key as unencrypted PKCS#8 PEM text, a form {@link FlowCipher#fromPem} and
+   * {@code wasdk.flows.private-key} read.
+   *
+   * @param pair the key pair
+   */
+  public static String privatePem(KeyPair pair) {
+    return "-----BEGIN PRIVATE KEY-----\n"
+        + Base64.getMimeEncoder(64, new byte[] {'\n'})
+            .encodeToString(pair.getPrivate().getEncoded())
+        + "\n-----END PRIVATE KEY-----\n";
+  }
+
+  /**
    * Plays the journey: sends the Flow message, lets the simulated user go through the screens,
    * finishes with the completion webhook and waits for it to be handled.
+   *
+   * @param sim the simulator, which delivers its webhooks to the app
+   * @param wa a client of the simulator, with its WABA
+   * @param flowUri where the app serves the data endpoint
+   * @param publicPem the business public key matching the app's private key
+   * @param user the simulated user
    */
-  static Journey play(
-      WhatsAppSimulator sim, WhatsAppClient wa, BookingFlow app, String publicPem, String user) {
+  public static Journey play(
+      WhatsAppSimulator sim, WhatsAppClient wa, URI flowUri, String publicPem, String user) {
     String token = "booking-" + user.replaceAll("\\D", "");
     // The user writes first, which opens the 24-hour window a Flow message needs.
     sim.userSends(user, "I would like to book a table");
@@ -314,7 +362,7 @@ public final class BookingFlow implements AutoCloseable {
             .wamid();
     // end::send[]
     // tag::user[]
-    FlowUser phone = FlowUser.builder(app.flowUri(), publicPem).appSecret(sim.appSecret()).build();
+    FlowUser phone = FlowUser.builder(flowUri, publicPem).appSecret(sim.appSecret()).build();
     FlowUser.Reply ping = phone.ping();
     FlowUser.Reply init = phone.init(token);
     Map<String, Object> form = new LinkedHashMap<>();
@@ -333,8 +381,12 @@ public final class BookingFlow implements AutoCloseable {
     return new Journey(flowId, wamid, ping, init, details, confirm, wrongKey, completion);
   }
 
-  /** Returns a client for the simulator, with its WABA for the Flows API. */
-  static WhatsAppClient simulatorClient(WhatsAppSimulator sim) {
+  /**
+   * Returns a client for the simulator, with its WABA for the Flows API.
+   *
+   * @param sim the simulator
+   */
+  public static WhatsAppClient simulatorClient(WhatsAppSimulator sim) {
     return WhatsAppClient.builder()
         .accessToken(sim.accessToken())
         .phoneNumberId(sim.phoneNumberId())
@@ -362,7 +414,7 @@ public final class BookingFlow implements AutoCloseable {
                 InetAddress.getLoopbackAddress())) {
       sim.deliverWebhooksTo(app.webhookUri());
       System.out.println("Flow JSON: " + flowJson().toJson());
-      Journey j = play(sim, wa, app, publicPem(keys), user);
+      Journey j = play(sim, wa, app.flowUri(), publicPem(keys), user);
       System.out.println("ping      -> " + j.ping().json().orElse(""));
       System.out.println("INIT      -> " + j.init().json().orElse(""));
       System.out.println("DETAILS   -> " + j.details().json().orElse(""));

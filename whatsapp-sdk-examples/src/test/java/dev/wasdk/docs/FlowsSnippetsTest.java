@@ -7,6 +7,7 @@ import dev.wasdk.client.FlowCategory;
 import dev.wasdk.client.FlowCreated;
 import dev.wasdk.client.FlowDefinition;
 import dev.wasdk.client.FlowGranularity;
+import dev.wasdk.client.FlowHealth;
 import dev.wasdk.client.FlowInfo;
 import dev.wasdk.client.FlowMetric;
 import dev.wasdk.client.FlowMetricName;
@@ -22,6 +23,7 @@ import dev.wasdk.flows.FlowResponse;
 import dev.wasdk.flows.FlowRouter;
 import dev.wasdk.flows.jdk.JdkFlowServer;
 import dev.wasdk.testkit.FlowUser;
+import dev.wasdk.testkit.WhatsAppSimulator;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -154,11 +156,35 @@ class FlowsSnippetsTest {
     }
   }
 
+  @Test
+  void management_onTheSimulator_publishesAndReadsHealthPreviewAndMetrics() {
+    try (WhatsAppSimulator sim = WhatsAppSimulator.start();
+        WhatsAppClient wa =
+            WhatsAppClient.builder()
+                .accessToken(sim.accessToken())
+                .phoneNumberId(sim.phoneNumberId())
+                .wabaId(sim.wabaId())
+                .baseUrl(sim.baseUrl())
+                .build()) {
+      FlowMetric requests = management(wa, "{\"version\":\"7.3\",\"screens\":[]}");
+
+      FlowInfo info = wa.flows().stream().findFirst().orElseThrow();
+      assertThat(sim.flowStatus(info.id())).contains("PUBLISHED");
+      assertThat(requests.flowId()).isEqualTo(info.id());
+      assertThat(requests.name()).isEqualTo("ENDPOINT_REQUEST_COUNT");
+      assertThat(requests.dataPoints()).isEmpty(); // no endpoint call was recorded
+      FlowInfo full = wa.flows().get(info.id());
+      assertThat(full.healthStatus().orElseThrow().canSendMessage())
+          .isEqualTo(FlowHealth.Availability.AVAILABLE);
+      assertThat(full.preview()).isPresent();
+    }
+  }
+
   /**
-   * The management calls; compiled, not run: the simulator does not keep Flows. {@code
-   * FlowsApiTest} in the core module runs each call against a server.
+   * The management calls, run on the simulator above; {@code FlowsApiTest} in the core module runs
+   * each call against a server and Meta's examples.
    */
-  static void management(WhatsAppClient wa, String flowJson) {
+  static FlowMetric management(WhatsAppClient wa, String flowJson) {
     // tag::management[]
     FlowCreated created =
         wa.flows()
@@ -184,5 +210,6 @@ class FlowsSnippetsTest {
                 Optional.empty());
     // end::management[]
     System.out.println(info.status() + " " + requests.dataPoints().size());
+    return requests;
   }
 }

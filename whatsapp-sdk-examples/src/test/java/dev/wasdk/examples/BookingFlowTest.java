@@ -32,7 +32,8 @@ class BookingFlowTest {
                 InetAddress.getLoopbackAddress())) {
       sim.deliverWebhooksTo(app.webhookUri());
 
-      BookingFlow.Journey j = BookingFlow.play(sim, wa, app, BookingFlow.publicPem(keys), USER);
+      BookingFlow.Journey j =
+          BookingFlow.play(sim, wa, app.flowUri(), BookingFlow.publicPem(keys), USER);
 
       assertThat(sim.flowStatus(j.flowId())).contains("PUBLISHED");
       assertThat(sim.uploadedFlowJson(j.flowId())).contains(BookingFlow.flowJson().toJson());
