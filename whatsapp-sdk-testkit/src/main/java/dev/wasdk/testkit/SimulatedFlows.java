@@ -22,6 +22,9 @@ import java.util.Objects;
  * {@code THROTTLED} one accepts 10 in any hour of the simulator's clock and then refuses with
  * 132069.
  *
+ * <p>{@link WhatsAppSimulator#reset()} forgets the recorded calls and the Flow messages counted
+ * toward the throttled hour; the Flows, their statuses and the other WABAs' Flows stay.
+ *
  * <p>Thread-safe.
  *
  * <pre>{@code

@@ -232,4 +232,31 @@ class FlowsManagementAnswersTest {
     wa.messages().send(flowMessage(id));
     assertThat(sim.sentMessages()).hasSize(11);
   }
+
+  @Test
+  void reset_forgetsTheThrottledHourAndTheRecordedCalls_keepsTheFlow() {
+    String id = publishedFlow("reset");
+    sim.userSends(USER, "hi");
+    sim.setFlowStatus(id, "THROTTLED");
+    for (int i = 0; i < 10; i++) {
+      wa.messages().send(flowMessage(id));
+    }
+    sim.flows().recordEndpointCall(id, Duration.ofMillis(100), null);
+
+    sim.reset();
+    sim.userSends(USER, "hi again");
+
+    wa.messages().send(flowMessage(id));
+    assertThat(sim.flowStatus(id)).contains("THROTTLED");
+    assertThat(
+            wa.flows()
+                .metric(
+                    id,
+                    FlowMetricName.ENDPOINT_REQUEST_COUNT,
+                    FlowGranularity.LIFETIME,
+                    Optional.empty(),
+                    Optional.empty())
+                .dataPoints())
+        .isEmpty();
+  }
 }

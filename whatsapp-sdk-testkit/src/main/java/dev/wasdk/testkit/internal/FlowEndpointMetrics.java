@@ -58,6 +58,11 @@ public final class FlowEndpointMetrics {
         .add(new Call(at, latency.toMillis(), errorKind));
   }
 
+  /** Forgets every recorded call. */
+  void clear() {
+    calls.clear();
+  }
+
   /** Returns whether a {@code fields} value asks for a metric. */
   static boolean asksForMetric(String fields) {
     return fields.contains("metric.");

@@ -711,6 +711,7 @@ public final class Simulator implements AutoCloseable {
     optedOut.clear();
     deliveryFailures.clear();
     inboundIds.clear();
+    flows.resetRecords();
     for (Phone p : phones.values()) {
       p.lastInbound.clear();
       p.blocked.clear();
