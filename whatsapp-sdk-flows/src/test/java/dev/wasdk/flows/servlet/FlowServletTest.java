@@ -78,6 +78,7 @@ class FlowServletTest {
 
     assertThat(r.statusCode()).isEqualTo(200);
     assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("text/plain");
+    assertThat(r.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
     assertThat(init.open(r.body()))
         .isEqualTo("{\"screen\":\"WELCOME\",\"data\":{\"via\":\"servlet\"}}");
   }
