@@ -26,7 +26,9 @@ import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
+import org.awaitility.Awaitility;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -264,6 +266,43 @@ class WebhookIntakeAutoConfigurationTest {
   }
 
   @Test
+  void context_redisStreamPoisonEvent_goesToTheDeadLettersAndIsReplayed() {
+    LocalRedisServer redis = LocalRedisServer.shared();
+    String stream = "intake-dead-" + UUID.randomUUID();
+    runner
+        .withUserConfiguration(FailingInbox.class)
+        .withPropertyValues(
+            "wasdk.webhook.dispatch=redis-stream",
+            "wasdk.webhook.redis-stream.stream=" + stream,
+            "wasdk.webhook.redis-stream.max-deliveries=2",
+            "wasdk.webhook.redis-stream.claim-idle=100ms",
+            "wasdk.redis.uri=" + redis.uri())
+        .run(
+            context -> {
+              assertThat(context).hasNotFailed();
+              FailingInbox inbox = context.getBean(FailingInbox.class);
+              WebhookEndpoint endpoint = context.getBean(WebhookEndpoint.class);
+              assertThat(endpoint.handle(signed(text("wamid.POISON"))).status()).isEqualTo(200);
+              RedisStreamHandoff stored = context.getBean(RedisStreamHandoff.class);
+              Awaitility.await()
+                  .atMost(Duration.ofSeconds(30))
+                  .until(() -> !stored.deadLetters(10).isEmpty());
+              assertThat(inbox.attempts.get()).isEqualTo(2);
+              assertThat(stored.deadLetters(10).get(0).eventType()).contains("TextReceived");
+
+              inbox.failing = false;
+              // tag::dead-letters[]
+              RedisStreamHandoff handoff = context.getBean(RedisStreamHandoff.class);
+              for (RedisStreamHandoff.DeadLetter letter : handoff.deadLetters(100)) {
+                handoff.replay(letter.id()); // back into the stream, for the workers
+              }
+              // end::dead-letters[]
+              assertThat(inbox.handled.await(30, TimeUnit.SECONDS)).isTrue();
+              assertThat(handoff.deadLetters(10)).isEmpty();
+            });
+  }
+
+  @Test
   void context_redisStreamWorkerDisabled_takesDeliveriesWithoutAWorker() {
     LocalRedisServer redis = LocalRedisServer.shared();
     runner
@@ -329,6 +368,22 @@ class WebhookIntakeAutoConfigurationTest {
     void on(TextReceived text) {
       received.add(text.id());
       first.countDown();
+    }
+  }
+
+  /** Fails every text message while {@code failing} is set, counting the attempts. */
+  static class FailingInbox {
+    final AtomicInteger attempts = new AtomicInteger();
+    final CountDownLatch handled = new CountDownLatch(1);
+    volatile boolean failing = true;
+
+    @EventListener
+    void on(TextReceived text) {
+      if (failing) {
+        attempts.incrementAndGet();
+        throw new IllegalStateException("poison: " + text.id());
+      }
+      handled.countDown();
     }
   }
 
