@@ -1,6 +1,7 @@
 package dev.wasdk.spring;
 
 import static dev.wasdk.spring.internal.Checks.apply;
+import static dev.wasdk.spring.internal.Checks.applySecret;
 import static dev.wasdk.spring.internal.Checks.atLeast;
 import static dev.wasdk.spring.internal.Checks.notNegative;
 import static dev.wasdk.spring.internal.Checks.positive;
@@ -120,8 +121,11 @@ public final class WhatsAppWebhookIntakeAutoConfiguration {
       String uri = required("wasdk.redis.uri", r.getUri(), "such as redis://localhost:6379");
       Duration timeout = positive("wasdk.redis.command-timeout", r.getCommandTimeout());
       RedisURI[] parsed = new RedisURI[1];
-      // Lettuce's message withholds the URI's password; the URI itself is never quoted.
-      apply("wasdk.redis.uri", () -> parsed[0] = RedisURI.create(uri));
+      // The parser's message may quote the URI, password included, so it is not passed on.
+      applySecret(
+          "wasdk.redis.uri",
+          "it must be a Redis URI such as redis://localhost:6379 or rediss://:password@host:6380/0",
+          () -> parsed[0] = RedisURI.create(uri));
       parsed[0].setTimeout(timeout);
       return RedisClient.create(parsed[0]);
     }

@@ -199,6 +199,22 @@ class WebhookIntakeAutoConfigurationTest {
   }
 
   @Test
+  void context_malformedRedisUri_failsNamingThePropertyWithoutItsValue() {
+    runner
+        .withPropertyValues(
+            "wasdk.webhook.dedupe.store=redis", "wasdk.redis.uri=redis://:s3cret pass@host:6379")
+        .run(
+            context -> {
+              assertThat(context).hasFailed();
+              Throwable cause = rootCause(context.getStartupFailure());
+              assertThat(cause)
+                  .isInstanceOf(WhatsAppConfigurationException.class)
+                  .hasMessageContaining("wasdk.redis.uri");
+              assertThat(cause.getMessage()).doesNotContain("s3cret");
+            });
+  }
+
+  @Test
   void context_invalidLease_failsNamingTheProperty() {
     runner
         .withPropertyValues("wasdk.webhook.dedupe.lease=0s")
