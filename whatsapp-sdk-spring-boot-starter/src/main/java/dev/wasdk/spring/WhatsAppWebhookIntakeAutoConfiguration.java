@@ -14,12 +14,14 @@ import dev.wasdk.redis.RedisStreamHandoff;
 import dev.wasdk.redis.RedisStreamWorker;
 import dev.wasdk.spring.WhatsAppWebhookIntakeProperties.DedupeStore;
 import dev.wasdk.spring.internal.IntakeConditions;
+import dev.wasdk.spring.internal.JdbcDedupePurger;
 import dev.wasdk.spring.internal.RedisStreamWorkerLifecycle;
 import dev.wasdk.webhooks.Deduplicator;
 import dev.wasdk.webhooks.WebhookHandoff;
 import dev.wasdk.webhooks.WebhookRouter;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import javax.sql.DataSource;
@@ -232,6 +234,21 @@ public final class WhatsAppWebhookIntakeAutoConfiguration {
       JdbcDeduplicator[] made = new JdbcDeduplicator[1];
       apply("wasdk.webhook.dedupe.horizon", () -> made[0] = stores.deduplicator(horizon));
       return made[0];
+    }
+
+    @Bean
+    @ConditionalOnBooleanProperty(
+        name = "wasdk.webhook.dedupe.purge-enabled",
+        matchIfMissing = true)
+    JdbcDedupePurger whatsAppJdbcDedupePurger(
+        ObjectProvider<Deduplicator> deduplicator, WhatsAppWebhookIntakeProperties intake) {
+      Duration interval =
+          positive("wasdk.webhook.dedupe.purge-interval", intake.getDedupe().getPurgeInterval());
+      // The application's own Deduplicator, if any, is not purged here.
+      Deduplicator d = deduplicator.getIfUnique();
+      return d instanceof JdbcDeduplicator j
+          ? new JdbcDedupePurger(j, interval, Clock.systemUTC())
+          : null;
     }
   }
 }

@@ -75,6 +75,15 @@ public final class WhatsAppWebhookIntakeProperties {
     /** Prefix of the Redis keys, when the store is REDIS. */
     private String keyPrefix = "wasdk:dedupe:";
 
+    /**
+     * How often expired keys are deleted from the table, when the store is JDBC (see {@code
+     * wasdk.webhook.dedupe.purge-enabled}).
+     */
+    private Duration purgeInterval = Duration.ofHours(1);
+
+    /** Whether expired keys are deleted from the table, when the store is JDBC. */
+    private boolean purgeEnabled = true;
+
     /** Returns the store. */
     public DedupeStore getStore() {
       return store;
@@ -117,9 +126,47 @@ public final class WhatsAppWebhookIntakeProperties {
       this.keyPrefix = keyPrefix;
     }
 
+    /** Returns the purge interval of the JDBC store. */
+    public Duration getPurgeInterval() {
+      return purgeInterval;
+    }
+
+    /**
+     * Sets the purge interval of the JDBC store.
+     *
+     * @param purgeInterval positive, such as {@code 1h}
+     */
+    public void setPurgeInterval(Duration purgeInterval) {
+      this.purgeInterval = purgeInterval;
+    }
+
+    /** Returns whether the JDBC store is purged. */
+    public boolean isPurgeEnabled() {
+      return purgeEnabled;
+    }
+
+    /**
+     * Sets whether the JDBC store is purged.
+     *
+     * @param purgeEnabled false when something else deletes expired rows
+     */
+    public void setPurgeEnabled(boolean purgeEnabled) {
+      this.purgeEnabled = purgeEnabled;
+    }
+
     @Override
     public String toString() {
-      return "dedupe[store=" + store + ", lease=" + lease + ", keyPrefix=" + keyPrefix + "]";
+      return "dedupe[store="
+          + store
+          + ", lease="
+          + lease
+          + ", keyPrefix="
+          + keyPrefix
+          + ", purgeInterval="
+          + purgeInterval
+          + ", purgeEnabled="
+          + purgeEnabled
+          + "]";
     }
   }
 

@@ -45,6 +45,7 @@ class ConfigurationMetadataTest {
             "wasdk.webhook.dedupe.store",
             "wasdk.webhook.dedupe.lease",
             "wasdk.webhook.dedupe.key-prefix",
+            "wasdk.webhook.dedupe.purge-interval",
             "wasdk.webhook.redis-stream.stream",
             "wasdk.webhook.redis-stream.group",
             "wasdk.webhook.redis-stream.consumer",

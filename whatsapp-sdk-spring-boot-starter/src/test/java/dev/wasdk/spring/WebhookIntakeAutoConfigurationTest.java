@@ -7,6 +7,7 @@ import dev.wasdk.jdbc.JdbcStores;
 import dev.wasdk.redis.RedisDeduplicator;
 import dev.wasdk.redis.RedisStreamHandoff;
 import dev.wasdk.redis.testing.LocalRedisServer;
+import dev.wasdk.spring.internal.JdbcDedupePurger;
 import dev.wasdk.spring.internal.RedisStreamWorkerLifecycle;
 import dev.wasdk.webhooks.Deduplicator;
 import dev.wasdk.webhooks.QueuedHandoff;
@@ -21,6 +22,7 @@ import io.lettuce.core.api.StatefulRedisConnection;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -135,6 +137,61 @@ class WebhookIntakeAutoConfigurationTest {
               assertThat(other.claim("wamid.B", "two", now, lease))
                   .isEqualTo(Deduplicator.Claim.DONE);
             });
+  }
+
+  @Test
+  void context_jdbcStore_purgesExpiredKeysAndKeepsLiveOnes() {
+    runner
+        .withUserConfiguration(H2DataSource.class)
+        .withPropertyValues(
+            "wasdk.webhook.dedupe.store=jdbc", "wasdk.webhook.dedupe.purge-interval=100ms")
+        .run(
+            context -> {
+              assertThat(context).hasNotFailed();
+              assertThat(context).hasSingleBean(JdbcDedupePurger.class);
+              assertThat(context.getBean(JdbcDedupePurger.class).isRunning()).isTrue();
+              Deduplicator dedupe = context.getBean(Deduplicator.class);
+              Instant now = Instant.now();
+              // a claim whose holder never finished, its lease long over
+              dedupe.claim("wamid.EXPIRED", "gone", now.minus(Duration.ofHours(1)), lease(1));
+              dedupe.claim("wamid.LIVE", "here", now, Duration.ofMinutes(10));
+              DataSource ds = context.getBean(DataSource.class);
+
+              Awaitility.await()
+                  .atMost(Duration.ofSeconds(30))
+                  .until(() -> !rowKeys(ds).contains("wamid.EXPIRED"));
+              assertThat(rowKeys(ds)).containsExactly("wamid.LIVE");
+            });
+  }
+
+  @Test
+  void context_jdbcStorePurgeDisabled_createsNoPurger() {
+    runner
+        .withUserConfiguration(H2DataSource.class)
+        .withPropertyValues(
+            "wasdk.webhook.dedupe.store=jdbc", "wasdk.webhook.dedupe.purge-enabled=false")
+        .run(
+            context -> {
+              assertThat(context).hasNotFailed();
+              assertThat(context).hasSingleBean(JdbcDeduplicator.class);
+              assertThat(context).doesNotHaveBean(JdbcDedupePurger.class);
+            });
+  }
+
+  private static Duration lease(int seconds) {
+    return Duration.ofSeconds(seconds);
+  }
+
+  private static List<String> rowKeys(DataSource ds) throws java.sql.SQLException {
+    List<String> keys = new ArrayList<>();
+    try (java.sql.Connection c = ds.getConnection();
+        java.sql.Statement st = c.createStatement();
+        java.sql.ResultSet rs = st.executeQuery("SELECT dedupe_key FROM wasdk_webhook_dedupe")) {
+      while (rs.next()) {
+        keys.add(rs.getString(1));
+      }
+    }
+    return keys;
   }
 
   @Test
