@@ -15,6 +15,7 @@ import dev.wasdk.redis.RedisLimiterStore;
 import dev.wasdk.sender.LimiterStore;
 import dev.wasdk.sender.MessageSender;
 import dev.wasdk.sender.QueueFullPolicy;
+import dev.wasdk.spring.internal.IntakeConditions;
 import dev.wasdk.spring.internal.WebStack;
 import dev.wasdk.spring.internal.WebhookEventBridge;
 import dev.wasdk.webhooks.Deduplicator;
@@ -23,16 +24,17 @@ import dev.wasdk.webhooks.QueuedHandoff;
 import dev.wasdk.webhooks.WebhookEndpoint;
 import dev.wasdk.webhooks.WebhookHandoff;
 import dev.wasdk.webhooks.WebhookRouter;
+import java.time.Duration;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 
 /**
@@ -268,7 +270,7 @@ public final class WhatsAppAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean(WebhookHandoff.class)
-    @ConditionalOnProperty(name = "wasdk.webhook.dispatch", havingValue = "async")
+    @Conditional(IntakeConditions.QueuedDispatch.class)
     QueuedHandoff whatsAppWebhookHandoff(WebhookRouter router, WhatsAppProperties properties) {
       WhatsAppProperties.Async a = properties.getWebhook().getAsync();
       String p = PREFIX + "webhook.async.";
@@ -286,6 +288,7 @@ public final class WhatsAppAutoConfiguration {
         WebhookRouter router,
         Deduplicator deduplicator,
         ObjectProvider<WebhookHandoff> handoff,
+        ObjectProvider<WhatsAppWebhookIntakeProperties> intake,
         ApplicationContext context) {
       WebStack.requireServletMvc(context);
       String disable = "; or set wasdk.webhook.enabled=false in an application that only sends";
@@ -320,7 +323,12 @@ public final class WhatsAppAutoConfiguration {
             "must be between 1B and 2GB, such as 4MB, but was " + w.getMaxBodySize());
       }
       b.maxBodyBytes((int) maxBody);
-      if (w.getDispatch() == WhatsAppProperties.Dispatch.ASYNC) {
+      WhatsAppWebhookIntakeProperties i = intake.getIfAvailable();
+      if (i != null) {
+        Duration lease = positive(PREFIX + "webhook.dedupe.lease", i.getDedupe().getLease());
+        apply(PREFIX + "webhook.dedupe.lease", () -> b.lease(lease));
+      }
+      if (w.getDispatch().isHandedOff()) {
         b.dispatch(DispatchMode.asynchronous(handoff.getObject()));
       } else {
         b.router(router);

@@ -289,9 +289,23 @@ public final class WhatsAppProperties {
   /** When the webhook endpoint acknowledges a delivery. */
   public enum Dispatch {
     /** After the listeners ran on the request thread; a listener that throws makes Meta retry. */
-    SYNC,
+    SYNCHRONOUS,
     /** Once the events are queued in memory; listeners run on worker threads. */
-    ASYNC
+    QUEUED,
+    /**
+     * Once the events are added to a Redis stream; listeners run on stream workers in any app
+     * instance (needs dev.wasdk:whatsapp-sdk-redis; see {@code wasdk.webhook.redis-stream.*}).
+     */
+    REDIS_STREAM,
+    /** The earlier name of {@link #SYNCHRONOUS}. */
+    SYNC,
+    /** The earlier name of {@link #QUEUED}. */
+    ASYNC;
+
+    /** Returns whether deliveries are acknowledged before the listeners run. */
+    public boolean isHandedOff() {
+      return this != SYNCHRONOUS && this != SYNC;
+    }
   }
 
   /** What {@code MessageSender.submit} does when its queue is full. */
@@ -328,11 +342,12 @@ public final class WhatsAppProperties {
     private DataSize maxBodySize = DataSize.ofKilobytes(3136);
 
     /**
-     * When deliveries are acknowledged: SYNC after the listeners ran (a crash loses nothing), or
-     * ASYNC once the events are queued in memory (faster acknowledgements; a crash loses the queued
-     * events).
+     * When deliveries are acknowledged: SYNCHRONOUS after the listeners ran (a crash loses
+     * nothing), QUEUED once the events are queued in memory (faster acknowledgements; a crash loses
+     * the queued events), or REDIS_STREAM once they are added to a Redis stream that workers in
+     * every app instance consume. SYNC and ASYNC are the earlier names of the first two.
      */
-    private Dispatch dispatch = Dispatch.SYNC;
+    private Dispatch dispatch = Dispatch.SYNCHRONOUS;
 
     /**
      * Whether a mismatching signature is checked again over the body with non-ASCII characters
@@ -394,7 +409,7 @@ public final class WhatsAppProperties {
     /**
      * Sets the dispatch mode.
      *
-     * @param dispatch SYNC or ASYNC
+     * @param dispatch SYNCHRONOUS, QUEUED or REDIS_STREAM
      */
     public void setDispatch(Dispatch dispatch) {
       this.dispatch = dispatch;
@@ -444,7 +459,7 @@ public final class WhatsAppProperties {
     }
   }
 
-  /** The {@code wasdk.webhook.async.*} settings, used when the dispatch is ASYNC. */
+  /** The {@code wasdk.webhook.async.*} settings, used when the dispatch is QUEUED. */
   public static final class Async {
     /**
      * How many events may wait or run at once; a delivery beyond it gets 503, so Meta retries

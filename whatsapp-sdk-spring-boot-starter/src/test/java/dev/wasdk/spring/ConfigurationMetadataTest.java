@@ -42,6 +42,18 @@ class ConfigurationMetadataTest {
             "wasdk.webhook.max-body-size",
             "wasdk.webhook.dispatch",
             "wasdk.webhook.dedupe.max-keys",
+            "wasdk.webhook.dedupe.store",
+            "wasdk.webhook.dedupe.lease",
+            "wasdk.webhook.dedupe.key-prefix",
+            "wasdk.webhook.dedupe.purge-interval",
+            "wasdk.webhook.redis-stream.stream",
+            "wasdk.webhook.redis-stream.group",
+            "wasdk.webhook.redis-stream.consumer",
+            "wasdk.webhook.redis-stream.worker-enabled",
+            "wasdk.webhook.redis-stream.claim-idle",
+            "wasdk.webhook.redis-stream.max-deliveries",
+            "wasdk.webhook.redis-stream.max-length",
+            "wasdk.webhook.redis-stream.max-age",
             "wasdk.sender.throughput",
             "wasdk.sender.tier",
             "wasdk.sender.queue-capacity",
@@ -57,7 +69,11 @@ class ConfigurationMetadataTest {
             "wasdk.webhook.path", "/webhooks/whatsapp",
             "wasdk.base-url", "https://graph.facebook.com",
             "wasdk.sender.throughput", "80",
-            "wasdk.sender.tier", "TIER_250");
+            "wasdk.sender.tier", "TIER_250",
+            "wasdk.webhook.dispatch", "synchronous",
+            "wasdk.webhook.dedupe.store", "memory",
+            "wasdk.webhook.dedupe.lease", "2m",
+            "wasdk.webhook.redis-stream.stream", "wasdk:webhooks");
     for (JsonNode property : root.get("properties")) {
       String name = property.get("name").asString();
       if (defaults.containsKey(name)) {

@@ -10,7 +10,6 @@ import static dev.wasdk.webhooks.TestDeliveries.post;
 import static dev.wasdk.webhooks.TestDeliveries.signedPost;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.wasdk.webhooks.TestDeliveries.MutableClock;
 import dev.wasdk.webhooks.event.UnknownEvent;
@@ -372,10 +371,7 @@ class WebhookEndpointTest {
   }
 
   @Test
-  void handle_defaultKeyFunctionWithKeylessEvents_handlesEveryDelivery() {
-    assumeTrue(
-        WebhookParser.create().parse(body("k1")).get(0).dedupeKey().isEmpty(),
-        "events of unknown fields carry no dedupe key");
+  void handle_defaultKeyFunctionUnknownFieldWithTime_handledOnce() {
     WebhookEndpoint endpoint =
         WebhookEndpoint.builder()
             .appSecret(APP_SECRET)
@@ -384,6 +380,25 @@ class WebhookEndpointTest {
             .build();
     endpoint.handle(signedPost(body("k1")));
     endpoint.handle(signedPost(body("k1")));
+    endpoint.handle(signedPost(body("k2")));
+    assertThat(handled).containsExactly("k1", "k2");
+  }
+
+  @Test
+  void handle_defaultKeyFunctionChangeWithoutTime_handlesEveryDelivery() {
+    byte[] timeless =
+        new String(body("k1"), StandardCharsets.UTF_8)
+            .replace("\"time\":1739321024,", "")
+            .getBytes(StandardCharsets.UTF_8);
+    assertThat(WebhookParser.create().parse(timeless).get(0).dedupeKey()).isEmpty();
+    WebhookEndpoint endpoint =
+        WebhookEndpoint.builder()
+            .appSecret(APP_SECRET)
+            .verifyToken(VERIFY_TOKEN)
+            .router(router)
+            .build();
+    endpoint.handle(signedPost(timeless));
+    endpoint.handle(signedPost(timeless));
     assertThat(handled).containsExactly("k1", "k1");
   }
 

@@ -2,7 +2,6 @@ package dev.wasdk.webhooks.event;
 
 import dev.wasdk.internal.text.Values;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * An error Meta reports at the level of the app, account or phone number rather than of one message
@@ -26,12 +25,6 @@ public record ErrorReported(EventContext context, WebhookError error, String raw
   /** Returns the error code. */
   public int code() {
     return error.code();
-  }
-
-  /** Returns empty: errors carry no stable identity and are always delivered. */
-  @Override
-  public Optional<String> dedupeKey() {
-    return Optional.empty();
   }
 
   /** Returns the components by name, a present optional as its value, an absent one left out. */

@@ -2,7 +2,6 @@ package dev.wasdk.webhooks.event;
 
 import dev.wasdk.internal.text.Values;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * A change this version does not model: a webhook field it does not know (such as {@code
@@ -25,11 +24,6 @@ public record UnknownEvent(EventContext context, String rawJson) implements Webh
   /** Returns the webhook field, such as {@code group_lifecycle_update}. */
   public String field() {
     return context.field();
-  }
-
-  @Override
-  public Optional<String> dedupeKey() {
-    return Optional.empty();
   }
 
   /** Returns the components by name, a present optional as its value, an absent one left out. */

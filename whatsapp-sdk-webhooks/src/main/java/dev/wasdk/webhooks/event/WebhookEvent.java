@@ -84,10 +84,14 @@ public sealed interface WebhookEvent
 
   /**
    * Returns the key under which duplicate deliveries of this event are recognized, such as the
-   * inbound message id, or the status id with the status. Empty when the event has no stable
-   * identity and is always delivered; the default.
+   * inbound message id, or the status id with the status. Events without an id of their own (group,
+   * history, settings, template, number and account changes, unknown fields) are keyed by their
+   * field, account, the time the payload gives and a digest of their raw JSON, so a retried
+   * delivery is recognized; the default. Empty when the payload gives no such time (an identical
+   * change could then recur and must not be skipped), or when an event with an id lacks it: the
+   * event is then always delivered.
    */
   default Optional<String> dedupeKey() {
-    return Optional.empty();
+    return PayloadKeys.of(this);
   }
 }

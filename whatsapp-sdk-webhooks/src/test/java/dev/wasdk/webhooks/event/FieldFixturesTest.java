@@ -22,7 +22,7 @@ class FieldFixturesTest {
     assertThat(e.context().field()).isEqualTo(field);
     assertThat(e.context().wabaId()).isEqualTo("102290129340398");
     assertThat(e.context().entryTime()).contains(ENTRY_TIME);
-    assertThat(e.dedupeKey()).isEmpty();
+    assertThat(e.dedupeKey()).hasValueSatisfying(k -> assertThat(k).startsWith(field + ":"));
   }
 
   @Test

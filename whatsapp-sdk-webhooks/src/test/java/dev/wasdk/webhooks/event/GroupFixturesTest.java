@@ -29,7 +29,9 @@ class GroupFixturesTest {
         .isEqualTo(GroupLifecycleChanged.JoinApprovalMode.APPROVAL_REQUIRED);
     assertThat(g.timestamp()).isEqualTo(Instant.ofEpochSecond(1750269342L));
     assertThat(g.isSuccess()).isTrue();
-    assertThat(g.dedupeKey()).isEmpty();
+    assertThat(g.dedupeKey())
+        .hasValueSatisfying(
+            k -> assertThat(k).startsWith("group_lifecycle_update:102290129340398:1750269342:"));
   }
 
   @Test

@@ -142,26 +142,38 @@ final class Nodes {
     return OptionalLong.empty();
   }
 
-  private static OptionalLong parseLong(String s) {
+  /**
+   * Parses an optionally signed decimal integer, or returns empty when it is not one or does not
+   * fit a long. One pass, accumulating negatively as {@link Long#parseLong} does, so that {@code
+   * Long.MIN_VALUE} fits: every status carries one or two numeric-string timestamps, and the
+   * earlier check-then-{@code Long.parseLong} was the thousand-status parse's largest single cost.
+   */
+  static OptionalLong parseLong(String s) {
     int len = s.length();
     if (len == 0 || len > 20) {
       return OptionalLong.empty();
     }
-    int i = s.charAt(0) == '-' || s.charAt(0) == '+' ? 1 : 0;
+    char first = s.charAt(0);
+    boolean negative = first == '-';
+    int i = negative || first == '+' ? 1 : 0;
     if (i == len) {
       return OptionalLong.empty();
     }
-    for (int j = i; j < len; j++) {
-      char c = s.charAt(j);
-      if (c < '0' || c > '9') {
+    long limit = negative ? Long.MIN_VALUE : -Long.MAX_VALUE;
+    long limitBeforeMultiply = limit / 10;
+    long result = 0;
+    for (; i < len; i++) {
+      int digit = s.charAt(i) - '0';
+      if (digit < 0 || digit > 9 || result < limitBeforeMultiply) {
         return OptionalLong.empty();
       }
+      result *= 10;
+      if (result < limit + digit) {
+        return OptionalLong.empty();
+      }
+      result -= digit;
     }
-    try {
-      return OptionalLong.of(Long.parseLong(s));
-    } catch (NumberFormatException e) {
-      return OptionalLong.empty();
-    }
+    return OptionalLong.of(negative ? result : -result);
   }
 
   /** Returns an integral child, or {@code otherwise} if absent or not integral. */
