@@ -5,7 +5,6 @@ import dev.wasdk.conversations.internal.Lanes;
 import dev.wasdk.conversations.internal.RouteTable;
 import dev.wasdk.conversations.internal.RouteTable.Route;
 import dev.wasdk.error.InvalidMessageException;
-import dev.wasdk.message.Message;
 import dev.wasdk.message.Recipient;
 import dev.wasdk.webhooks.event.MessageReceived;
 import dev.wasdk.webhooks.event.WebhookEvent;
@@ -335,7 +334,12 @@ public final class Conversations implements AutoCloseable {
     Recipient recipient = recipientOf(key);
     Turn turn =
         new Turn(
-            key, recipient, message, message == null ? before : before.withLastActivity(now), now);
+            key,
+            recipient,
+            message,
+            message == null ? before : before.withLastActivity(now),
+            now,
+            replier);
     try {
       body.accept(turn);
     } catch (VirtualMachineError e) {
@@ -343,21 +347,25 @@ public final class Conversations implements AutoCloseable {
     } catch (Throwable failure) {
       log.warn("Conversation handler failed: {}", failure.getClass().getName());
       log.debug("Conversation handler failure", failure);
+      dropOutbox(turn);
       report(key, failure);
       return false;
     }
     ConversationState after = turn.state();
     if (after == null) {
+      dropOutbox(turn);
       return false;
     }
     boolean saved;
     try {
       saved = store.put(key, after, version, ttl(after, now));
     } catch (RuntimeException e) {
+      dropOutbox(turn);
       report(key, e);
       return false;
     }
     if (!saved) {
+      dropOutbox(turn);
       report(
           key,
           new IllegalStateException(
@@ -442,20 +450,15 @@ public final class Conversations implements AutoCloseable {
   }
 
   private void publish(String key, Turn turn) {
-    for (Message m : turn.outbox()) {
-      CompletableFuture<?> sent;
-      try {
-        sent = replier.send(m);
-      } catch (RuntimeException e) {
-        report(key, e);
-        continue;
-      }
-      sent.whenComplete(
-          (outcome, failure) -> {
-            if (failure != null) {
-              report(key, failure);
-            }
-          });
+    for (Turn.Pending<?> p : turn.outbox()) {
+      p.run(replier);
+      p.done()
+          .whenComplete(
+              (outcome, failure) -> {
+                if (failure != null) {
+                  report(key, failure);
+                }
+              });
     }
     for (HandoverEvent e : turn.handoverEvents()) {
       try {
@@ -466,6 +469,12 @@ public final class Conversations implements AutoCloseable {
         log.warn("Hand-over listener failed: {}", failure.getClass().getName());
         report(key, failure);
       }
+    }
+  }
+
+  private static void dropOutbox(Turn turn) {
+    for (Turn.Pending<?> p : turn.outbox()) {
+      p.drop();
     }
   }
 
