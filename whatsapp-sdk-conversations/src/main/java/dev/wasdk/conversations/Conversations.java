@@ -13,22 +13,29 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -63,16 +70,18 @@ import org.slf4j.LoggerFactory;
  * the order {@link #handle} received them (a lane per conversation, in this JVM); different
  * conversations run in parallel on the executor. Each turn reads the state, runs the handler, saves
  * the state with the version it read, and only then sends the replies. Across several instances
- * sharing a store, the version check turns a concurrent turn into a conflict (reported to the
- * {@linkplain Builder#onError error hook}, nothing sent) rather than a lost update; keeping the
- * order across instances needs the webhook traffic of one user on one instance, or a per-user lease
- * in the shared store, which the shared stores will offer.
+ * sharing a store, each turn runs under the user's {@linkplain ConversationStore#lease lease} in
+ * the store, so one instance at a time handles a user (the other waits up to the {@linkplain
+ * Builder#leaseWait lease wait}); the version check still turns any concurrent save into a conflict
+ * (reported to the {@linkplain Builder#onError error hook}, nothing sent) rather than a lost
+ * update.
  *
  * <p><b>Timeouts and expiry.</b> A wait's deadline is kept in the state and scheduled in this JVM;
  * at the deadline the timeout step runs in a turn without a message, unless the user answered
  * first. A conversation ends after {@linkplain Builder#inactivity inactivity}: the store forgets it
- * and the next message starts afresh (and gets the out-of-office note again). Deadlines scheduled
- * in a JVM that stops are lost with it; their conversations still expire.
+ * and the next message starts afresh (and gets the out-of-office note again). Deadlines live in the
+ * store: an instance {@linkplain Builder#deadlinePolling polls} it for overdue waits, so a timeout
+ * set before a restart, or by another instance, still fires once.
  *
  * <p>Thread-safe. {@link #close()} stops the executor and scheduler it created.
  *
@@ -102,6 +111,7 @@ public final class Conversations implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Conversations.class);
   private static final Pattern DIGITS = Pattern.compile("\\d+");
   private static final String GROUP_PREFIX = "group:";
+  private static final int DUE_BATCH = 1_000;
 
   private final Replier replier;
   private final ConversationStore store;
@@ -120,6 +130,11 @@ public final class Conversations implements AutoCloseable {
   private final ExecutorService ownedExecutor;
   private final boolean ownsScheduler;
   private final DeadlineQueue deadlines = new DeadlineQueue();
+  private final String holder;
+  private final Duration leaseTime;
+  private final Duration leaseWait;
+  private final Set<String> timeoutsQueued = ConcurrentHashMap.newKeySet();
+  private final ScheduledFuture<?> polling;
 
   private Conversations(Builder b) {
     this.replier = b.replier;
@@ -149,6 +164,21 @@ public final class Conversations implements AutoCloseable {
         b.scheduler != null
             ? b.scheduler
             : Executors.newSingleThreadScheduledExecutor(daemon("wasdk-conversation-timeouts"));
+    this.holder = b.holder != null ? b.holder : "conversations-" + UUID.randomUUID();
+    this.leaseTime = b.leaseTime;
+    this.leaseWait = b.leaseWait;
+    Duration poll =
+        b.deadlinePolling != null
+            ? b.deadlinePolling
+            : store instanceof InMemoryConversationStore ? Duration.ZERO : Duration.ofSeconds(1);
+    this.polling =
+        poll.isZero()
+            ? null
+            : scheduler.scheduleWithFixedDelay(
+                this::runDueTimeoutsQuietly,
+                poll.toMillis(),
+                poll.toMillis(),
+                TimeUnit.MILLISECONDS);
   }
 
   private static java.util.concurrent.ThreadFactory daemon(String name) {
@@ -206,7 +236,7 @@ public final class Conversations implements AutoCloseable {
       log.debug("Message without a sender id: not handled");
       return CompletableFuture.completedFuture(false);
     }
-    return lanes.submit(key.get(), () -> messageTurn(key.get(), message));
+    return submit(key.get(), () -> messageTurn(key.get(), message));
   }
 
   /**
@@ -220,7 +250,7 @@ public final class Conversations implements AutoCloseable {
   public CompletableFuture<Boolean> handOver(String conversation, String reason) {
     Objects.requireNonNull(conversation, "conversation");
     Objects.requireNonNull(reason, "reason");
-    return lanes.submit(
+    return submit(
         conversation,
         () ->
             apply(
@@ -242,7 +272,7 @@ public final class Conversations implements AutoCloseable {
    */
   public CompletableFuture<Boolean> release(String conversation) {
     Objects.requireNonNull(conversation, "conversation");
-    return lanes.submit(
+    return submit(
         conversation,
         () ->
             apply(
@@ -273,18 +303,80 @@ public final class Conversations implements AutoCloseable {
   }
 
   /**
-   * Runs the timeout step of every wait whose deadline has passed by the clock. The scheduler calls
-   * this at each deadline; call it yourself after moving a test clock.
+   * Runs the timeout step of every wait whose deadline has passed by the clock: those scheduled in
+   * this JVM, and those the store reports as due (set before a restart, or by another instance).
+   * The scheduler calls this at each deadline and every {@linkplain Builder#deadlinePolling polling
+   * interval}; call it yourself after moving a test clock.
    *
    * @return a future that completes when those turns are over, with how many timed out
    */
   public CompletableFuture<Integer> runDueTimeouts() {
+    Instant now = clock.instant();
+    Set<String> due = new LinkedHashSet<>(deadlines.takeDue(now));
+    try {
+      due.addAll(store.dueWaits(now, DUE_BATCH));
+    } catch (RuntimeException e) {
+      report("", e);
+    }
     List<CompletableFuture<Boolean>> turns = new ArrayList<>();
-    for (String conversation : deadlines.takeDue(clock.instant())) {
-      turns.add(lanes.submit(conversation, () -> timeoutTurn(conversation)));
+    for (String conversation : due) {
+      if (!timeoutsQueued.add(conversation)) {
+        continue;
+      }
+      CompletableFuture<Boolean> turn = submit(conversation, () -> timeoutTurn(conversation));
+      turns.add(turn.whenComplete((r, f) -> timeoutsQueued.remove(conversation)));
     }
     return CompletableFuture.allOf(turns.toArray(CompletableFuture[]::new))
         .thenApply(v -> (int) turns.stream().filter(CompletableFuture::join).count());
+  }
+
+  /** Queues a turn on the conversation's lane, run under the conversation's lease in the store. */
+  private CompletableFuture<Boolean> submit(String key, Supplier<Boolean> turn) {
+    return lanes.submit(key, () -> leased(key, turn));
+  }
+
+  private boolean leased(String key, Supplier<Boolean> turn) {
+    try {
+      if (!acquire(key)) {
+        report(
+            key,
+            new IllegalStateException(
+                "another instance held this conversation for longer than the lease wait ("
+                    + leaseWait
+                    + "); the turn was not handled"));
+        return false;
+      }
+    } catch (RuntimeException e) {
+      report(key, e);
+      return false;
+    }
+    try {
+      return turn.get();
+    } finally {
+      try {
+        store.release(key, holder);
+      } catch (RuntimeException e) {
+        // the lease runs out on its own
+        report(key, e);
+      }
+    }
+  }
+
+  /**
+   * Takes the lease, retrying with a growing pause while another instance holds it. The pause
+   * blocks this lane's thread only; the turns of other users go on.
+   */
+  private boolean acquire(String key) {
+    long giveUp = System.nanoTime() + leaseWait.toNanos();
+    long pauseMicros = 1_000;
+    while (!store.lease(key, holder, leaseTime)) {
+      if (System.nanoTime() - giveUp >= 0 || Thread.currentThread().isInterrupted()) {
+        return false;
+      }
+      LockSupport.parkNanos(TimeUnit.MICROSECONDS.toNanos(pauseMicros));
+      pauseMicros = Math.min(pauseMicros * 2, 100_000);
+    }
+    return true;
   }
 
   private boolean messageTurn(String key, MessageReceived message) {
@@ -528,6 +620,9 @@ public final class Conversations implements AutoCloseable {
    */
   @Override
   public void close() {
+    if (polling != null) {
+      polling.cancel(false);
+    }
     if (ownedExecutor != null) {
       ownedExecutor.shutdownNow();
     }
@@ -567,9 +662,79 @@ public final class Conversations implements AutoCloseable {
     private BiConsumer<String, Throwable> onError = (key, failure) -> {};
     private Executor executor;
     private ScheduledExecutorService scheduler;
+    private String holder;
+    private Duration leaseTime = Duration.ofSeconds(30);
+    private Duration leaseWait = Duration.ofSeconds(10);
+    private Duration deadlinePolling;
 
     private Builder(Replier replier) {
       this.replier = replier;
+    }
+
+    /**
+     * Sets how often to ask the store for overdue waits, so that a timeout set before a restart, or
+     * by another instance, still fires. Default: every second for a shared store, never for the
+     * in-memory store (whose deadlines this instance schedules itself). {@link Duration#ZERO} turns
+     * polling off; tests on a fake clock do that and call {@link Conversations#runDueTimeouts}.
+     *
+     * @param interval zero or positive
+     * @return this builder
+     */
+    public Builder deadlinePolling(Duration interval) {
+      Objects.requireNonNull(interval, "interval");
+      if (interval.isNegative()) {
+        throw new IllegalArgumentException("deadlinePolling must not be negative: " + interval);
+      }
+      this.deadlinePolling = interval;
+      return this;
+    }
+
+    /**
+     * Sets how long this instance's hold on a conversation lasts while it runs a turn: the lease in
+     * the store that keeps the turns of one user one at a time across instances. A crashed
+     * instance's lease runs out after this. Default: 30 seconds; keep it longer than any turn.
+     *
+     * @param leaseTime positive
+     * @return this builder
+     */
+    public Builder leaseTime(Duration leaseTime) {
+      Objects.requireNonNull(leaseTime, "leaseTime");
+      if (leaseTime.isNegative() || leaseTime.isZero()) {
+        throw new IllegalArgumentException("leaseTime must be positive: " + leaseTime);
+      }
+      this.leaseTime = leaseTime;
+      return this;
+    }
+
+    /**
+     * Sets how long a turn waits for another instance to give up the conversation's lease before it
+     * is reported to the {@linkplain #onError error hook} and dropped. Default: 10 seconds.
+     *
+     * @param leaseWait zero or positive
+     * @return this builder
+     */
+    public Builder leaseWait(Duration leaseWait) {
+      Objects.requireNonNull(leaseWait, "leaseWait");
+      if (leaseWait.isNegative()) {
+        throw new IllegalArgumentException("leaseWait must not be negative: " + leaseWait);
+      }
+      this.leaseWait = leaseWait;
+      return this;
+    }
+
+    /**
+     * Names this instance as a lease holder in the store. Default: a random name per instance.
+     *
+     * @param holder unique among the instances sharing a store
+     * @return this builder
+     */
+    public Builder holder(String holder) {
+      Objects.requireNonNull(holder, "holder");
+      if (holder.isBlank()) {
+        throw new IllegalArgumentException("holder must not be blank");
+      }
+      this.holder = holder;
+      return this;
     }
 
     /**
