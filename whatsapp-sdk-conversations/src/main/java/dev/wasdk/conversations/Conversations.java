@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -135,6 +136,7 @@ public final class Conversations implements AutoCloseable {
   private final Duration leaseWait;
   private final Set<String> timeoutsQueued = ConcurrentHashMap.newKeySet();
   private final ScheduledFuture<?> polling;
+  private final JourneyRunner journeys;
 
   private Conversations(Builder b) {
     this.replier = b.replier;
@@ -164,6 +166,7 @@ public final class Conversations implements AutoCloseable {
         b.scheduler != null
             ? b.scheduler
             : Executors.newSingleThreadScheduledExecutor(daemon("wasdk-conversation-timeouts"));
+    this.journeys = new JourneyRunner(b.journeys, b.journeyStop, store, inactivity, this::schedule);
     this.holder = b.holder != null ? b.holder : "conversations-" + UUID.randomUUID();
     this.leaseTime = b.leaseTime;
     this.leaseWait = b.leaseWait;
@@ -323,7 +326,10 @@ public final class Conversations implements AutoCloseable {
       if (!timeoutsQueued.add(conversation)) {
         continue;
       }
-      CompletableFuture<Boolean> turn = submit(conversation, () -> timeoutTurn(conversation));
+      CompletableFuture<Boolean> turn =
+          JourneyRunner.isJourneyKey(conversation)
+              ? submit(JourneyRunner.conversationOf(conversation), () -> journeyTurn(conversation))
+              : submit(conversation, () -> timeoutTurn(conversation));
       turns.add(turn.whenComplete((r, f) -> timeoutsQueued.remove(conversation)));
     }
     return CompletableFuture.allOf(turns.toArray(CompletableFuture[]::new))
@@ -412,21 +418,32 @@ public final class Conversations implements AutoCloseable {
    * publishes. A body that leaves the state null means "nothing to save or send".
    */
   private boolean apply(String key, MessageReceived message, Consumer<Turn> body) {
+    return apply(key, key, message, body);
+  }
+
+  /**
+   * As {@link #apply(String, MessageReceived, Consumer)}, for a state kept under {@code key} that
+   * belongs to the conversation {@code conversation} (a journey's): replies go to that
+   * conversation's user.
+   */
+  private boolean apply(
+      String key, String conversation, MessageReceived message, Consumer<Turn> body) {
     Instant now = clock.instant();
+    boolean journey = !key.equals(conversation);
     Optional<StoredConversation> stored;
     try {
       stored = store.get(key);
     } catch (RuntimeException e) {
-      report(key, e);
+      report(conversation, e);
       return false;
     }
     long version = stored.map(StoredConversation::version).orElse(0L);
     ConversationState before =
         stored.map(StoredConversation::state).orElseGet(() -> ConversationState.start(now));
-    Recipient recipient = recipientOf(key);
+    Recipient recipient = recipientOf(conversation);
     Turn turn =
         new Turn(
-            key,
+            conversation,
             recipient,
             message,
             message == null ? before : before.withLastActivity(now),
@@ -440,7 +457,7 @@ public final class Conversations implements AutoCloseable {
       log.warn("Conversation handler failed: {}", failure.getClass().getName());
       log.debug("Conversation handler failure", failure);
       dropOutbox(turn);
-      report(key, failure);
+      report(conversation, failure);
       return false;
     }
     ConversationState after = turn.state();
@@ -450,25 +467,95 @@ public final class Conversations implements AutoCloseable {
     }
     boolean saved;
     try {
-      saved = store.put(key, after, version, ttl(after, now));
+      Duration ttl = journey ? journeys.ttl(after, now) : ttl(after, now);
+      saved = store.put(key, after, version, ttl);
     } catch (RuntimeException e) {
       dropOutbox(turn);
-      report(key, e);
+      report(conversation, e);
       return false;
     }
     if (!saved) {
       dropOutbox(turn);
       report(
-          key,
+          conversation,
           new IllegalStateException(
               "the conversation changed while this turn ran (version "
                   + version
                   + "); its replies were not sent"));
       return false;
     }
-    publish(key, turn);
+    publish(conversation, turn);
     scheduleDeadline(key, before, after);
     return true;
+  }
+
+  /** Moves a journey on at its deadline, and marks the conversation if it now awaits an answer. */
+  private boolean journeyTurn(String journeyKey) {
+    boolean[] awaits = {false};
+    boolean done =
+        apply(
+            journeyKey,
+            JourneyRunner.conversationOf(journeyKey),
+            null,
+            turn -> {
+              journeys.resume(turn, journeyKey);
+              awaits[0] = turn.state() != null && JourneyRunner.awaitsAnswer(turn.state());
+            });
+    if (done && awaits[0]) {
+      markAwaiting(JourneyRunner.conversationOf(journeyKey), journeyKey);
+    }
+    return done;
+  }
+
+  /**
+   * Starts a journey for a user from the app, such as an order update: the journey must be built
+   * with {@link Journey.Builder#apiTrigger()}. If the user is in that journey already, it starts
+   * over.
+   *
+   * @param conversation the conversation key (see {@link #keyOf}), such as the user's WhatsApp id
+   * @param journey the journey's name
+   * @return a future that completes once the first steps are saved and queued: true, or false if
+   *     that failed (reported to the error hook)
+   * @throws IllegalArgumentException if no such journey is registered, or it has no API trigger
+   */
+  public CompletableFuture<Boolean> startJourney(String conversation, String journey) {
+    Objects.requireNonNull(conversation, "conversation");
+    Objects.requireNonNull(journey, "journey");
+    Journey j =
+        journeys
+            .journey(journey)
+            .orElseThrow(() -> new IllegalArgumentException("no journey named '" + journey + "'"));
+    if (!j.apiTrigger()) {
+      throw new IllegalArgumentException(
+          "journey '" + journey + "' cannot be started by the app; build it with apiTrigger()");
+    }
+    recipientOf(conversation);
+    String key = JourneyRunner.key(journey, conversation);
+    return submit(
+        conversation,
+        () -> {
+          boolean[] awaits = {false};
+          boolean done =
+              apply(
+                  key,
+                  conversation,
+                  null,
+                  turn -> {
+                    journeys.start(turn, j);
+                    awaits[0] = JourneyRunner.awaitsAnswer(turn.state());
+                  });
+          if (done && awaits[0]) {
+            markAwaiting(conversation, key);
+          }
+          return done;
+        });
+  }
+
+  /** Marks the conversation so that the user's next message goes to the journey. */
+  private void markAwaiting(String conversation, String journeyKey) {
+    String name =
+        journeyKey.substring("journey:".length(), journeyKey.indexOf(':', "journey:".length()));
+    apply(conversation, null, turn -> turn.put(JourneyRunner.MARK, name));
   }
 
   private void route(Turn turn) {
@@ -484,8 +571,12 @@ public final class Conversations implements AutoCloseable {
               turn.now()));
       return;
     }
+    journeys.leaveAllIfStop(turn);
     outOfOffice.ifPresent(o -> o.apply(turn));
     if (runFirst(interrupts, turn)) {
+      return;
+    }
+    if (journeys.answer(turn)) {
       return;
     }
     Optional<ConversationState.Wait> wait = state.waiting();
@@ -504,6 +595,9 @@ public final class Conversations implements AutoCloseable {
         return;
       }
       log.warn("A conversation waited for step {}, which is not registered", step);
+    }
+    if (journeys.trigger(turn)) {
+      return;
     }
     if (runFirst(routes, turn)) {
       return;
@@ -576,8 +670,13 @@ public final class Conversations implements AutoCloseable {
     if (deadline.isEmpty() || deadline.equals(previous)) {
       return;
     }
-    deadlines.add(key, deadline.get());
-    long delay = Math.max(0, Duration.between(clock.instant(), deadline.get()).toMillis());
+    schedule(key, deadline.get());
+  }
+
+  /** Schedules a run of the due timeouts at {@code deadline}, in this JVM. */
+  private void schedule(String key, Instant deadline) {
+    deadlines.add(key, deadline);
+    long delay = Math.max(0, Duration.between(clock.instant(), deadline).toMillis());
     try {
       scheduler.schedule(this::runDueTimeoutsQuietly, delay, TimeUnit.MILLISECONDS);
     } catch (RuntimeException rejected) {
@@ -666,9 +765,41 @@ public final class Conversations implements AutoCloseable {
     private Duration leaseTime = Duration.ofSeconds(30);
     private Duration leaseWait = Duration.ofSeconds(10);
     private Duration deadlinePolling;
+    private final Map<String, Journey> journeys = new LinkedHashMap<>();
+    private Filter<MessageReceived> journeyStop = Filters.keyword("stop");
 
     private Builder(Replier replier) {
       this.replier = replier;
+    }
+
+    /**
+     * Adds a journey. Its trigger is tried after the waiting step and before the {@linkplain #on
+     * routes}; a user's answer to its {@code awaitAnswer} goes to it before the waiting step.
+     *
+     * @param journey the journey
+     * @return this builder
+     * @throws IllegalArgumentException if a journey of that name is registered already
+     */
+    public Builder journey(Journey journey) {
+      Objects.requireNonNull(journey, "journey");
+      if (journeys.putIfAbsent(journey.name(), journey) != null) {
+        throw new IllegalArgumentException(
+            "a journey named '" + journey.name() + "' is already registered");
+      }
+      return this;
+    }
+
+    /**
+     * Sets the messages that make a user leave every journey, checked before anything else runs
+     * (routing then goes on, so a route of your own can also record the opt-out). Default: the
+     * keyword STOP.
+     *
+     * @param stop the filter
+     * @return this builder
+     */
+    public Builder journeyStop(Filter<MessageReceived> stop) {
+      this.journeyStop = Objects.requireNonNull(stop, "stop");
+      return this;
     }
 
     /**
