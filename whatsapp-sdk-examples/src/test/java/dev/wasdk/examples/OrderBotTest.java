@@ -69,11 +69,13 @@ class OrderBotTest {
   void order_twoDrinksToConfirmation_thenUpdatesInsideAndOutsideTheWindow() {
     try (OrderBot bot = start(ConversationStore.inMemory(clock), ALWAYS)) {
       sim.deliverWebhooksTo(bot.uri());
+      // tag::dsl[]
       SimulatedUser user = sim.user(USER);
 
       user.says("Hi!").expectReply(ListMessage.class, l -> body(l, "What can we make for you?"));
       user.picksRow("Latte").expectReply(m -> body(m, "How many Latte?"));
       user.tapsButton("2").expectReply(m -> body(m, "Your cart: 2 x Latte."));
+      // end::dsl[]
       user.tapsButton("Add more").expectReply(ListMessage.class, l -> {});
       user.picksRow("chai").expectReply(m -> body(m, "How many Chai latte?"));
       user.tapsButton("1").expectReply(m -> body(m, "Your cart: 2 x Latte, 1 x Chai latte."));

@@ -26,8 +26,15 @@ class JdbcConversationsTest {
   private final List<Throwable> errors = new CopyOnWriteArrayList<>();
 
   private Conversations bot(DataSource db, String table) {
+    // tag::store[]
+    JdbcConversationStore store =
+        JdbcConversationStore.builder(db) // a pooled DataSource: PostgreSQL, or H2
+            .table(table) // default wasdk_conversation; created when missing
+            .clock(clock) // the system clock by default
+            .build();
+    // end::store[]
     return Conversations.builder(replier)
-        .store(JdbcConversationStore.builder(db).table(table).clock(clock).build())
+        .store(store)
         .clock(clock)
         .executor(Runnable::run)
         .deadlinePolling(Duration.ZERO)

@@ -49,13 +49,15 @@ class RedisConversationsTest {
   }
 
   private RedisConversationStore store() {
+    // tag::store[]
     RedisConversationStore s =
         RedisConversationStore.builder()
-            .redisUri(LocalRedisServer.shared().uri())
-            .keyPrefix(prefix)
-            .commandTimeout(Duration.ofSeconds(5))
-            .clock(clock)
+            .redisUri(LocalRedisServer.shared().uri()) // such as redis://localhost:6379
+            .keyPrefix(prefix) // default wasdk:conv:
+            .commandTimeout(Duration.ofSeconds(5)) // default 500 ms
+            .clock(clock) // the system clock by default
             .build();
+    // end::store[]
     closing.add(s);
     return s;
   }
