@@ -50,11 +50,15 @@ import org.slf4j.LoggerFactory;
  * <ol>
  *   <li>if a person handles the conversation, nobody: the bot stays silent and the {@linkplain
  *       Builder#onHandover hand-over listener} gets a {@link HandoverEvent.Kind#MESSAGE} event;
+ *   <li>the {@linkplain Builder#journeyStop stop word} makes the user leave every {@link Journey},
+ *       and the message is then handled as usual;
  *   <li>outside {@linkplain Builder#outOfOffice business hours}, the out-of-office reply goes out,
  *       once per conversation, and the message is then handled as usual;
  *   <li>the first {@linkplain Builder#interrupt interrupt} route that matches (for "cancel",
  *       "agent" or "stop", which must work in the middle of a question);
+ *   <li>the journey that {@linkplain Journey.Builder#awaitAnswer awaits} the user's answer, if any;
  *   <li>the step that {@linkplain Turn#ask waits} for the user's answer, if any;
+ *   <li>the first {@linkplain Builder#journey journey} whose trigger matches;
  *   <li>the first {@linkplain Builder#on route} that matches, by priority and then registration
  *       order, as in {@link ConversationRouter};
  *   <li>the {@linkplain Builder#autoReply auto-reply} rules and default reply;
@@ -553,8 +557,7 @@ public final class Conversations implements AutoCloseable {
 
   /** Marks the conversation so that the user's next message goes to the journey. */
   private void markAwaiting(String conversation, String journeyKey) {
-    String name =
-        journeyKey.substring("journey:".length(), journeyKey.indexOf(':', "journey:".length()));
+    String name = JourneyRunner.journeyOf(journeyKey);
     apply(conversation, null, turn -> turn.put(JourneyRunner.MARK, name));
   }
 

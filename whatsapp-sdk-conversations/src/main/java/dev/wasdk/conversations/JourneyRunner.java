@@ -74,6 +74,11 @@ final class JourneyRunner {
     return journeyKey.substring(second + 1);
   }
 
+  /** Returns the journey a journey key belongs to. */
+  static String journeyOf(String journeyKey) {
+    return journeyKey.substring(PREFIX.length(), journeyKey.indexOf(':', PREFIX.length()));
+  }
+
   static String key(String journey, String conversation) {
     return PREFIX + journey + ":" + conversation;
   }
@@ -159,8 +164,7 @@ final class JourneyRunner {
   /** Moves a journey on at its deadline, in a turn on the journey's own key. */
   void resume(Turn journeyTurn, String journeyKey) {
     ConversationState js = journeyTurn.state();
-    String name = journeyKey.substring(PREFIX.length(), journeyKey.indexOf(':', PREFIX.length()));
-    Journey j = journeys.get(name);
+    Journey j = journeys.get(journeyOf(journeyKey));
     boolean due =
         js.waiting()
             .flatMap(ConversationState.Wait::deadline)

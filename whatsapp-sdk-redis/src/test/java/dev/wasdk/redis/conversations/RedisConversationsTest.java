@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.wasdk.conversations.Conversations;
 import dev.wasdk.conversations.Events;
 import dev.wasdk.conversations.Filters;
+import dev.wasdk.conversations.Journey;
 import dev.wasdk.conversations.MutableClock;
 import dev.wasdk.conversations.RecordingReplier;
+import dev.wasdk.message.TemplateMessage;
 import dev.wasdk.redis.testing.LocalRedisServer;
 import dev.wasdk.webhooks.event.MessageReceived;
 import java.time.Duration;
@@ -150,5 +152,46 @@ class RedisConversationsTest {
     // Without the lease, turns on the two instances would overlap and conflict on the version.
     assertThat(errors).isEmpty();
     assertThat(a.state(USER).orElseThrow().data()).containsEntry("n", Integer.toString(messages));
+  }
+
+  @Test
+  void journeyPausedOnOneInstance_resumesOnAnother_onceAcrossBoth() throws Exception {
+    Journey shipping =
+        Journey.builder("shipping")
+            .apiTrigger()
+            .template(to -> to.template("order_shipped", "en_US").build())
+            .wait(Duration.ofDays(3))
+            .template(to -> to.template("order_delivered", "en_US").build())
+            .build();
+    Conversations a = journeyBot(shipping);
+    Conversations b = journeyBot(shipping);
+
+    assertThat(a.startJourney(USER, "shipping").get(10, TimeUnit.SECONDS)).isTrue();
+    a.close();
+    clock.advance(Duration.ofDays(3));
+    Conversations c = journeyBot(shipping);
+    int fired =
+        b.runDueTimeouts().get(10, TimeUnit.SECONDS) + c.runDueTimeouts().get(10, TimeUnit.SECONDS);
+
+    assertThat(fired).isEqualTo(1);
+    assertThat(replier.messages())
+        .extracting(m -> ((TemplateMessage) m).name())
+        .containsExactly("order_shipped", "order_delivered");
+    assertThat(errors).isEmpty();
+  }
+
+  private Conversations journeyBot(Journey journey) {
+    Conversations bot =
+        Conversations.builder(replier)
+            .store(store())
+            .clock(clock)
+            .executor(pool)
+            .scheduler(scheduler)
+            .deadlinePolling(Duration.ZERO)
+            .onError((k, e) -> errors.add(e))
+            .journey(journey)
+            .build();
+    closing.add(0, bot);
+    return bot;
   }
 }
