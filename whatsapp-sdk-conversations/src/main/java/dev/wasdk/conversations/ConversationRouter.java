@@ -2,7 +2,9 @@ package dev.wasdk.conversations;
 
 import dev.wasdk.conversations.internal.RouteTable;
 import dev.wasdk.conversations.internal.RouteTable.Route;
+import dev.wasdk.webhooks.event.MessageReceived;
 import dev.wasdk.webhooks.event.WebhookEvent;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -125,8 +127,82 @@ public final class ConversationRouter {
     private Consumer<WebhookEvent> unhandled =
         event -> log.debug("No conversation route for {}", event.getClass().getSimpleName());
     private BiConsumer<WebhookEvent, Throwable> onError = (event, failure) -> {};
+    private Replier replier;
+    private Clock clock = Clock.systemUTC();
 
     private Builder() {}
+
+    /**
+     * Sets where the {@link ReplyContext} of {@link #onMessage} handlers sends. Required before
+     * {@code onMessage}; usually {@link Replier#of(dev.wasdk.sender.MessageSender,
+     * dev.wasdk.client.WhatsAppClient)}.
+     *
+     * @param replier the replier
+     * @return this builder
+     */
+    public Builder replier(Replier replier) {
+      this.replier = Objects.requireNonNull(replier, "replier");
+      return this;
+    }
+
+    /**
+     * Sets the clock the reply contexts check the service window with. Default: the system clock.
+     *
+     * @param clock the clock
+     * @return this builder
+     */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /**
+     * Adds a route at priority 0 whose handler gets the message and a {@link ReplyContext} to
+     * answer its sender. A message that names nobody to answer counts as a handler failure.
+     *
+     * <pre>{@code
+     * ConversationRouter router = ConversationRouter.builder()
+     *     .replier(Replier.of(sender, wa))
+     *     .onMessage(TextReceived.class, Filters.keyword("hi"), (text, ctx) -> ctx.reply("Hello!"))
+     *     .build();
+     * }</pre>
+     *
+     * @param type the message class or interface
+     * @param filter which messages of that type to take
+     * @param handler what to do with the message and its context
+     * @param <E> the message type
+     * @return this builder
+     * @throws IllegalStateException if no {@link #replier} was set
+     */
+    public <E extends MessageReceived> Builder onMessage(
+        Class<E> type, Filter<? super E> filter, BiConsumer<? super E, ReplyContext> handler) {
+      return onMessage(0, type, filter, handler);
+    }
+
+    /**
+     * Adds a route with a priority whose handler gets the message and a {@link ReplyContext}.
+     *
+     * @param priority the priority (higher first)
+     * @param type the message class or interface
+     * @param filter which messages of that type to take
+     * @param handler what to do with the message and its context
+     * @param <E> the message type
+     * @return this builder
+     * @throws IllegalStateException if no {@link #replier} was set
+     */
+    public <E extends MessageReceived> Builder onMessage(
+        int priority,
+        Class<E> type,
+        Filter<? super E> filter,
+        BiConsumer<? super E, ReplyContext> handler) {
+      Objects.requireNonNull(handler, "handler");
+      if (replier == null) {
+        throw new IllegalStateException("set replier(...) before onMessage(...)");
+      }
+      Replier r = replier;
+      Clock c = clock;
+      return on(priority, type, filter, m -> handler.accept(m, ReplyContext.of(m, r, c)));
+    }
 
     /**
      * Adds a route that takes every event of a type, at priority 0.

@@ -35,6 +35,9 @@ public record ConversationState(
     Map<String, Instant> repliedAt,
     Instant lastActivity) {
 
+  /** Data keys starting with this belong to the toolkit (journeys) and survive {@link #cleared}. */
+  static final String RESERVED_PREFIX = "~";
+
   /** Checks that no component is null and copies the maps. */
   public ConversationState {
     Objects.requireNonNull(waiting, "waiting");
@@ -95,10 +98,20 @@ public record ConversationState(
         waiting, copy, handedOver, outOfOfficeSent, repliedAt, lastActivity);
   }
 
-  /** Returns a copy with no data and nothing waiting; hand-over and reply marks stay. */
+  /**
+   * Returns a copy with no data and nothing waiting; hand-over and reply marks stay, and so do the
+   * toolkit's own marks (data keys starting with {@code ~}, such as a journey awaiting an answer).
+   */
   public ConversationState cleared() {
+    Map<String, String> kept = new LinkedHashMap<>();
+    data.forEach(
+        (k, v) -> {
+          if (k.startsWith(RESERVED_PREFIX)) {
+            kept.put(k, v);
+          }
+        });
     return new ConversationState(
-        Optional.empty(), Map.of(), handedOver, outOfOfficeSent, repliedAt, lastActivity);
+        Optional.empty(), kept, handedOver, outOfOfficeSent, repliedAt, lastActivity);
   }
 
   /** Returns a copy with the hand-over flag set as given. */

@@ -2,6 +2,8 @@ package dev.wasdk.conversations;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -13,6 +15,15 @@ import java.util.Optional;
  * one Lua script that compares the version and sets the value with {@code PX} (no {@code WATCH});
  * on JDBC, {@code put} is one {@code INSERT} for version 0, else one {@code UPDATE … WHERE key = ?
  * AND version = ?}, with an {@code expires_at} column that reads ignore.
+ *
+ * <p><b>Wait deadlines.</b> A store indexes the deadline of each state's {@linkplain
+ * ConversationState#waiting() wait}, so that {@link #dueWaits} finds the conversations whose answer
+ * is overdue: after a restart, or when another instance asked the question, the timeout still
+ * fires. On Redis a sorted set kept by the same put script; on JDBC an indexed column.
+ *
+ * <p><b>Leases.</b> {@link #lease} and {@link #release} keep the turns of one user one at a time
+ * across the app instances sharing the store: an instance holds the user's lease while it reads,
+ * runs and saves a turn.
  *
  * <p><b>Expiry.</b> Every {@code put} sets how long the entry lives without another put; an expired
  * entry reads as absent, and a put expecting its version fails, as for a deleted one.
@@ -62,6 +73,35 @@ public interface ConversationStore {
    * @param key the conversation key
    */
   void delete(String key);
+
+  /**
+   * Returns the keys of live conversations whose wait deadline is at or before {@code now}, the
+   * earliest first.
+   *
+   * @param now the current time
+   * @param limit the most keys to return; positive
+   * @return the keys, at most {@code limit}
+   */
+  List<String> dueWaits(Instant now, int limit);
+
+  /**
+   * Takes the lease of a conversation for {@code holder}, or renews it when {@code holder} holds it
+   * already. A lease held by another holder is refused until it is released or runs out.
+   *
+   * @param key the conversation key
+   * @param holder who takes it, such as one app instance
+   * @param ttl how long the lease lasts without renewal; positive
+   * @return true if {@code holder} holds the lease now
+   */
+  boolean lease(String key, String holder, Duration ttl);
+
+  /**
+   * Gives up a lease if {@code holder} holds it; nothing happens otherwise.
+   *
+   * @param key the conversation key
+   * @param holder the holder
+   */
+  void release(String key, String holder);
 
   /**
    * Returns a store in this JVM's memory on the system clock.

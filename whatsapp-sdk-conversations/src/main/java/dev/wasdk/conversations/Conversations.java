@@ -5,7 +5,6 @@ import dev.wasdk.conversations.internal.Lanes;
 import dev.wasdk.conversations.internal.RouteTable;
 import dev.wasdk.conversations.internal.RouteTable.Route;
 import dev.wasdk.error.InvalidMessageException;
-import dev.wasdk.message.Message;
 import dev.wasdk.message.Recipient;
 import dev.wasdk.webhooks.event.MessageReceived;
 import dev.wasdk.webhooks.event.WebhookEvent;
@@ -14,22 +13,30 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,11 +50,15 @@ import org.slf4j.LoggerFactory;
  * <ol>
  *   <li>if a person handles the conversation, nobody: the bot stays silent and the {@linkplain
  *       Builder#onHandover hand-over listener} gets a {@link HandoverEvent.Kind#MESSAGE} event;
+ *   <li>the {@linkplain Builder#journeyStop stop word} makes the user leave every {@link Journey},
+ *       and the message is then handled as usual;
  *   <li>outside {@linkplain Builder#outOfOffice business hours}, the out-of-office reply goes out,
  *       once per conversation, and the message is then handled as usual;
  *   <li>the first {@linkplain Builder#interrupt interrupt} route that matches (for "cancel",
  *       "agent" or "stop", which must work in the middle of a question);
+ *   <li>the journey that {@linkplain Journey.Builder#awaitAnswer awaits} the user's answer, if any;
  *   <li>the step that {@linkplain Turn#ask waits} for the user's answer, if any;
+ *   <li>the first {@linkplain Builder#journey journey} whose trigger matches;
  *   <li>the first {@linkplain Builder#on route} that matches, by priority and then registration
  *       order, as in {@link ConversationRouter};
  *   <li>the {@linkplain Builder#autoReply auto-reply} rules and default reply;
@@ -64,16 +75,18 @@ import org.slf4j.LoggerFactory;
  * the order {@link #handle} received them (a lane per conversation, in this JVM); different
  * conversations run in parallel on the executor. Each turn reads the state, runs the handler, saves
  * the state with the version it read, and only then sends the replies. Across several instances
- * sharing a store, the version check turns a concurrent turn into a conflict (reported to the
- * {@linkplain Builder#onError error hook}, nothing sent) rather than a lost update; keeping the
- * order across instances needs the webhook traffic of one user on one instance, or a per-user lease
- * in the shared store, which the shared stores will offer.
+ * sharing a store, each turn runs under the user's {@linkplain ConversationStore#lease lease} in
+ * the store, so one instance at a time handles a user (the other waits up to the {@linkplain
+ * Builder#leaseWait lease wait}); the version check still turns any concurrent save into a conflict
+ * (reported to the {@linkplain Builder#onError error hook}, nothing sent) rather than a lost
+ * update.
  *
  * <p><b>Timeouts and expiry.</b> A wait's deadline is kept in the state and scheduled in this JVM;
  * at the deadline the timeout step runs in a turn without a message, unless the user answered
  * first. A conversation ends after {@linkplain Builder#inactivity inactivity}: the store forgets it
- * and the next message starts afresh (and gets the out-of-office note again). Deadlines scheduled
- * in a JVM that stops are lost with it; their conversations still expire.
+ * and the next message starts afresh (and gets the out-of-office note again). Deadlines live in the
+ * store: an instance {@linkplain Builder#deadlinePolling polls} it for overdue waits, so a timeout
+ * set before a restart, or by another instance, still fires once.
  *
  * <p>Thread-safe. {@link #close()} stops the executor and scheduler it created.
  *
@@ -103,6 +116,7 @@ public final class Conversations implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Conversations.class);
   private static final Pattern DIGITS = Pattern.compile("\\d+");
   private static final String GROUP_PREFIX = "group:";
+  private static final int DUE_BATCH = 1_000;
 
   private final Replier replier;
   private final ConversationStore store;
@@ -121,6 +135,12 @@ public final class Conversations implements AutoCloseable {
   private final ExecutorService ownedExecutor;
   private final boolean ownsScheduler;
   private final DeadlineQueue deadlines = new DeadlineQueue();
+  private final String holder;
+  private final Duration leaseTime;
+  private final Duration leaseWait;
+  private final Set<String> timeoutsQueued = ConcurrentHashMap.newKeySet();
+  private final ScheduledFuture<?> polling;
+  private final JourneyRunner journeys;
 
   private Conversations(Builder b) {
     this.replier = b.replier;
@@ -150,6 +170,22 @@ public final class Conversations implements AutoCloseable {
         b.scheduler != null
             ? b.scheduler
             : Executors.newSingleThreadScheduledExecutor(daemon("wasdk-conversation-timeouts"));
+    this.journeys = new JourneyRunner(b.journeys, b.journeyStop, store, inactivity, this::schedule);
+    this.holder = b.holder != null ? b.holder : "conversations-" + UUID.randomUUID();
+    this.leaseTime = b.leaseTime;
+    this.leaseWait = b.leaseWait;
+    Duration poll =
+        b.deadlinePolling != null
+            ? b.deadlinePolling
+            : store instanceof InMemoryConversationStore ? Duration.ZERO : Duration.ofSeconds(1);
+    this.polling =
+        poll.isZero()
+            ? null
+            : scheduler.scheduleWithFixedDelay(
+                this::runDueTimeoutsQuietly,
+                poll.toMillis(),
+                poll.toMillis(),
+                TimeUnit.MILLISECONDS);
   }
 
   private static java.util.concurrent.ThreadFactory daemon(String name) {
@@ -207,7 +243,7 @@ public final class Conversations implements AutoCloseable {
       log.debug("Message without a sender id: not handled");
       return CompletableFuture.completedFuture(false);
     }
-    return lanes.submit(key.get(), () -> messageTurn(key.get(), message));
+    return submit(key.get(), () -> messageTurn(key.get(), message));
   }
 
   /**
@@ -221,7 +257,7 @@ public final class Conversations implements AutoCloseable {
   public CompletableFuture<Boolean> handOver(String conversation, String reason) {
     Objects.requireNonNull(conversation, "conversation");
     Objects.requireNonNull(reason, "reason");
-    return lanes.submit(
+    return submit(
         conversation,
         () ->
             apply(
@@ -243,7 +279,7 @@ public final class Conversations implements AutoCloseable {
    */
   public CompletableFuture<Boolean> release(String conversation) {
     Objects.requireNonNull(conversation, "conversation");
-    return lanes.submit(
+    return submit(
         conversation,
         () ->
             apply(
@@ -274,18 +310,83 @@ public final class Conversations implements AutoCloseable {
   }
 
   /**
-   * Runs the timeout step of every wait whose deadline has passed by the clock. The scheduler calls
-   * this at each deadline; call it yourself after moving a test clock.
+   * Runs the timeout step of every wait whose deadline has passed by the clock: those scheduled in
+   * this JVM, and those the store reports as due (set before a restart, or by another instance).
+   * The scheduler calls this at each deadline and every {@linkplain Builder#deadlinePolling polling
+   * interval}; call it yourself after moving a test clock.
    *
    * @return a future that completes when those turns are over, with how many timed out
    */
   public CompletableFuture<Integer> runDueTimeouts() {
+    Instant now = clock.instant();
+    Set<String> due = new LinkedHashSet<>(deadlines.takeDue(now));
+    try {
+      due.addAll(store.dueWaits(now, DUE_BATCH));
+    } catch (RuntimeException e) {
+      report("", e);
+    }
     List<CompletableFuture<Boolean>> turns = new ArrayList<>();
-    for (String conversation : deadlines.takeDue(clock.instant())) {
-      turns.add(lanes.submit(conversation, () -> timeoutTurn(conversation)));
+    for (String conversation : due) {
+      if (!timeoutsQueued.add(conversation)) {
+        continue;
+      }
+      CompletableFuture<Boolean> turn =
+          JourneyRunner.isJourneyKey(conversation)
+              ? submit(JourneyRunner.conversationOf(conversation), () -> journeyTurn(conversation))
+              : submit(conversation, () -> timeoutTurn(conversation));
+      turns.add(turn.whenComplete((r, f) -> timeoutsQueued.remove(conversation)));
     }
     return CompletableFuture.allOf(turns.toArray(CompletableFuture[]::new))
         .thenApply(v -> (int) turns.stream().filter(CompletableFuture::join).count());
+  }
+
+  /** Queues a turn on the conversation's lane, run under the conversation's lease in the store. */
+  private CompletableFuture<Boolean> submit(String key, Supplier<Boolean> turn) {
+    return lanes.submit(key, () -> leased(key, turn));
+  }
+
+  private boolean leased(String key, Supplier<Boolean> turn) {
+    try {
+      if (!acquire(key)) {
+        report(
+            key,
+            new IllegalStateException(
+                "another instance held this conversation for longer than the lease wait ("
+                    + leaseWait
+                    + "); the turn was not handled"));
+        return false;
+      }
+    } catch (RuntimeException e) {
+      report(key, e);
+      return false;
+    }
+    try {
+      return turn.get();
+    } finally {
+      try {
+        store.release(key, holder);
+      } catch (RuntimeException e) {
+        // the lease runs out on its own
+        report(key, e);
+      }
+    }
+  }
+
+  /**
+   * Takes the lease, retrying with a growing pause while another instance holds it. The pause
+   * blocks this lane's thread only; the turns of other users go on.
+   */
+  private boolean acquire(String key) {
+    long giveUp = System.nanoTime() + leaseWait.toNanos();
+    long pauseMicros = 1_000;
+    while (!store.lease(key, holder, leaseTime)) {
+      if (System.nanoTime() - giveUp >= 0 || Thread.currentThread().isInterrupted()) {
+        return false;
+      }
+      LockSupport.parkNanos(TimeUnit.MICROSECONDS.toNanos(pauseMicros));
+      pauseMicros = Math.min(pauseMicros * 2, 100_000);
+    }
+    return true;
   }
 
   private boolean messageTurn(String key, MessageReceived message) {
@@ -321,21 +422,37 @@ public final class Conversations implements AutoCloseable {
    * publishes. A body that leaves the state null means "nothing to save or send".
    */
   private boolean apply(String key, MessageReceived message, Consumer<Turn> body) {
+    return apply(key, key, message, body);
+  }
+
+  /**
+   * As {@link #apply(String, MessageReceived, Consumer)}, for a state kept under {@code key} that
+   * belongs to the conversation {@code conversation} (a journey's): replies go to that
+   * conversation's user.
+   */
+  private boolean apply(
+      String key, String conversation, MessageReceived message, Consumer<Turn> body) {
     Instant now = clock.instant();
+    boolean journey = !key.equals(conversation);
     Optional<StoredConversation> stored;
     try {
       stored = store.get(key);
     } catch (RuntimeException e) {
-      report(key, e);
+      report(conversation, e);
       return false;
     }
     long version = stored.map(StoredConversation::version).orElse(0L);
     ConversationState before =
         stored.map(StoredConversation::state).orElseGet(() -> ConversationState.start(now));
-    Recipient recipient = recipientOf(key);
+    Recipient recipient = recipientOf(conversation);
     Turn turn =
         new Turn(
-            key, recipient, message, message == null ? before : before.withLastActivity(now), now);
+            conversation,
+            recipient,
+            message,
+            message == null ? before : before.withLastActivity(now),
+            now,
+            replier);
     try {
       body.accept(turn);
     } catch (VirtualMachineError e) {
@@ -343,32 +460,105 @@ public final class Conversations implements AutoCloseable {
     } catch (Throwable failure) {
       log.warn("Conversation handler failed: {}", failure.getClass().getName());
       log.debug("Conversation handler failure", failure);
-      report(key, failure);
+      dropOutbox(turn);
+      report(conversation, failure);
       return false;
     }
     ConversationState after = turn.state();
     if (after == null) {
+      dropOutbox(turn);
       return false;
     }
     boolean saved;
     try {
-      saved = store.put(key, after, version, ttl(after, now));
+      Duration ttl = journey ? journeys.ttl(after, now) : ttl(after, now);
+      saved = store.put(key, after, version, ttl);
     } catch (RuntimeException e) {
-      report(key, e);
+      dropOutbox(turn);
+      report(conversation, e);
       return false;
     }
     if (!saved) {
+      dropOutbox(turn);
       report(
-          key,
+          conversation,
           new IllegalStateException(
               "the conversation changed while this turn ran (version "
                   + version
                   + "); its replies were not sent"));
       return false;
     }
-    publish(key, turn);
+    publish(conversation, turn);
     scheduleDeadline(key, before, after);
     return true;
+  }
+
+  /** Moves a journey on at its deadline, and marks the conversation if it now awaits an answer. */
+  private boolean journeyTurn(String journeyKey) {
+    boolean[] awaits = {false};
+    boolean done =
+        apply(
+            journeyKey,
+            JourneyRunner.conversationOf(journeyKey),
+            null,
+            turn -> {
+              journeys.resume(turn, journeyKey);
+              awaits[0] = turn.state() != null && JourneyRunner.awaitsAnswer(turn.state());
+            });
+    if (done && awaits[0]) {
+      markAwaiting(JourneyRunner.conversationOf(journeyKey), journeyKey);
+    }
+    return done;
+  }
+
+  /**
+   * Starts a journey for a user from the app, such as an order update: the journey must be built
+   * with {@link Journey.Builder#apiTrigger()}. If the user is in that journey already, it starts
+   * over.
+   *
+   * @param conversation the conversation key (see {@link #keyOf}), such as the user's WhatsApp id
+   * @param journey the journey's name
+   * @return a future that completes once the first steps are saved and queued: true, or false if
+   *     that failed (reported to the error hook)
+   * @throws IllegalArgumentException if no such journey is registered, or it has no API trigger
+   */
+  public CompletableFuture<Boolean> startJourney(String conversation, String journey) {
+    Objects.requireNonNull(conversation, "conversation");
+    Objects.requireNonNull(journey, "journey");
+    Journey j =
+        journeys
+            .journey(journey)
+            .orElseThrow(() -> new IllegalArgumentException("no journey named '" + journey + "'"));
+    if (!j.apiTrigger()) {
+      throw new IllegalArgumentException(
+          "journey '" + journey + "' cannot be started by the app; build it with apiTrigger()");
+    }
+    recipientOf(conversation);
+    String key = JourneyRunner.key(journey, conversation);
+    return submit(
+        conversation,
+        () -> {
+          boolean[] awaits = {false};
+          boolean done =
+              apply(
+                  key,
+                  conversation,
+                  null,
+                  turn -> {
+                    journeys.start(turn, j);
+                    awaits[0] = JourneyRunner.awaitsAnswer(turn.state());
+                  });
+          if (done && awaits[0]) {
+            markAwaiting(conversation, key);
+          }
+          return done;
+        });
+  }
+
+  /** Marks the conversation so that the user's next message goes to the journey. */
+  private void markAwaiting(String conversation, String journeyKey) {
+    String name = JourneyRunner.journeyOf(journeyKey);
+    apply(conversation, null, turn -> turn.put(JourneyRunner.MARK, name));
   }
 
   private void route(Turn turn) {
@@ -384,8 +574,12 @@ public final class Conversations implements AutoCloseable {
               turn.now()));
       return;
     }
+    journeys.leaveAllIfStop(turn);
     outOfOffice.ifPresent(o -> o.apply(turn));
     if (runFirst(interrupts, turn)) {
+      return;
+    }
+    if (journeys.answer(turn)) {
       return;
     }
     Optional<ConversationState.Wait> wait = state.waiting();
@@ -404,6 +598,9 @@ public final class Conversations implements AutoCloseable {
         return;
       }
       log.warn("A conversation waited for step {}, which is not registered", step);
+    }
+    if (journeys.trigger(turn)) {
+      return;
     }
     if (runFirst(routes, turn)) {
       return;
@@ -442,20 +639,15 @@ public final class Conversations implements AutoCloseable {
   }
 
   private void publish(String key, Turn turn) {
-    for (Message m : turn.outbox()) {
-      CompletableFuture<?> sent;
-      try {
-        sent = replier.send(m);
-      } catch (RuntimeException e) {
-        report(key, e);
-        continue;
-      }
-      sent.whenComplete(
-          (outcome, failure) -> {
-            if (failure != null) {
-              report(key, failure);
-            }
-          });
+    for (Turn.Pending<?> p : turn.outbox()) {
+      p.run(replier);
+      p.done()
+          .whenComplete(
+              (outcome, failure) -> {
+                if (failure != null) {
+                  report(key, failure);
+                }
+              });
     }
     for (HandoverEvent e : turn.handoverEvents()) {
       try {
@@ -469,14 +661,25 @@ public final class Conversations implements AutoCloseable {
     }
   }
 
+  private static void dropOutbox(Turn turn) {
+    for (Turn.Pending<?> p : turn.outbox()) {
+      p.drop();
+    }
+  }
+
   private void scheduleDeadline(String key, ConversationState before, ConversationState after) {
     Optional<Instant> deadline = after.waiting().flatMap(ConversationState.Wait::deadline);
     Optional<Instant> previous = before.waiting().flatMap(ConversationState.Wait::deadline);
     if (deadline.isEmpty() || deadline.equals(previous)) {
       return;
     }
-    deadlines.add(key, deadline.get());
-    long delay = Math.max(0, Duration.between(clock.instant(), deadline.get()).toMillis());
+    schedule(key, deadline.get());
+  }
+
+  /** Schedules a run of the due timeouts at {@code deadline}, in this JVM. */
+  private void schedule(String key, Instant deadline) {
+    deadlines.add(key, deadline);
+    long delay = Math.max(0, Duration.between(clock.instant(), deadline).toMillis());
     try {
       scheduler.schedule(this::runDueTimeoutsQuietly, delay, TimeUnit.MILLISECONDS);
     } catch (RuntimeException rejected) {
@@ -519,6 +722,9 @@ public final class Conversations implements AutoCloseable {
    */
   @Override
   public void close() {
+    if (polling != null) {
+      polling.cancel(false);
+    }
     if (ownedExecutor != null) {
       ownedExecutor.shutdownNow();
     }
@@ -558,9 +764,111 @@ public final class Conversations implements AutoCloseable {
     private BiConsumer<String, Throwable> onError = (key, failure) -> {};
     private Executor executor;
     private ScheduledExecutorService scheduler;
+    private String holder;
+    private Duration leaseTime = Duration.ofSeconds(30);
+    private Duration leaseWait = Duration.ofSeconds(10);
+    private Duration deadlinePolling;
+    private final Map<String, Journey> journeys = new LinkedHashMap<>();
+    private Filter<MessageReceived> journeyStop = Filters.keyword("stop");
 
     private Builder(Replier replier) {
       this.replier = replier;
+    }
+
+    /**
+     * Adds a journey. Its trigger is tried after the waiting step and before the {@linkplain #on
+     * routes}; a user's answer to its {@code awaitAnswer} goes to it before the waiting step.
+     *
+     * @param journey the journey
+     * @return this builder
+     * @throws IllegalArgumentException if a journey of that name is registered already
+     */
+    public Builder journey(Journey journey) {
+      Objects.requireNonNull(journey, "journey");
+      if (journeys.putIfAbsent(journey.name(), journey) != null) {
+        throw new IllegalArgumentException(
+            "a journey named '" + journey.name() + "' is already registered");
+      }
+      return this;
+    }
+
+    /**
+     * Sets the messages that make a user leave every journey, checked before anything else runs
+     * (routing then goes on, so a route of your own can also record the opt-out). Default: the
+     * keyword STOP.
+     *
+     * @param stop the filter
+     * @return this builder
+     */
+    public Builder journeyStop(Filter<MessageReceived> stop) {
+      this.journeyStop = Objects.requireNonNull(stop, "stop");
+      return this;
+    }
+
+    /**
+     * Sets how often to ask the store for overdue waits, so that a timeout set before a restart, or
+     * by another instance, still fires. Default: every second for a shared store, never for the
+     * in-memory store (whose deadlines this instance schedules itself). {@link Duration#ZERO} turns
+     * polling off; tests on a fake clock do that and call {@link Conversations#runDueTimeouts}.
+     *
+     * @param interval zero or positive
+     * @return this builder
+     */
+    public Builder deadlinePolling(Duration interval) {
+      Objects.requireNonNull(interval, "interval");
+      if (interval.isNegative()) {
+        throw new IllegalArgumentException("deadlinePolling must not be negative: " + interval);
+      }
+      this.deadlinePolling = interval;
+      return this;
+    }
+
+    /**
+     * Sets how long this instance's hold on a conversation lasts while it runs a turn: the lease in
+     * the store that keeps the turns of one user one at a time across instances. A crashed
+     * instance's lease runs out after this. Default: 30 seconds; keep it longer than any turn.
+     *
+     * @param leaseTime positive
+     * @return this builder
+     */
+    public Builder leaseTime(Duration leaseTime) {
+      Objects.requireNonNull(leaseTime, "leaseTime");
+      if (leaseTime.isNegative() || leaseTime.isZero()) {
+        throw new IllegalArgumentException("leaseTime must be positive: " + leaseTime);
+      }
+      this.leaseTime = leaseTime;
+      return this;
+    }
+
+    /**
+     * Sets how long a turn waits for another instance to give up the conversation's lease before it
+     * is reported to the {@linkplain #onError error hook} and dropped. Default: 10 seconds.
+     *
+     * @param leaseWait zero or positive
+     * @return this builder
+     */
+    public Builder leaseWait(Duration leaseWait) {
+      Objects.requireNonNull(leaseWait, "leaseWait");
+      if (leaseWait.isNegative()) {
+        throw new IllegalArgumentException("leaseWait must not be negative: " + leaseWait);
+      }
+      this.leaseWait = leaseWait;
+      return this;
+    }
+
+    /**
+     * Names this instance as a lease holder in the store. Default: a random name per instance.
+     *
+     * @param holder unique among the instances sharing a store
+     * @return this builder
+     */
+    public Builder holder(String holder) {
+      Objects.requireNonNull(holder, "holder");
+      if (holder.isBlank()) {
+        throw new IllegalArgumentException("holder must not be blank");
+      }
+      this.holder = holder;
+      return this;
     }
 
     /**

@@ -3,9 +3,12 @@ package dev.wasdk.conversations;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListSet;
 
 /**
  * Keeps conversation states in this JVM's memory: the default {@link ConversationStore}. States are
@@ -23,10 +26,28 @@ import java.util.concurrent.ConcurrentHashMap;
  * }</pre>
  */
 public final class InMemoryConversationStore implements ConversationStore {
-  private record Entry(ConversationState state, long version, Instant expiresAt) {}
+  private record Entry(ConversationState state, long version, Instant expiresAt) {
+    Optional<Instant> deadline() {
+      return state.waiting().flatMap(ConversationState.Wait::deadline);
+    }
+  }
+
+  private record Due(Instant deadline, String key) implements Comparable<Due> {
+    @Override
+    public int compareTo(Due o) {
+      int c = deadline.compareTo(o.deadline);
+      return c != 0 ? c : key.compareTo(o.key);
+    }
+  }
+
+  private record Lease(String holder, Instant until) {}
 
   private final Clock clock;
   private final ConcurrentHashMap<String, Entry> entries = new ConcurrentHashMap<>();
+  // Deadline index; an entry may outlive its state (replaced, deleted, expired), so dueWaits
+  // checks each against the entries and drops stale ones.
+  private final ConcurrentSkipListSet<Due> deadlines = new ConcurrentSkipListSet<>();
+  private final ConcurrentHashMap<String, Lease> leases = new ConcurrentHashMap<>();
 
   InMemoryConversationStore(Clock clock) {
     this.clock = Objects.requireNonNull(clock, "clock");
@@ -65,7 +86,62 @@ public final class InMemoryConversationStore implements ConversationStore {
           stored[0] = true;
           return new Entry(state, version + 1, now.plus(ttl));
         });
+    if (stored[0]) {
+      state
+          .waiting()
+          .flatMap(ConversationState.Wait::deadline)
+          .ifPresent(d -> deadlines.add(new Due(d, key)));
+    }
     return stored[0];
+  }
+
+  @Override
+  public List<String> dueWaits(Instant now, int limit) {
+    Objects.requireNonNull(now, "now");
+    if (limit < 1) {
+      throw new IllegalArgumentException("limit must be positive: " + limit);
+    }
+    Instant clockNow = clock.instant();
+    List<String> due = new ArrayList<>();
+    for (Due d : deadlines) {
+      if (d.deadline().isAfter(now) || due.size() >= limit) {
+        break;
+      }
+      Entry e = entries.get(d.key());
+      if (e == null || expired(e, clockNow) || !e.deadline().equals(Optional.of(d.deadline()))) {
+        deadlines.remove(d);
+      } else if (!due.contains(d.key())) {
+        due.add(d.key());
+      }
+    }
+    return due;
+  }
+
+  @Override
+  public boolean lease(String key, String holder, Duration ttl) {
+    Objects.requireNonNull(key, "key");
+    Objects.requireNonNull(holder, "holder");
+    Objects.requireNonNull(ttl, "ttl");
+    if (ttl.isNegative() || ttl.isZero()) {
+      throw new IllegalArgumentException("ttl must be positive: " + ttl);
+    }
+    Instant now = clock.instant();
+    Lease mine = new Lease(holder, now.plus(ttl));
+    Lease result =
+        leases.compute(
+            key,
+            (k, cur) ->
+                cur == null || cur.holder().equals(holder) || !now.isBefore(cur.until())
+                    ? mine
+                    : cur);
+    return result == mine;
+  }
+
+  @Override
+  public void release(String key, String holder) {
+    Objects.requireNonNull(key, "key");
+    Objects.requireNonNull(holder, "holder");
+    leases.computeIfPresent(key, (k, cur) -> cur.holder().equals(holder) ? null : cur);
   }
 
   @Override
@@ -87,6 +163,8 @@ public final class InMemoryConversationStore implements ConversationStore {
             dropped[0]++;
           }
         });
+    deadlines.removeIf(d -> !entries.containsKey(d.key()));
+    leases.values().removeIf(l -> !now.isBefore(l.until()));
     return dropped[0];
   }
 

@@ -1,7 +1,9 @@
 package dev.wasdk.conversations;
 
+import dev.wasdk.client.TypingIndicator;
 import dev.wasdk.message.Message;
 import dev.wasdk.message.Recipient;
+import dev.wasdk.sender.SendOutcome;
 import dev.wasdk.webhooks.event.MessageReceived;
 import dev.wasdk.webhooks.event.TextReceived;
 import java.time.Duration;
@@ -11,6 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
 /**
@@ -37,20 +41,94 @@ public final class Turn {
   private final MessageReceived message;
   private final Instant now;
   private ConversationState state;
-  private final List<Message> outbox = new ArrayList<>();
+  private final Replier replier;
+  private final List<Pending<?>> outbox = new ArrayList<>();
   private final List<HandoverEvent> handoverEvents = new ArrayList<>();
+  private ReplyContext context;
+
+  /** An action queued until the turn is saved, with the future its caller holds. */
+  record Pending<T>(Function<Replier, CompletableFuture<T>> action, CompletableFuture<T> done) {
+    void run(Replier replier) {
+      CompletableFuture<T> started;
+      try {
+        started = action.apply(replier);
+      } catch (RuntimeException e) {
+        done.completeExceptionally(e);
+        return;
+      }
+      started.whenComplete(
+          (value, failure) -> {
+            if (failure != null) {
+              done.completeExceptionally(failure);
+            } else {
+              done.complete(value);
+            }
+          });
+    }
+
+    void drop() {
+      done.completeExceptionally(
+          new CancellationException("not sent: the conversation turn was not saved"));
+    }
+  }
 
   Turn(
       String conversation,
       Recipient recipient,
       MessageReceived message,
       ConversationState state,
-      Instant now) {
+      Instant now,
+      Replier replier) {
     this.conversation = conversation;
     this.recipient = recipient;
     this.message = message;
     this.state = state;
     this.now = now;
+    this.replier = replier;
+  }
+
+  /**
+   * Returns this turn's reply context: quoting replies, reactions, read marks with typing, window
+   * checks and template fallbacks. What it sends leaves after the turn is saved, in order with
+   * {@link #reply} and {@link #send}.
+   *
+   * <pre>{@code
+   * .on(MessageReceived.class, Filters.keyword("hi"), turn -> {
+   *   turn.context().markRead(TypingIndicator.TEXT);
+   *   turn.context().reply("Hello!");
+   * })
+   * }</pre>
+   *
+   * @return the context, the same instance for the whole turn
+   */
+  public ReplyContext context() {
+    if (context == null) {
+      context =
+          new ReplyContext(
+              recipient,
+              message,
+              replier,
+              () -> now,
+              new ReplyContext.Outlet() {
+                @Override
+                public CompletableFuture<SendOutcome> send(Message m) {
+                  return queue(r -> r.send(m));
+                }
+
+                @Override
+                public CompletableFuture<Void> markRead(
+                    String wamid, Optional<TypingIndicator> typing) {
+                  return queue(r -> r.markRead(wamid, typing));
+                }
+              });
+    }
+    return context;
+  }
+
+  private <T> CompletableFuture<T> queue(Function<Replier, CompletableFuture<T>> action) {
+    CompletableFuture<T> done = new CompletableFuture<>();
+    outbox.add(new Pending<>(action, done));
+    return done;
   }
 
   /** Returns the conversation key (see {@link Conversations#keyOf}). */
@@ -148,7 +226,7 @@ public final class Turn {
     if (!m.recipient().equals(recipient)) {
       throw new IllegalArgumentException("the message must go to the conversation's recipient");
     }
-    outbox.add(m);
+    queue(r -> r.send(m));
   }
 
   /**
@@ -229,7 +307,7 @@ public final class Turn {
     handoverEvents.add(event);
   }
 
-  List<Message> outbox() {
+  List<Pending<?>> outbox() {
     return outbox;
   }
 

@@ -201,4 +201,109 @@ public abstract class ConversationStoreContract {
       pool.shutdownNow();
     }
   }
+
+  private static ConversationState waitingUntil(Instant deadline) {
+    return ConversationState.start(deadline.minusSeconds(600))
+        .withWaiting(
+            Optional.of(
+                new ConversationState.Wait(
+                    "answer", Optional.of(deadline), Optional.of("answer-timeout"))));
+  }
+
+  @Test
+  void dueWaits_findsOverdueWaits_earliestFirst_andOnlyThem() {
+    Instant t = Instant.parse("2026-12-07T10:00:00.250Z");
+    String late = key();
+    String early = key();
+    String none = key();
+    store().put(late, waitingUntil(t.plusSeconds(60)), 0, TTL);
+    store().put(early, waitingUntil(t), 0, TTL);
+    store().put(none, ConversationState.start(t), 0, TTL);
+
+    assertThat(store().dueWaits(t.minusMillis(1), 10)).isEmpty();
+    assertThat(store().dueWaits(t, 10)).containsExactly(early);
+    assertThat(store().dueWaits(t.plusSeconds(60), 10)).containsExactly(early, late);
+    assertThat(store().dueWaits(t.plusSeconds(60), 1)).containsExactly(early);
+  }
+
+  @Test
+  void dueWaits_answeredDeletedOrExpired_noLongerDue() {
+    Instant t = Instant.parse("2026-12-07T10:00:00Z");
+    String answered = key();
+    String deleted = key();
+    String expiring = key();
+    String moved = key();
+    store().put(answered, waitingUntil(t), 0, TTL);
+    store().put(deleted, waitingUntil(t), 0, TTL);
+    store().put(expiring, waitingUntil(t), 0, Duration.ofSeconds(2));
+    store().put(moved, waitingUntil(t), 0, TTL);
+
+    store().put(answered, ConversationState.start(t), 1, TTL);
+    store().delete(deleted);
+    store().put(moved, waitingUntil(t.plusSeconds(300)), 1, TTL);
+    elapse(Duration.ofSeconds(3));
+
+    assertThat(store().dueWaits(t.plusSeconds(1), 10)).isEmpty();
+    assertThat(store().dueWaits(t.plusSeconds(300), 10)).containsExactly(moved);
+  }
+
+  @Test
+  void dueWaits_badLimit_isRefused() {
+    assertThatThrownBy(() -> store().dueWaits(Instant.EPOCH, 0))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void lease_heldByOne_refusedToAnother_untilReleased() {
+    String key = key();
+    Duration ttl = Duration.ofSeconds(30);
+
+    assertThat(store().lease(key, "a", ttl)).isTrue();
+    assertThat(store().lease(key, "b", ttl)).isFalse();
+    assertThat(store().lease(key, "a", ttl)).isTrue();
+    store().release(key, "b");
+    assertThat(store().lease(key, "b", ttl)).isFalse();
+    store().release(key, "a");
+    assertThat(store().lease(key, "b", ttl)).isTrue();
+    assertThat(store().lease(key(), "a", ttl)).isTrue();
+  }
+
+  @Test
+  void lease_runsOut_thenAnotherHolderTakesIt() {
+    String key = key();
+    store().lease(key, "a", Duration.ofSeconds(2));
+
+    elapse(Duration.ofSeconds(3));
+
+    assertThat(store().lease(key, "b", Duration.ofSeconds(30))).isTrue();
+    assertThat(store().lease(key, "a", Duration.ofSeconds(30))).isFalse();
+  }
+
+  @Test
+  void lease_concurrentHolders_exactlyOneWins() throws Exception {
+    String key = key();
+    int holders = 8;
+    CountDownLatch go = new CountDownLatch(1);
+    ExecutorService pool = Executors.newFixedThreadPool(holders);
+    try {
+      List<Future<Boolean>> results = new ArrayList<>();
+      for (int i = 0; i < holders; i++) {
+        String holder = "h" + i;
+        Callable<Boolean> take =
+            () -> {
+              go.await();
+              return store().lease(key, holder, Duration.ofSeconds(30));
+            };
+        results.add(pool.submit(take));
+      }
+      go.countDown();
+      int wins = 0;
+      for (Future<Boolean> r : results) {
+        wins += r.get(30, TimeUnit.SECONDS) ? 1 : 0;
+      }
+      assertThat(wins).isEqualTo(1);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
 }

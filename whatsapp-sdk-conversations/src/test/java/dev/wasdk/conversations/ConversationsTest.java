@@ -37,6 +37,7 @@ class ConversationsTest {
         .clock(clock)
         .executor(Runnable::run)
         .scheduler(scheduler)
+        .deadlinePolling(Duration.ZERO)
         .inactivity(Duration.ofMinutes(30))
         .onError((key, failure) -> errors.add(failure))
         .onHandover(handovers::add);
@@ -394,6 +395,19 @@ class ConversationsTest {
 
           @Override
           public void delete(String key) {}
+
+          @Override
+          public java.util.List<String> dueWaits(Instant now, int limit) {
+            return java.util.List.of();
+          }
+
+          @Override
+          public boolean lease(String key, String holder, Duration ttl) {
+            return true;
+          }
+
+          @Override
+          public void release(String key, String holder) {}
         };
     Conversations bot =
         bot().store(failing).on(MessageReceived.class, Filter.any(), t -> t.reply("x")).build();

@@ -203,6 +203,17 @@ public final class WhatsAppSimulator implements AutoCloseable {
   // ---- simulated users -------------------------------------------------------------------------
 
   /**
+   * Returns a scripted user for conversation tests: {@code sim.user("+5511987654321").says("menu")
+   * .expectReply(...)}. See {@link SimulatedUser}.
+   *
+   * @param phoneNumber the user's phone number with country code
+   * @return a new scripted user; its checks start after the answers already sent to that number
+   */
+  public SimulatedUser user(String phoneNumber) {
+    return new SimulatedUser(this, phoneNumber);
+  }
+
+  /**
    * Makes a user send a text message to the default phone number. It opens (or refreshes) the
    * user's 24-hour customer-service window and posts the inbound webhook.
    *

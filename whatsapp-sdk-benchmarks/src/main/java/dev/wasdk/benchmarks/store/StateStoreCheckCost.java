@@ -158,7 +158,7 @@ public final class StateStoreCheckCost {
   }
 
   /** A data source that hands out one open connection again and again, as a warm pool would. */
-  private static DataSource oneConnection(DataSource real) throws SQLException {
+  static DataSource oneConnection(DataSource real) throws SQLException {
     Connection conn = real.getConnection();
     Connection handed =
         (Connection)

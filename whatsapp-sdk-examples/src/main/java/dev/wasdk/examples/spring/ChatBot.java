@@ -1,9 +1,10 @@
 package dev.wasdk.examples.spring;
 
-import dev.wasdk.message.Message;
-import dev.wasdk.sender.MessageSender;
+import dev.wasdk.conversations.ReplyContext;
 import dev.wasdk.sender.SendOutcome;
+import dev.wasdk.spring.WhatsAppHandler;
 import dev.wasdk.webhooks.event.ButtonReplyReceived;
+import dev.wasdk.webhooks.event.MessageReceived;
 import dev.wasdk.webhooks.event.TextReceived;
 import java.time.Duration;
 import java.util.List;
@@ -15,15 +16,16 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Answers users: a text gets an echo and two reply buttons, a tapped button gets a thank-you. The
- * answers go through the pacing {@link MessageSender}, which the starter feeds with every webhook
- * event first, so the user's 24-hour service window is already open when a listener runs.
+ * Answers users from {@link WhatsAppHandler} methods: a text gets an echo (quoting it) and two
+ * reply buttons, a tapped button gets a thank-you, and anything else a hint. Each handler gets a
+ * {@link ReplyContext} that answers the same user through the pacing {@link
+ * dev.wasdk.sender.MessageSender}, which the starter feeds with every webhook event first, so the
+ * user's 24-hour service window is already open when a handler runs.
  *
- * <p>Listeners only submit and return: the webhook is acknowledged at once, and each answer's
+ * <p>Handlers only submit and return: the webhook is acknowledged at once, and each answer's
  * outcome is logged when it is known. Thread-safe.
  */
 @Component
@@ -36,55 +38,61 @@ public class ChatBot {
 
   private static final Logger log = LoggerFactory.getLogger(ChatBot.class);
 
-  private final MessageSender sender;
   private final Set<CompletableFuture<SendOutcome>> pending = ConcurrentHashMap.newKeySet();
 
-  /**
-   * Creates the bot.
-   *
-   * @param sender the auto-configured pacing sender
-   */
-  public ChatBot(MessageSender sender) {
-    this.sender = sender;
-  }
+  /** Creates the bot. */
+  public ChatBot() {}
 
   // tag::listener[]
   /**
    * Echoes a text and asks, with two reply buttons, whether that helped.
    *
    * @param text the user's message
+   * @param ctx answers the user
    */
-  @EventListener
-  public void onText(TextReceived text) {
-    submit(Message.replyTo(text).text("You said: " + text.body()));
-    submit(
-        Message.to(text)
-            .buttons()
-            .body("Did that help?")
-            .button(BUTTON_YES, "Yes")
-            .button(BUTTON_NO, "No")
-            .build());
+  @WhatsAppHandler
+  public void onText(TextReceived text, ReplyContext ctx) {
+    track(ctx.reply("You said: " + text.body()));
+    track(
+        ctx.send(
+            to ->
+                to.buttons()
+                    .body("Did that help?")
+                    .button(BUTTON_YES, "Yes")
+                    .button(BUTTON_NO, "No")
+                    .build()));
   }
 
   /**
    * Thanks the user for tapping a button.
    *
    * @param reply the tapped button
+   * @param ctx answers the user
    */
-  @EventListener
-  public void onButton(ButtonReplyReceived reply) {
+  @WhatsAppHandler(replyId = {BUTTON_YES, BUTTON_NO})
+  public void onButton(ButtonReplyReceived reply, ReplyContext ctx) {
     String answer =
         BUTTON_YES.equals(reply.buttonId())
             ? "Glad to help!"
             : "Sorry about that. A person will reply soon.";
-    submit(Message.replyTo(reply).text(answer));
+    track(ctx.reply(answer));
+  }
+
+  /**
+   * Answers every other message, such as a photo, with a hint; it runs last.
+   *
+   * @param message the user's message
+   * @param ctx answers the user
+   */
+  @WhatsAppHandler(priority = -10)
+  public void onAnythingElse(MessageReceived message, ReplyContext ctx) {
+    track(ctx.send("I read texts and button taps only. Write me a message!"));
   }
 
   // end::listener[]
 
   // tag::send[]
-  private void submit(Message message) {
-    CompletableFuture<SendOutcome> outcome = sender.submit(message);
+  private void track(CompletableFuture<SendOutcome> outcome) {
     pending.add(outcome);
     outcome.whenComplete(
         (result, failure) -> {
@@ -98,8 +106,7 @@ public class ChatBot {
   // end::send[]
 
   /**
-   * Waits until every answer submitted so far has an outcome; the simulated conversation uses it to
-   * take turns.
+   * Waits until every answer submitted so far has an outcome.
    *
    * @param timeout the longest wait
    * @throws TimeoutException if answers are still pending after the timeout

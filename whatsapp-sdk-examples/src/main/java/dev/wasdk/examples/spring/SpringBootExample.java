@@ -16,7 +16,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  * A Spring Boot 4 chat bot that depends on {@code whatsapp-sdk-spring-boot-starter} alone (and
  * Spring MVC): the starter creates the client, the pacing sender and the webhook controller at
  * {@code /webhooks/whatsapp}; {@link ChatBot} answers texts and button taps from {@code
- * EventListener} methods, and {@link DeliveryReport} counts the status webhooks.
+ * WhatsAppHandler} methods (with {@code whatsapp-sdk-conversations} on the class path), and {@link
+ * DeliveryReport} counts the status webhooks from an {@code EventListener}.
  *
  * <p>Its configuration is {@code wasdk-example.properties} ({@code spring.config.name}), which maps
  * {@code WHATSAPP_ACCESS_TOKEN}, {@code WHATSAPP_PHONE_NUMBER_ID}, {@code WHATSAPP_WABA_ID}
