@@ -41,7 +41,9 @@ final class ConsentGate implements Gate {
       return Verdict.PASS;
     }
     Optional<RejectReason> refused =
-        consentCalls.call("consent", () -> consent.checkKey(job.key, requireOptIn, now));
+        job.readHistory != null
+            ? consent.checkKey(job.key, requireOptIn, now, job.readHistory)
+            : consentCalls.call("consent", () -> consent.checkKey(job.key, requireOptIn, now));
     if (refused.isPresent()) {
       return reject(job, refused.get(), detail(refused.get()));
     }

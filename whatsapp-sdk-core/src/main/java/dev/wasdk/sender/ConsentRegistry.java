@@ -290,11 +290,20 @@ public final class ConsentRegistry {
 
   /** Checks marketing for the user whose store key is {@code key}. */
   Optional<RejectReason> checkKey(String key, boolean requireOptIn, Instant now) {
+    return checkKey(key, requireOptIn, now, null);
+  }
+
+  /**
+   * Checks marketing for the user whose store key is {@code key}, with the history already read
+   * ({@code history}), or read from the store when it is null.
+   */
+  Optional<RejectReason> checkKey(
+      String key, boolean requireOptIn, Instant now, List<ConsentRecord> history) {
     Instant seen = optedOut.get(key);
     if (seen != null && clock.instant().isBefore(seen.plus(cacheTtl))) {
       return Optional.of(RejectReason.OPTED_OUT);
     }
-    State s = State.of(store.history(key));
+    State s = State.of(history != null ? history : store.history(key));
     if (!s.optOuts.isEmpty()) {
       optedOut.put(key, clock.instant());
       return Optional.of(RejectReason.OPTED_OUT);
@@ -404,6 +413,12 @@ public final class ConsentRegistry {
   /** Makes the registry key users as the sender does, by the WhatsApp ids it learned. */
   void useRecipientIds(RecipientIds ids) {
     this.ids = ids;
+  }
+
+  /** Returns whether an opt-out of the user is cached, so that no read of the store is needed. */
+  boolean optOutCached(String key) {
+    Instant seen = optedOut.get(key);
+    return seen != null && clock.instant().isBefore(seen.plus(cacheTtl));
   }
 
   /** Notes a record in this JVM's cache at once: an opt-out is cached, anything else clears it. */

@@ -67,7 +67,9 @@ final class SendLoop implements Dispatcher.Hooks {
     this.pairGate = new PairRateGate(c.phoneNumberId(), c.store(), runtime.limiter);
     this.tierGate =
         new TierGate(c.portfolioId(), c.tier(), c.tierPolicy(), c.store(), runtime.limiter);
-    this.gates = List.of(windowGate, consentGate, pairGate, tierGate);
+    UserStateRead read =
+        new UserStateRead(c.consent(), c.windows(), runtime.consent, runtime.windows);
+    this.gates = List.of(read, windowGate, consentGate, pairGate, tierGate);
     this.pacer = new ThroughputPacer(c, runtime.limiter);
     this.dispatcher = new Dispatcher(c, policy, counters, this, runtime.scheduler);
     this.feeds = new SenderFeeds(c, runtime, pairGate, tierGate, dispatcher, this::requestPump);
