@@ -256,6 +256,44 @@ public final class InMemoryLimiterStore implements LimiterStore {
     }
   }
 
+  @Override
+  public boolean eraseUser(
+      java.util.Collection<String> bucketKeys,
+      java.util.Collection<String> windowKeys,
+      String member) {
+    Objects.requireNonNull(member, "member");
+    boolean any = false;
+    for (String key : bucketKeys) {
+      Bucket bucket = buckets.get(key);
+      State state;
+      // Marked DEAD first, as when forgotten: a concurrent take then starts over on a new bucket.
+      while (bucket != null && (state = bucket.get()) != DEAD) {
+        if (bucket.compareAndSet(state, DEAD)) {
+          buckets.remove(key, bucket);
+          any = true;
+          break;
+        }
+      }
+    }
+    for (String key : windowKeys) {
+      Window win = windows.get(key);
+      if (win == null) {
+        continue;
+      }
+      synchronized (win) {
+        Long at = win.admitted.remove(member);
+        if (!win.dead && at != null) {
+          String anonymous = "erased:" + java.util.UUID.randomUUID();
+          win.order.remove(new Slot(at, member));
+          win.admitted.put(anonymous, at);
+          win.order.add(new Slot(at, anonymous));
+          any = true;
+        }
+      }
+    }
+    return any;
+  }
+
   /** Forgets every full bucket and every window with no unexpired member at {@code now}. */
   void forgetIdle(Instant now) {
     long t = micros(now);

@@ -350,7 +350,7 @@ public final class MessageSender implements AutoCloseable {
   /**
    * Returns everything this sender and its tracker and registry hold about a user, for a
    * data-access request. The limiter store holds only pseudonyms of users (a keyed hash), which
-   * expire within 24 hours.
+   * expire within 24 hours, and {@link #eraseUser} removes.
    *
    * @param user the user
    * @return the user's data
@@ -360,11 +360,17 @@ public final class MessageSender implements AutoCloseable {
   }
 
   /**
-   * Erases what this sender, its tracker and its registry hold about a user: the window, the
-   * consent records, the pair backoff, and the record of recent sends. The user's queued messages
-   * end {@link SendOutcome.Cancelled}; a request already in flight is not stopped.
+   * Erases what this sender and its stores hold about a user: the window, the consent records, the
+   * learned WhatsApp id, the pair backoff, the record of recent sends, and in the limiter store the
+   * user's pair-rate and marketing-cap buckets and their name in the tier window ({@link
+   * LimiterStore#eraseUser}; the slot itself stays counted, anonymously, as Meta still counts it).
+   * The user's queued messages end {@link SendOutcome.Cancelled}; a request already in flight is
+   * not stopped. The webhook de-duplication keys are not touched: they hold message ids, and a
+   * user's or group member's id only as a hash, and expire after the deduplicator's horizon.
    *
    * @param user the user
+   * @throws LimiterUnavailableException when a store cannot be reached within its time budget; call
+   *     it again
    */
   public void eraseUser(String user) {
     loop.eraseUser(UserKeys.of(user));

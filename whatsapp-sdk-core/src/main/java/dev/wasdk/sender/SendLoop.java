@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
@@ -432,6 +433,13 @@ final class SendLoop implements Dispatcher.Hooks {
     ids.erase(canonical);
     pairGate.erase(key);
     feeds.forget(key);
+    for (String storeKey : new LinkedHashSet<>(List.of(canonical, ids.own(key)))) {
+      String member = config.pseudonyms().of(config.portfolioId(), storeKey);
+      List<String> buckets = List.of(pairGate.bucketKey(member), ConsentGate.capKey(member));
+      List<String> windows = List.of(tierGate.windowKey());
+      runtime.limiter.call(
+          "erase a user", () -> config.store().eraseUser(buckets, windows, member));
+    }
     requestPump();
   }
 
