@@ -11,9 +11,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
@@ -46,6 +44,7 @@ final class SendLoop implements Dispatcher.Hooks {
   private final SenderCounters counters = new SenderCounters();
   private final Dispatcher dispatcher;
   private final SenderFeeds feeds;
+  private final SenderUsers users;
   private final AtomicInteger pumpRequests = new AtomicInteger();
 
   SendLoop(SenderConfig c) {
@@ -74,6 +73,7 @@ final class SendLoop implements Dispatcher.Hooks {
     this.pacer = new ThroughputPacer(c, runtime.limiter);
     this.dispatcher = new Dispatcher(c, policy, counters, this, runtime.scheduler);
     this.feeds = new SenderFeeds(c, runtime, pairGate, tierGate, dispatcher, this::requestPump);
+    this.users = new SenderUsers(c, runtime, ids, dispatcher, pairGate, tierGate, feeds);
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -417,29 +417,11 @@ final class SendLoop implements Dispatcher.Hooks {
   }
 
   UserData exportUser(String key) {
-    int waiting = dispatcher.waiting(key);
-    Optional<Instant> backoff = pairGate.backoffUntil(key);
-    return new UserData(
-        key, config.windows().lastInbound(key), config.consent().export(key), waiting, backoff);
+    return users.export(key);
   }
 
   void eraseUser(String key) {
-    Effects fx = new Effects();
-    dispatcher.cancelUser(key, "the user's data was erased", fx);
-    fx.run();
-    String canonical = ids.canonical(key, true);
-    config.windows().forgetKey(canonical);
-    config.consent().eraseKey(canonical);
-    ids.erase(canonical);
-    pairGate.erase(key);
-    feeds.forget(key);
-    for (String storeKey : new LinkedHashSet<>(List.of(canonical, ids.own(key)))) {
-      String member = config.pseudonyms().of(config.portfolioId(), storeKey);
-      List<String> buckets = List.of(pairGate.bucketKey(member), ConsentGate.capKey(member));
-      List<String> windows = List.of(tierGate.windowKey());
-      runtime.limiter.call(
-          "erase a user", () -> config.store().eraseUser(buckets, windows, member));
-    }
+    users.erase(key);
     requestPump();
   }
 

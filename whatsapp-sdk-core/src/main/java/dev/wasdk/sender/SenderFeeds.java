@@ -87,7 +87,7 @@ final class SenderFeeds {
   }
 
   void onMarketingPreference(String user, boolean stop, Instant at) {
-    recordConsent(user, ConsentRegistry.preference(stop, at));
+    recordConsent(user, ConsentHistory.preference(stop, at));
     pump.run();
   }
 
