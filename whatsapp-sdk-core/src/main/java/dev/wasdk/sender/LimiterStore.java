@@ -140,7 +140,7 @@ public interface LimiterStore {
    * {@code member} is replaced by an anonymous one that holds the same slot until it expires, so
    * the window's count, which Meta's limit still includes, does not change. Keys or a member the
    * store does not hold are skipped. The default erases nothing and returns false: what such a
-   * store keeps is pseudonymous and expires within {@link SenderConfig#TIER_WINDOW a day}.
+   * store keeps is pseudonymous and expires within a day.
    *
    * @param bucketKeys the keys of the user's buckets, such as the pair-rate bucket
    * @param windowKeys the keys of the windows the user may be a member of
