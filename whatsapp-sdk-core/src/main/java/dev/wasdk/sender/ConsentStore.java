@@ -90,5 +90,11 @@ public interface ConsentStore {
       history = List.copyOf(history);
       Objects.requireNonNull(lastInbound, "lastInbound");
     }
+
+    /** Returns the components by name, a present optional as its value, an absent one left out. */
+    @Override
+    public String toString() {
+      return dev.wasdk.internal.text.Values.toString(this);
+    }
   }
 }
