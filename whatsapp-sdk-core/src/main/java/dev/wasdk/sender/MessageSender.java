@@ -382,7 +382,8 @@ public final class MessageSender implements AutoCloseable {
    * SendOutcome.Cancelled} and are returned, in submission order. Requests in flight are not
    * stopped; their futures complete when Meta answers. On an interrupted thread it stops waiting at
    * once, still cancels every queued message, and keeps the interrupt. Calling it again returns an
-   * empty list.
+   * empty list. A closed sender lets go of every message it ended, even while it is still
+   * referenced.
    *
    * @param drainTimeout how long to keep sending; zero stops at once
    * @return the messages that were not sent
