@@ -37,14 +37,15 @@ public final class JdbcConsentStore implements ConsentStore {
       "SELECT kind, category, source, detail, evidence, at_second, at_nano"
           + " FROM wasdk_consent WHERE user_key = ? ORDER BY id";
   private static final String DELETE = "DELETE FROM wasdk_consent WHERE user_key = ?";
-  // One row per record, or one row of nulls when there is none; the window's time on every row.
+  // The records in order (part 0), then the window's time (part 1) when there is one: two index
+  // lookups in one statement.
   private static final String SELECT_WITH_WINDOW =
-      "SELECT c.kind, c.category, c.source, c.detail, c.evidence, c.at_second, c.at_nano,"
-          + " w.at_nanos"
-          + " FROM (SELECT CAST(? AS VARCHAR(200)) AS user_key) u"
-          + " LEFT JOIN wasdk_consent c ON c.user_key = u.user_key"
-          + " LEFT JOIN wasdk_service_window w ON w.user_key = u.user_key"
-          + " ORDER BY c.id";
+      "SELECT 0 AS part, id, kind, category, source, detail, evidence, at_second, at_nano"
+          + " FROM wasdk_consent WHERE user_key = ?"
+          + " UNION ALL"
+          + " SELECT 1, 0, NULL, NULL, NULL, NULL, NULL, at_nanos, 0"
+          + " FROM wasdk_service_window WHERE user_key = ?"
+          + " ORDER BY 1, 2";
 
   private final JdbcAccess db;
 
@@ -84,7 +85,7 @@ public final class JdbcConsentStore implements ConsentStore {
             try (ResultSet rs = ps.executeQuery()) {
               List<ConsentRecord> out = new ArrayList<>();
               while (rs.next()) {
-                out.add(record(rs));
+                out.add(record(rs, 1));
               }
               return List.copyOf(out);
             }
@@ -104,16 +105,15 @@ public final class JdbcConsentStore implements ConsentStore {
         c -> {
           try (PreparedStatement ps = db.prepare(c, SELECT_WITH_WINDOW)) {
             ps.setString(1, key);
+            ps.setString(2, key);
             try (ResultSet rs = ps.executeQuery()) {
               List<ConsentRecord> out = new ArrayList<>();
               Optional<Instant> inbound = Optional.empty();
               while (rs.next()) {
-                long at = rs.getLong(8);
-                if (!rs.wasNull()) {
-                  inbound = Optional.of(JdbcServiceWindowStore.instantOfNanos(at));
-                }
-                if (rs.getString(1) != null) {
-                  out.add(record(rs));
+                if (rs.getInt(1) == 1) {
+                  inbound = Optional.of(JdbcServiceWindowStore.instantOfNanos(rs.getLong(8)));
+                } else {
+                  out.add(record(rs, 3));
                 }
               }
               return new UserState(out, inbound);
@@ -122,14 +122,15 @@ public final class JdbcConsentStore implements ConsentStore {
         });
   }
 
-  private static ConsentRecord record(ResultSet rs) throws java.sql.SQLException {
+  /** Reads a record from the columns from {@code first} on: kind, category, ..., at_nano. */
+  private static ConsentRecord record(ResultSet rs, int first) throws java.sql.SQLException {
     return new ConsentRecord(
-        ConsentRecord.Kind.valueOf(rs.getString(1)),
-        TemplateCategory.valueOf(rs.getString(2)),
-        ConsentSource.valueOf(rs.getString(3)),
-        rs.getString(4),
-        Optional.ofNullable(rs.getString(5)),
-        Instant.ofEpochSecond(rs.getLong(6), rs.getInt(7)));
+        ConsentRecord.Kind.valueOf(rs.getString(first)),
+        TemplateCategory.valueOf(rs.getString(first + 1)),
+        ConsentSource.valueOf(rs.getString(first + 2)),
+        rs.getString(first + 3),
+        Optional.ofNullable(rs.getString(first + 4)),
+        Instant.ofEpochSecond(rs.getLong(first + 5), rs.getInt(first + 6)));
   }
 
   @Override
