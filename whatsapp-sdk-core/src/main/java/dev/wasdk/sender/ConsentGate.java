@@ -41,7 +41,9 @@ final class ConsentGate implements Gate {
       return Verdict.PASS;
     }
     Optional<RejectReason> refused =
-        consentCalls.call("consent", () -> consent.checkKey(job.key, requireOptIn, now));
+        job.readHistory != null
+            ? consent.checkKey(job.key, requireOptIn, now, job.readHistory)
+            : consentCalls.call("consent", () -> consent.checkKey(job.key, requireOptIn, now));
     if (refused.isPresent()) {
       return reject(job, refused.get(), detail(refused.get()));
     }
@@ -75,7 +77,12 @@ final class ConsentGate implements Gate {
   }
 
   private static String key(Job job) {
-    return "mcap:" + job.member;
+    return capKey(job.member);
+  }
+
+  /** Returns the key of the marketing-cap bucket of the user whose limiter member is given. */
+  static String capKey(String member) {
+    return "mcap:" + member;
   }
 
   private static Verdict reject(Job job, RejectReason reason, String detail) {

@@ -199,7 +199,7 @@ public final class ConsentRegistry {
    */
   public void optOut(String user, OptOutSource source, Instant at) {
     Objects.requireNonNull(source, "source");
-    record(user, ConsentRecord.optOut(consentSource(source), "", null, at));
+    record(user, ConsentRecord.optOut(ConsentHistory.consentSource(source), "", null, at));
   }
 
   /**
@@ -226,7 +226,7 @@ public final class ConsentRegistry {
    * @param at the event's time
    */
   public void onMarketingPreference(String user, boolean stop, Instant at) {
-    record(user, preference(stop, at));
+    record(user, ConsentHistory.preference(stop, at));
   }
 
   /**
@@ -290,11 +290,21 @@ public final class ConsentRegistry {
 
   /** Checks marketing for the user whose store key is {@code key}. */
   Optional<RejectReason> checkKey(String key, boolean requireOptIn, Instant now) {
+    return checkKey(key, requireOptIn, now, null);
+  }
+
+  /**
+   * Checks marketing for the user whose store key is {@code key}, with the history already read
+   * ({@code history}), or read from the store when it is null.
+   */
+  Optional<RejectReason> checkKey(
+      String key, boolean requireOptIn, Instant now, List<ConsentRecord> history) {
     Instant seen = optedOut.get(key);
     if (seen != null && clock.instant().isBefore(seen.plus(cacheTtl))) {
       return Optional.of(RejectReason.OPTED_OUT);
     }
-    State s = State.of(store.history(key));
+    ConsentHistory.State s =
+        ConsentHistory.State.of(history != null ? history : store.history(key));
     if (!s.optOuts.isEmpty()) {
       optedOut.put(key, clock.instant());
       return Optional.of(RejectReason.OPTED_OUT);
@@ -354,8 +364,8 @@ public final class ConsentRegistry {
       }
     }
     List<OptOut> outs =
-        State.of(history).optOuts.stream()
-            .map(r -> new OptOut(optOutSource(r.source()), r.at()))
+        ConsentHistory.State.of(history).optOuts.stream()
+            .map(r -> new OptOut(ConsentHistory.optOutSource(r.source()), r.at()))
             .collect(Collectors.toList());
     return Optional.of(new UserConsent(UserKeys.of(user), ins, outs, capped));
   }
@@ -406,6 +416,12 @@ public final class ConsentRegistry {
     this.ids = ids;
   }
 
+  /** Returns whether an opt-out of the user is cached, so that no read of the store is needed. */
+  boolean optOutCached(String key) {
+    Instant seen = optedOut.get(key);
+    return seen != null && clock.instant().isBefore(seen.plus(cacheTtl));
+  }
+
   /** Notes a record in this JVM's cache at once: an opt-out is cached, anything else clears it. */
   void noteLocally(String key, ConsentRecord record) {
     if (record.kind() == ConsentRecord.Kind.OPT_OUT) {
@@ -413,15 +429,6 @@ public final class ConsentRegistry {
     } else if (record.category() == TemplateCategory.MARKETING) {
       optedOut.remove(key);
     }
-  }
-
-  /** Returns the record of a {@code user_preferences} change. */
-  static ConsentRecord preference(boolean stop, Instant at) {
-    Objects.requireNonNull(at, "at");
-    return stop
-        ? ConsentRecord.optOut(ConsentSource.USER_PREFERENCES, "stop", null, at)
-        : ConsentRecord.optIn(
-            TemplateCategory.MARKETING, ConsentSource.USER_PREFERENCES, "resume", null, at);
   }
 
   /** Returns the keyword opt-out an inbound text makes, if it is one. */
@@ -439,137 +446,19 @@ public final class ConsentRegistry {
     return "ConsentRegistry[store=" + store + ", keywords=" + keywords.size() + "]";
   }
 
-  static ConsentSource consentSource(OptOutSource s) {
-    return switch (s) {
-      case USER_PREFERENCES -> ConsentSource.USER_PREFERENCES;
-      case FAILED_131050 -> ConsentSource.FAILED_131050;
-      case KEYWORD -> ConsentSource.KEYWORD;
-      case BUSINESS -> ConsentSource.BUSINESS;
-    };
-  }
-
-  static OptOutSource optOutSource(ConsentSource s) {
-    return switch (s) {
-      case USER_PREFERENCES -> OptOutSource.USER_PREFERENCES;
-      case FAILED_131050 -> OptOutSource.FAILED_131050;
-      case KEYWORD -> OptOutSource.KEYWORD;
-      default -> OptOutSource.BUSINESS;
-    };
-  }
-
   /**
-   * What a history adds up to. A marketing opt-in lifts the opt-outs recorded at or before it; a
-   * {@code user_preferences} resume lifts only the stop requests and 131050 failures before it, and
-   * is not an opt-in.
+   * Builds a {@link ConsentRegistry}. Every option has a default, documented on its setter. Not
+   * thread-safe.
+   *
+   * <pre>{@code
+   * ConsentRegistry consent = ConsentRegistry.builder().store(stores.consent()).build();
+   * }</pre>
    */
-  private static final class State {
-    final List<ConsentRecord> optOuts = new ArrayList<>();
-    boolean optedIn;
-
-    static State of(List<ConsentRecord> history) {
-      State s = new State();
-      for (ConsentRecord r : history) {
-        if (r.kind() == ConsentRecord.Kind.OPT_OUT) {
-          s.optOuts.add(r);
-        } else if (r.category() != TemplateCategory.MARKETING) {
-          continue;
-        } else if (r.source() == ConsentSource.USER_PREFERENCES) {
-          s.optOuts.removeIf(
-              o ->
-                  !o.at().isAfter(r.at())
-                      && (o.source() == ConsentSource.USER_PREFERENCES
-                          || o.source() == ConsentSource.FAILED_131050));
-        } else {
-          s.optOuts.removeIf(o -> !o.at().isAfter(r.at()));
-          s.optedIn = true;
-        }
-      }
-      return s;
-    }
-  }
-
-  /** Builds a {@link ConsentRegistry}. Not thread-safe. */
-  public static final class Builder {
-    private Set<String> keywords = DEFAULT_OPT_OUT_KEYWORDS;
-    private ConsentStore store;
-    private Pseudonyms pseudonyms = Pseudonyms.DEFAULT;
-    private Duration cacheTtl = DEFAULT_OPT_OUT_CACHE_TTL;
-    private Clock clock = Clock.systemUTC();
-
+  public static final class Builder extends ConsentRegistryOptions<Builder> {
     private Builder() {}
 
-    /**
-     * Sets the opt-out keywords, replacing the {@link #DEFAULT_OPT_OUT_KEYWORDS}. Matching ignores
-     * letter case and surrounding spaces, and needs the whole message to be the keyword.
-     *
-     * @param keywords the keywords; may be empty to disable keyword opt-outs
-     * @return this builder
-     */
-    public Builder optOutKeywords(Set<String> keywords) {
-      this.keywords =
-          keywords.stream()
-              .map(k -> k.trim().toUpperCase(Locale.ROOT))
-              .filter(k -> !k.isEmpty())
-              .collect(Collectors.toUnmodifiableSet());
-      return this;
-    }
-
-    /**
-     * Sets the store of the consent history. Default {@link ConsentStore#inMemory()}, lost on
-     * restart; use a Redis or JDBC store to keep opt-outs across restarts and share them between
-     * app instances.
-     *
-     * @param store the store
-     * @return this builder
-     */
-    public Builder store(ConsentStore store) {
-      this.store = Objects.requireNonNull(store, "store");
-      return this;
-    }
-
-    /**
-     * Sets the secret key of the pseudonyms the store keys users by (HMAC-SHA256). Default: a
-     * public key, which protects no more than a plain hash; set a secret one for any store outside
-     * this JVM, and the same one on every instance. A new key orphans what the store holds under
-     * the old one.
-     *
-     * @param key at least 32 bytes
-     * @return this builder
-     */
-    public Builder pseudonymKey(byte[] key) {
-      this.pseudonyms = Pseudonyms.withKey(key);
-      return this;
-    }
-
-    Builder pseudonyms(Pseudonyms pseudonyms) {
-      this.pseudonyms = Objects.requireNonNull(pseudonyms, "pseudonyms");
-      return this;
-    }
-
-    /**
-     * Sets how long an opt-out seen by this JVM is trusted without asking the store again. Default
-     * 5 seconds; zero asks the store on every check.
-     *
-     * @param ttl zero to 1 minute
-     * @return this builder
-     */
-    public Builder optOutCacheTtl(Duration ttl) {
-      Objects.requireNonNull(ttl, "ttl");
-      if (ttl.isNegative() || ttl.compareTo(Duration.ofMinutes(1)) > 0) {
-        throw new IllegalArgumentException("ttl must be zero to 1 minute, was " + ttl);
-      }
-      this.cacheTtl = ttl;
-      return this;
-    }
-
-    /**
-     * Sets the clock of the opt-out cache. Default the system UTC clock.
-     *
-     * @param clock the clock
-     * @return this builder
-     */
-    public Builder clock(Clock clock) {
-      this.clock = Objects.requireNonNull(clock, "clock");
+    @Override
+    Builder self() {
       return this;
     }
 

@@ -1,6 +1,9 @@
 package dev.wasdk.sender;
 
+import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The storage behind consent: an append-only history of {@link ConsentRecord}s per user. The rule
@@ -56,4 +59,42 @@ public interface ConsentStore {
    * @return whether there was anything to remove
    */
   boolean erase(String key);
+
+  /**
+   * Returns the history of {@code key} and its latest inbound time in {@code windows}, read
+   * together: what the sender needs to decide on a marketing template to a user it knows nothing
+   * about yet. This default makes two calls, {@link #history} and {@link
+   * ServiceWindowStore#lastInbound}. A backend whose window store lives in the same database
+   * overrides it to read both in one round trip (one script on Redis, one query on JDBC), and falls
+   * back to this default for any other window store.
+   *
+   * @param key the user's pseudonym
+   * @param windows the store of the service windows
+   * @return the history, oldest first, and the latest inbound time
+   */
+  default UserState read(String key, ServiceWindowStore windows) {
+    Objects.requireNonNull(key, "key");
+    Objects.requireNonNull(windows, "windows");
+    return new UserState(history(key), windows.lastInbound(key));
+  }
+
+  /**
+   * A user's consent history and latest inbound time, as {@link #read} returns them.
+   *
+   * @param history the consent history, oldest first
+   * @param lastInbound the time of the latest inbound message, if one is recorded
+   */
+  record UserState(List<ConsentRecord> history, Optional<Instant> lastInbound) {
+    /** Checks the arguments and copies the history. */
+    public UserState {
+      history = List.copyOf(history);
+      Objects.requireNonNull(lastInbound, "lastInbound");
+    }
+
+    /** Returns the components by name, a present optional as its value, an absent one left out. */
+    @Override
+    public String toString() {
+      return dev.wasdk.internal.text.Values.toString(this);
+    }
+  }
 }

@@ -4,13 +4,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.PriorityQueue;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The queue: one lane per user (one message in flight per user, in submission order), lanes ready
@@ -19,7 +14,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * must happen after a decision (a send, a completion, a release) goes into an {@link Effects} that
  * the caller runs once the lock is released.
  */
-final class Dispatcher {
+final class Dispatcher extends DispatcherState {
   /** What the dispatcher asks of the rest of the sender, always through {@link Effects}. */
   interface Hooks {
     void send(Job job);
@@ -31,43 +26,13 @@ final class Dispatcher {
     void wake(Instant target);
   }
 
-  private static final Comparator<Lane> BY_PRIORITY =
-      Comparator.<Lane>comparingInt(l -> l.headPriority).thenComparingLong(l -> l.headSeq);
-
-  private final SenderConfig config;
-  private final OutcomePolicy policy;
-  private final SenderCounters counters;
-  private final Hooks hooks;
-
-  private final ReentrantLock lock = new ReentrantLock();
-  private final Condition roomFreed = lock.newCondition();
-  private final Condition drained = lock.newCondition();
-  private final Map<String, Lane> lanes = new HashMap<>();
-  private final PriorityQueue<Lane> ready = new PriorityQueue<>(BY_PRIORITY);
-  private final Timers timers;
-  private final int maxInFlight;
-  private long seq;
-  private long queued;
-  private int inFlight;
-  private boolean answered;
-  private boolean closed;
-  private boolean drainOver;
-
   Dispatcher(
       SenderConfig config,
       OutcomePolicy policy,
       SenderCounters counters,
       Hooks hooks,
       ScheduledExecutorService scheduler) {
-    this.config = config;
-    this.policy = policy;
-    this.counters = counters;
-    this.hooks = hooks;
-    this.timers = new Timers(scheduler, hooks::wake);
-    this.maxInFlight =
-        config.maxInFlight() > 0
-            ? config.maxInFlight()
-            : SenderConfig.defaultMaxInFlight(config.throughput());
+    super(config, policy, counters, hooks, scheduler);
   }
 
   /** Queues a job, waiting for room as the queue-full policy says; or ends it at once. */
@@ -89,13 +54,13 @@ final class Dispatcher {
             fx);
       } else {
         job.seq = seq++;
-        Lane lane = lanes.computeIfAbsent(job.user, Lane::new);
+        Lane lane = lanes.of(job.user);
         lane.queue.addLast(job);
         job.counted = true;
         queued++;
         timers.addDeadline(job);
         if (!lane.busy && !lane.asleep && !lane.inReady) {
-          makeReady(lane);
+          lanes.makeReady(lane);
         }
       }
     } finally {
@@ -127,19 +92,10 @@ final class Dispatcher {
     lock.lock();
     try {
       expireDeadlines(now, fx);
-      wakeDue(now);
-      while (inFlight < sendLimit() && !ready.isEmpty()) {
-        Lane lane = ready.poll();
-        lane.inReady = false;
+      lanes.wake(now);
+      Lane lane;
+      if (inFlight < sendLimit() && (lane = lanes.pollReady()) != null) {
         Job head = lane.head();
-        if (head == null) {
-          retire(lane);
-          continue;
-        }
-        if (head.seq != lane.headSeq || head.priority.ordinal() != lane.headPriority) {
-          makeReady(lane); // the head was withdrawn since the lane was queued: sort it again
-          continue;
-        }
         head.admitting = true;
         lane.busy = true;
         return head;
@@ -167,19 +123,19 @@ final class Dispatcher {
       if (job.done) {
         // Ended while it was being admitted (cancelled, expired, closed): give back what it took.
         releaseOnce(job, false, fx);
-        place(lane);
+        lanes.place(lane);
         return true;
       }
       switch (v.kind()) {
         case SEND -> dispatch(job, lane, fx);
-        case SLEEP -> sleep(lane, v.until());
+        case SLEEP -> lanes.sleep(lane, v.until());
         case FINISH -> {
           lane.queue.remove(job);
           finish(job, v.outcome(), false, fx);
-          place(lane);
+          lanes.place(lane);
         }
         case WAIT -> {
-          makeReady(lane);
+          lanes.makeReady(lane);
           scheduleWake(now, globalWait);
           return false;
         }
@@ -203,23 +159,6 @@ final class Dispatcher {
     fx.add(() -> hooks.send(job));
   }
 
-  /**
-   * Notes, with the lock held, that a job's request was answered. Its lane stays busy until the
-   * answer is applied in the same lock hold, so that nothing can admit the job again meanwhile.
-   */
-  private Lane landed(Job job) {
-    if (job.inFlight) {
-      job.inFlight = false;
-      inFlight--;
-      answered = true;
-    }
-    Lane lane = lanes.get(job.user);
-    if (lane != null) {
-      lane.busy = false;
-    }
-    return lane;
-  }
-
   /** Ends an answered job with its outcome: sent, or ended with what it used given back. */
   void end(Job job, SendOutcome outcome, boolean mayHaveReachedMeta, Effects fx) {
     lock.lock();
@@ -231,7 +170,7 @@ final class Dispatcher {
       boolean sent = outcome instanceof SendOutcome.Sent;
       finish(job, outcome, sent || mayHaveReachedMeta, fx);
       if (lane != null) {
-        place(lane);
+        lanes.place(lane);
       }
       signalIfDrained();
     } finally {
@@ -273,9 +212,9 @@ final class Dispatcher {
         }
       }
       if (pairUntil != null && !lane.busy && lane.head() != null) {
-        sleep(lane, pairUntil);
+        lanes.sleep(lane, pairUntil);
       } else {
-        place(lane);
+        lanes.place(lane);
       }
       signalIfDrained();
     } finally {
@@ -301,7 +240,7 @@ final class Dispatcher {
         releaseOnce(job, mayHaveReachedMeta, fx);
       }
       if (lane != null) {
-        place(lane);
+        lanes.place(lane);
       }
       signalIfDrained();
     } finally {
@@ -315,7 +254,7 @@ final class Dispatcher {
     try {
       Lane lane = lanes.get(user);
       if (lane != null && !lane.busy && lane.head() != null) {
-        sleep(lane, until);
+        lanes.sleep(lane, until);
       }
     } finally {
       lock.unlock();
@@ -326,12 +265,7 @@ final class Dispatcher {
   void wakeAll() {
     lock.lock();
     try {
-      Lane lane;
-      while ((lane = timers.pollAwake(null)) != null) {
-        if (!lane.busy) {
-          makeReady(lane);
-        }
-      }
+      lanes.wake(null);
     } finally {
       lock.unlock();
     }
@@ -347,7 +281,7 @@ final class Dispatcher {
       finish(job, policy.cancelled(job, "cancelled by the caller"), false, fx);
       Lane lane = lanes.get(job.user);
       if (lane != null && !lane.busy) {
-        place(lane);
+        lanes.place(lane);
       }
     } finally {
       lock.unlock();
@@ -370,7 +304,7 @@ final class Dispatcher {
         }
       }
       if (!lane.busy) {
-        place(lane);
+        lanes.place(lane);
       }
       return n;
     } finally {
@@ -402,7 +336,7 @@ final class Dispatcher {
         }
       }
       drainOver = true;
-      for (Lane lane : lanes.values()) {
+      for (Lane lane : lanes.all()) {
         for (Job j : lane.queue) {
           if (!j.done && !j.inFlight) {
             unsent.add(j);
@@ -414,6 +348,7 @@ final class Dispatcher {
         finish(j, policy.cancelled(j, "the sender closed before it was sent"), false, fx);
       }
       timers.cancel();
+      lanes.clearEnded();
     } finally {
       lock.unlock();
       if (interrupted) {
@@ -430,184 +365,6 @@ final class Dispatcher {
       return timers.fired(target);
     } finally {
       lock.unlock();
-    }
-  }
-
-  long queued() {
-    lock.lock();
-    try {
-      return queued;
-    } finally {
-      lock.unlock();
-    }
-  }
-
-  int inFlight() {
-    lock.lock();
-    try {
-      return inFlight;
-    } finally {
-      lock.unlock();
-    }
-  }
-
-  /** Returns how many messages to the user wait, for an export. */
-  int waiting(String user) {
-    lock.lock();
-    try {
-      Lane lane = lanes.get(user);
-      return lane == null ? 0 : (int) lane.queue.stream().filter(j -> !j.done).count();
-    } finally {
-      lock.unlock();
-    }
-  }
-
-  /** Returns how many jobs the deadline index holds (only jobs still waiting). */
-  int deadlineEntries() {
-    lock.lock();
-    try {
-      return timers.deadlineCount();
-    } finally {
-      lock.unlock();
-    }
-  }
-
-  // ---------------------------------------------------------------------------------------------
-  // With the lock held.
-
-  /**
-   * Returns how many requests may be in flight now: one until the first answer, then the maximum.
-   * The first request of a cold process is slow (connection, TLS, class loading) while the ones
-   * paced behind it are not, so they would reach Meta bunched within one second.
-   */
-  private int sendLimit() {
-    return answered ? maxInFlight : 1;
-  }
-
-  /**
-   * Ends a job: counts it, drops it from the deadlines, and leaves its completion and (unless
-   * {@code keep}) the release of what it reserved to the effects. A job being admitted is released
-   * by {@link #settle}.
-   */
-  private void finish(Job job, SendOutcome outcome, boolean keep, Effects fx) {
-    if (job.done) {
-      return;
-    }
-    job.done = true;
-    if (job.counted) {
-      job.counted = false;
-      queued--;
-      signalRoom();
-    }
-    timers.removeDeadline(job);
-    counters.count(outcome);
-    if (!keep && !job.admitting) {
-      releaseOnce(job, false, fx);
-    } else if (outcome instanceof SendOutcome.Unknown) {
-      releaseOnce(job, true, fx);
-    }
-    fx.add(() -> hooks.complete(job, outcome));
-    signalIfDrained();
-  }
-
-  private void releaseOnce(Job job, boolean mayHaveReachedMeta, Effects fx) {
-    if (!job.released) {
-      job.released = true;
-      fx.add(() -> hooks.release(job, mayHaveReachedMeta));
-    }
-  }
-
-  private void finishUnqueued(Job job, SendOutcome outcome, Effects fx) {
-    job.done = true;
-    job.released = true;
-    counters.count(outcome);
-    fx.add(() -> hooks.complete(job, outcome));
-  }
-
-  private void expireDeadlines(Instant now, Effects fx) {
-    Job j;
-    while ((j = timers.pollExpired(now)) != null) {
-      if (!j.done && !j.inFlight) {
-        finish(j, policy.deferred(j, j.waitingFor), false, fx);
-        Lane lane = lanes.get(j.user);
-        if (lane != null && !lane.busy) {
-          place(lane);
-        }
-      }
-    }
-  }
-
-  private void wakeDue(Instant now) {
-    Lane lane;
-    while ((lane = timers.pollAwake(now)) != null) {
-      if (!lane.busy) {
-        makeReady(lane);
-      }
-    }
-  }
-
-  private void sleep(Lane lane, Instant until) {
-    if (lane.inReady) {
-      ready.remove(lane);
-      lane.inReady = false;
-    }
-    timers.sleep(lane, until);
-  }
-
-  /** Puts a lane in the ready queue, sorted by its current head; retires it when empty. */
-  private void makeReady(Lane lane) {
-    Job head = lane.head();
-    if (head == null) {
-      lane.inReady = false;
-      retire(lane);
-      return;
-    }
-    if (lane.inReady) {
-      ready.remove(lane);
-    }
-    lane.headPriority = head.priority.ordinal();
-    lane.headSeq = head.seq;
-    lane.inReady = true;
-    ready.add(lane);
-  }
-
-  /** Puts a lane that is not busy where it belongs. */
-  private void place(Lane lane) {
-    if (lane.busy) {
-      return;
-    }
-    if (lane.head() == null) {
-      timers.unsleep(lane);
-      if (lane.inReady) {
-        ready.remove(lane);
-        lane.inReady = false;
-      }
-      retire(lane);
-    } else if (!lane.asleep && !lane.inReady) {
-      makeReady(lane);
-    }
-  }
-
-  private void retire(Lane lane) {
-    if (!lane.busy && !lane.asleep && !lane.inReady && lane.head() == null) {
-      lanes.remove(lane.user, lane);
-    }
-  }
-
-  private void scheduleWake(Instant now, Instant globalWait) {
-    boolean paced = !ready.isEmpty() && inFlight < sendLimit() && globalWait.isAfter(now);
-    timers.schedule(now, paced ? globalWait : null);
-  }
-
-  private void signalIfDrained() {
-    if (queued == 0 && inFlight == 0) {
-      drained.signalAll();
-    }
-  }
-
-  private void signalRoom() {
-    if (queued < config.maxQueued()) {
-      roomFreed.signal();
     }
   }
 }

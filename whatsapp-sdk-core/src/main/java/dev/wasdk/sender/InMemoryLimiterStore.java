@@ -4,11 +4,9 @@ import java.math.BigInteger;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Objects;
-import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -63,12 +61,12 @@ public final class InMemoryLimiterStore implements LimiterStore {
   }
 
   private final ConcurrentHashMap<String, Bucket> buckets = new ConcurrentHashMap<>();
-  private final ConcurrentHashMap<String, Window> windows = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, MemberWindow> windows = new ConcurrentHashMap<>();
 
   // The sweep cursors are used only by the thread that holds `sweeping`.
   private final AtomicBoolean sweeping = new AtomicBoolean();
   private Iterator<Map.Entry<String, Bucket>> bucketCursor = Collections.emptyIterator();
-  private Iterator<Map.Entry<String, Window>> windowCursor = Collections.emptyIterator();
+  private Iterator<Map.Entry<String, MemberWindow>> windowCursor = Collections.emptyIterator();
 
   private final int sweepOneIn;
 
@@ -151,33 +149,12 @@ public final class InMemoryLimiterStore implements LimiterStore {
     long t = micros(now);
     maybeSweep(t);
     while (true) {
-      Window win = windows.get(key);
-      if (win == null) {
-        win = windows.computeIfAbsent(key, k -> new Window());
+      MemberWindow win = windows.computeIfAbsent(key, k -> new MemberWindow());
+      AdmitResult r = win.admit(member, limit, w, t);
+      if (r != null) {
+        return r;
       }
-      synchronized (win) {
-        if (win.dead) {
-          continue;
-        }
-        win.windowMicros = w;
-        win.purge(t - w);
-        Long at = win.admitted.get(member);
-        if (at != null) {
-          if (t > at) {
-            win.order.remove(new Slot(at, member));
-            win.order.add(new Slot(t, member));
-            win.admitted.put(member, t);
-          }
-          return new AdmitResult(true, true, win.admitted.size(), Duration.ZERO);
-        }
-        int size = win.admitted.size();
-        if (size < limit) {
-          win.admitted.put(member, t);
-          win.order.add(new Slot(t, member));
-          return new AdmitResult(true, false, size + 1L, Duration.ZERO);
-        }
-        return new AdmitResult(false, false, size, duration(win.order.first().at + w - t));
-      }
+      windows.remove(key, win); // retired meanwhile: start over with a new one
     }
   }
 
@@ -219,20 +196,8 @@ public final class InMemoryLimiterStore implements LimiterStore {
     Objects.requireNonNull(key, "key");
     Objects.requireNonNull(member, "member");
     Objects.requireNonNull(admittedAt, "admittedAt");
-    long at = micros(admittedAt);
-    Window win = windows.get(key);
-    if (win == null) {
-      return false;
-    }
-    synchronized (win) {
-      Long held = win.admitted.get(member);
-      if (win.dead || held == null || held != at) {
-        return false;
-      }
-      win.admitted.remove(member);
-      win.order.remove(new Slot(at, member));
-      return true;
-    }
+    MemberWindow win = windows.get(key);
+    return win != null && win.release(member, micros(admittedAt));
   }
 
   @Override
@@ -240,20 +205,36 @@ public final class InMemoryLimiterStore implements LimiterStore {
     Objects.requireNonNull(key, "key");
     Objects.requireNonNull(window, "window");
     Objects.requireNonNull(now, "now");
-    long w = windowMicros(window);
-    long t = micros(now);
-    Window win = windows.get(key);
-    if (win == null) {
-      return 0;
-    }
-    synchronized (win) {
-      if (win.dead) {
-        return 0;
+    MemberWindow win = windows.get(key);
+    return win == null ? 0 : win.size(windowMicros(window), micros(now));
+  }
+
+  @Override
+  public boolean eraseUser(
+      java.util.Collection<String> bucketKeys,
+      java.util.Collection<String> windowKeys,
+      String member) {
+    Objects.requireNonNull(member, "member");
+    boolean any = false;
+    for (String key : bucketKeys) {
+      Bucket bucket = buckets.get(key);
+      State state;
+      // Marked DEAD first, as when forgotten: a concurrent take then starts over on a new bucket.
+      while (bucket != null && (state = bucket.get()) != DEAD) {
+        if (bucket.compareAndSet(state, DEAD)) {
+          buckets.remove(key, bucket);
+          any = true;
+          break;
+        }
       }
-      // Counted without purging, so a shorter window asked for here never drops members that a
-      // longer window still holds. The expired head is short: every admit drops it.
-      return win.admitted.size() - win.order.headSet(new Slot(t - w + 1, ""), false).size();
     }
+    for (String key : windowKeys) {
+      MemberWindow win = windows.get(key);
+      if (win != null && win.anonymize(member)) {
+        any = true;
+      }
+    }
+    return any;
   }
 
   /** Forgets every full bucket and every window with no unexpired member at {@code now}. */
@@ -312,7 +293,7 @@ public final class InMemoryLimiterStore implements LimiterStore {
             break;
           }
         }
-        Map.Entry<String, Window> e = windowCursor.next();
+        Map.Entry<String, MemberWindow> e = windowCursor.next();
         forgetIfEmpty(e.getKey(), e.getValue(), t);
       }
     } finally {
@@ -330,16 +311,9 @@ public final class InMemoryLimiterStore implements LimiterStore {
     }
   }
 
-  private void forgetIfEmpty(String key, Window win, long t) {
-    synchronized (win) {
-      if (win.dead) {
-        return;
-      }
-      win.purge(t - win.windowMicros);
-      if (win.admitted.isEmpty()) {
-        win.dead = true;
-        windows.remove(key, win);
-      }
+  private void forgetIfEmpty(String key, MemberWindow win, long t) {
+    if (win.retireIfEmpty(t)) {
+      windows.remove(key, win);
     }
   }
 
@@ -442,29 +416,6 @@ public final class InMemoryLimiterStore implements LimiterStore {
   private static final class Bucket extends AtomicReference<State> {
     Bucket(State initial) {
       super(initial);
-    }
-  }
-
-  /** A rolling window; guarded by its own monitor. */
-  private static final class Window {
-    final HashMap<String, Long> admitted = new HashMap<>();
-    final TreeSet<Slot> order = new TreeSet<>();
-    long windowMicros = 1;
-    boolean dead;
-
-    /** Drops the members admitted at or before {@code cutoff}. */
-    void purge(long cutoff) {
-      while (!order.isEmpty() && order.first().at <= cutoff) {
-        admitted.remove(order.pollFirst().member);
-      }
-    }
-  }
-
-  private record Slot(long at, String member) implements Comparable<Slot> {
-    @Override
-    public int compareTo(Slot o) {
-      int c = Long.compare(at, o.at);
-      return c != 0 ? c : member.compareTo(o.member);
     }
   }
 }

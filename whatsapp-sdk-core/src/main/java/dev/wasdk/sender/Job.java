@@ -36,6 +36,9 @@ final class Job {
   Instant tierAdmittedAt;
   String key; // the pseudonym of the user's WhatsApp id, which the stores key by
   String member; // the key of the user in the limiter store
+  // What one combined read found in this admission, or null: consumed by the gates, never reused.
+  java.util.List<ConsentRecord> readHistory;
+  java.util.Optional<Instant> readInbound;
 
   Job(Message message, String user, Priority priority, Instant deadline) {
     this.message = message;

@@ -135,6 +135,27 @@ public interface LimiterStore {
   }
 
   /**
+   * Removes what the store keeps under one user's name, for an erasure request: the bucket {@code
+   * bucketKey} is deleted (as if never used), and in each window of {@code windowKeys} the member
+   * {@code member} is replaced by an anonymous one that holds the same slot until it expires, so
+   * the window's count, which Meta's limit still includes, does not change. Keys or a member the
+   * store does not hold are skipped. The default erases nothing and returns false: what such a
+   * store keeps is pseudonymous and expires within a day.
+   *
+   * @param bucketKeys the keys of the user's buckets, such as the pair-rate bucket
+   * @param windowKeys the keys of the windows the user may be a member of
+   * @param member the user's member name in those windows
+   * @return whether anything was removed or replaced
+   * @throws LimiterUnavailableException if the store's backend cannot be reached
+   */
+  default boolean eraseUser(
+      java.util.Collection<String> bucketKeys,
+      java.util.Collection<String> windowKeys,
+      String member) {
+    return false;
+  }
+
+  /**
    * Returns how many members the window {@code key} holds at {@code now}.
    *
    * @param key the window's key

@@ -87,7 +87,12 @@ final class PairRateGate implements Gate {
   }
 
   private String key(Job job) {
-    return "pair:" + phoneNumberId + ":" + job.member;
+    return bucketKey(job.member);
+  }
+
+  /** Returns the key of the pair-rate bucket of the user whose limiter member is {@code member}. */
+  String bucketKey(String member) {
+    return "pair:" + phoneNumberId + ":" + member;
   }
 
   private static final class Backoff {

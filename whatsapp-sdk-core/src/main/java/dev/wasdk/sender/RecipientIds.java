@@ -45,6 +45,11 @@ final class RecipientIds {
     return stored.orElse(own);
   }
 
+  /** Returns the pseudonym of the user's key as given, before any WhatsApp id is looked up. */
+  String own(String userKey) {
+    return pseudonyms.of(SCOPE, userKey);
+  }
+
   /**
    * Notes that {@code dialledKey} belongs to the WhatsApp id {@code waIdKey}; returns the store
    * write to run (off any lock), or null when there is nothing new.

@@ -1,7 +1,9 @@
 package dev.wasdk.sender;
 
 import dev.wasdk.client.MessagingTier;
+import dev.wasdk.client.PhoneNumber;
 import dev.wasdk.client.SendResult;
+import dev.wasdk.client.Throughput;
 import dev.wasdk.internal.text.Redact;
 import dev.wasdk.message.Message;
 import dev.wasdk.message.TemplateMessage;
@@ -9,22 +11,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,19 +31,9 @@ final class SendLoop implements Dispatcher.Hooks {
 
   private final SenderConfig config;
   private final Clock clock;
-  private final ScheduledExecutorService scheduler;
-  private final boolean ownsScheduler;
-  private final ExecutorService ownedStoreExecutor;
-  private final StoreCalls calls;
-  private final StoreCalls consentCalls;
-  private final StoreCalls windowCalls;
-  private final StoreCalls idCalls;
+  private final SenderRuntime runtime;
   private final RecipientIds ids;
   private final TemplateCategories categories;
-
-  /** The least budget of a template lookup, an HTTP call to Meta. */
-  static final Duration LOOKUP_BUDGET = Duration.ofSeconds(2);
-
   private final WindowGate windowGate;
   private final ConsentGate consentGate;
   private final PairRateGate pairGate;
@@ -62,103 +43,37 @@ final class SendLoop implements Dispatcher.Hooks {
   private final OutcomePolicy policy = new OutcomePolicy();
   private final SenderCounters counters = new SenderCounters();
   private final Dispatcher dispatcher;
-  private final LinkedHashMap<String, SentRecord> recent = new LinkedHashMap<>();
+  private final SenderFeeds feeds;
+  private final SenderUsers users;
   private final AtomicInteger pumpRequests = new AtomicInteger();
 
   SendLoop(SenderConfig c) {
     this.config = c;
     this.clock = c.clock();
-    if (c.scheduler() != null) {
-      this.scheduler = c.scheduler();
-      this.ownsScheduler = false;
-    } else {
-      ScheduledThreadPoolExecutor s =
-          new ScheduledThreadPoolExecutor(1, daemon("wasdk-sender-" + c.phoneNumberId()));
-      s.setRemoveOnCancelPolicy(true);
-      this.scheduler = s;
-      this.ownsScheduler = true;
-    }
-    boolean limiterInMemory = c.store() instanceof InMemoryLimiterStore;
-    boolean consentInMemory = c.consent().store() instanceof InMemoryConsentStore;
-    boolean windowsInMemory = c.windows().store() instanceof InMemoryServiceWindowStore;
-    boolean idsInMemory = c.recipientIdStore() instanceof InMemoryRecipientIdStore;
-    if (c.storeExecutor() != null
-        || (limiterInMemory
-            && consentInMemory
-            && windowsInMemory
-            && idsInMemory
-            && c.templateLookup() == null)) {
-      this.ownedStoreExecutor = null;
-    } else {
-      ThreadPoolExecutor e =
-          new ThreadPoolExecutor(
-              4,
-              4,
-              30,
-              TimeUnit.SECONDS,
-              new LinkedBlockingQueue<>(10_000),
-              daemon("wasdk-sender-store-" + c.phoneNumberId()));
-      e.allowCoreThreadTimeOut(true);
-      this.ownedStoreExecutor = e;
-    }
-    if (c.pseudonyms().isDefault()
-        && !(limiterInMemory && consentInMemory && windowsInMemory && idsInMemory)) {
-      LOG.warn(
-          "a store outside this JVM keys users by pseudonyms under the public default key: set"
-              + " MessageSender.Builder.pseudonymKey to a secret of at least 32 bytes");
-    }
-    Executor executor = c.storeExecutor() != null ? c.storeExecutor() : ownedStoreExecutor;
-    Duration budget = c.storeCallBudget();
-    this.calls =
-        new StoreCalls("the limiter store " + c.store(), limiterInMemory, executor, budget, clock);
-    this.consentCalls =
-        new StoreCalls(
-            "the consent store " + c.consent().store(), consentInMemory, executor, budget, clock);
-    this.windowCalls =
-        new StoreCalls(
-            "the service-window store " + c.windows().store(),
-            windowsInMemory,
-            executor,
-            budget,
-            clock);
+    this.runtime = new SenderRuntime(c);
     this.ids = new RecipientIds(c.recipientIdStore(), c.pseudonyms());
-    this.idCalls =
-        new StoreCalls(
-            "the recipient-id store " + c.recipientIdStore(),
-            c.recipientIdStore() instanceof InMemoryRecipientIdStore,
-            executor,
-            budget,
-            clock);
-    Duration lookupBudget = budget.compareTo(LOOKUP_BUDGET) > 0 ? budget : LOOKUP_BUDGET;
-    this.categories =
-        new TemplateCategories(
-            c.templateLookup(),
-            new StoreCalls("the templates API", false, executor, lookupBudget, clock),
-            clock);
+    this.categories = new TemplateCategories(c.templateLookup(), runtime.templates, clock);
     c.consent().useRecipientIds(ids);
     c.windows().useRecipientIds(ids);
-    this.windowGate = new WindowGate(c.windows(), c.enforceServiceWindow(), windowCalls);
+    this.windowGate = new WindowGate(c.windows(), c.enforceServiceWindow(), runtime.windows);
     this.consentGate =
         new ConsentGate(
             c.consent(),
             c.requireMarketingOptIn(),
             c.marketingCap(),
             c.store(),
-            calls,
-            consentCalls);
-    this.pairGate = new PairRateGate(c.phoneNumberId(), c.store(), calls);
-    this.tierGate = new TierGate(c.portfolioId(), c.tier(), c.tierPolicy(), c.store(), calls);
-    this.gates = List.of(windowGate, consentGate, pairGate, tierGate);
-    this.pacer = new ThroughputPacer(c, calls);
-    this.dispatcher = new Dispatcher(c, policy, counters, this, scheduler);
-  }
-
-  private static java.util.concurrent.ThreadFactory daemon(String name) {
-    return r -> {
-      Thread t = new Thread(r, name);
-      t.setDaemon(true);
-      return t;
-    };
+            runtime.limiter,
+            runtime.consent);
+    this.pairGate = new PairRateGate(c.phoneNumberId(), c.store(), runtime.limiter);
+    this.tierGate =
+        new TierGate(c.portfolioId(), c.tier(), c.tierPolicy(), c.store(), runtime.limiter);
+    UserStateRead read =
+        new UserStateRead(c.consent(), c.windows(), runtime.consent, runtime.windows);
+    this.gates = List.of(read, windowGate, consentGate, pairGate, tierGate);
+    this.pacer = new ThroughputPacer(c, runtime.limiter);
+    this.dispatcher = new Dispatcher(c, policy, counters, this, runtime.scheduler);
+    this.feeds = new SenderFeeds(c, runtime, pairGate, tierGate, dispatcher, this::requestPump);
+    this.users = new SenderUsers(c, runtime, ids, dispatcher, pairGate, tierGate, feeds);
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -205,7 +120,7 @@ final class SendLoop implements Dispatcher.Hooks {
   void requestPump() {
     if (pumpRequests.getAndIncrement() == 0) {
       try {
-        scheduler.execute(this::pumpLoop);
+        runtime.scheduler.execute(this::pumpLoop);
       } catch (RejectedExecutionException ex) {
         pumpRequests.set(0); // closed: nothing more goes out
       }
@@ -269,7 +184,7 @@ final class SendLoop implements Dispatcher.Hooks {
       }
       return pacer.take(now);
     } catch (LimiterUnavailableException ex) {
-      if (calls.isDown() || consentCalls.isDown() || windowCalls.isDown()) {
+      if (runtime.anyDown()) {
         return Verdict.finish(policy.storeUnavailable(job, ex)); // fail closed, at once
       }
       // A failure or two may be a blip (a cold connection): every user waits a moment.
@@ -290,7 +205,7 @@ final class SendLoop implements Dispatcher.Hooks {
       return config.pseudonyms().of("user", user);
     }
     try {
-      return idCalls.call("recipient id", () -> ids.canonical(user, true));
+      return runtime.ids.call("recipient id", () -> ids.canonical(user, true));
     } catch (LimiterUnavailableException ex) {
       return ids.canonical(user, false);
     }
@@ -319,7 +234,7 @@ final class SendLoop implements Dispatcher.Hooks {
   @Override
   public void complete(Job job, SendOutcome outcome) {
     // The listeners first: whoever waits for the future then sees what they recorded.
-    each(l -> l.onOutcome(outcome));
+    feeds.each(l -> l.onOutcome(outcome));
     job.future.complete(outcome);
   }
 
@@ -351,12 +266,12 @@ final class SendLoop implements Dispatcher.Hooks {
       switch (d.action()) {
         case SENT -> {
           pairGate.onSent(job.user, now);
-          remember(result.wamid(), job);
+          feeds.remember(result.wamid(), job);
           learnWaId(job, result);
           dispatcher.end(job, d.outcome(), false, fx);
         }
         case END -> {
-          applyEffect(d.effect(), job.user, now);
+          feeds.applyEffect(d.effect(), job.user, now);
           dispatcher.end(job, d.outcome(), d.mayHaveReachedMeta(), fx);
         }
         case RETRY -> retry(job, d, now, fx);
@@ -381,7 +296,7 @@ final class SendLoop implements Dispatcher.Hooks {
     }
     Runnable write = ids.learn(job.user, UserKeys.of(result.waId().get()));
     if (write != null) {
-      idCalls.runAsync("learn a wa_id", write);
+      runtime.ids.runAsync("learn a wa_id", write);
     }
   }
 
@@ -393,12 +308,12 @@ final class SendLoop implements Dispatcher.Hooks {
         double rate = pacer.shrink(now);
         if (rate > 0) {
           LOG.debug("130429: throughput reduced to {} per second", rate);
-          fx.add(() -> each(l -> l.onThroughputReduced(rate)));
+          fx.add(() -> feeds.each(l -> l.onThroughputReduced(rate)));
         }
       }
       case PAIR_BACKOFF -> {
         counters.pairBackoff();
-        pairUntil = backOff(job.user, now, fx);
+        pairUntil = feeds.backOff(job.user, now, fx);
       }
       default -> {}
     }
@@ -408,85 +323,12 @@ final class SendLoop implements Dispatcher.Hooks {
     }
   }
 
-  private Instant backOff(String user, Instant now, Effects fx) {
-    Duration d = pairGate.backOff(user, now);
-    String masked = Redact.mask(user);
-    LOG.debug("131056 for {}: backing off {}", masked, d);
-    fx.add(() -> each(l -> l.onPairBackoff(masked, d)));
-    return now.plus(d);
-  }
-
-  private void applyEffect(OutcomePolicy.Effect effect, String user, Instant now) {
-    switch (effect) {
-      case WINDOW_CLOSED -> closeWindow(user);
-      case OPTED_OUT ->
-          recordConsent(
-              user, ConsentRecord.optOut(ConsentSource.FAILED_131050, "send failed", null, now));
-      case FREQUENCY_CAPPED ->
-          config.consent().capMarketing(user, now.plus(SenderConfig.FREQUENCY_CAP_HOLD));
-      default -> {}
-    }
-  }
-
   // ---------------------------------------------------------------------------------------------
   // What the webhooks report
 
-  void onStatusFailed(String wamid, String user, int errorCode, Instant at) {
-    Effects fx = new Effects();
-    Instant now = clock.instant();
-    SentRecord r;
-    synchronized (recent) {
-      r = recent.remove(wamid);
-    }
-    if (r != null && r.tierAdmittedAt() != null) {
-      tierGate.releaseSlot(r.member(), r.tierAdmittedAt());
-    }
-    switch (errorCode) {
-      case 131056 -> dispatcher.sleepUser(user, backOff(user, now, fx));
-      case 131049 -> config.consent().capMarketing(user, at.plus(SenderConfig.FREQUENCY_CAP_HOLD));
-      case 131050 ->
-          recordConsent(
-              user, ConsentRecord.optOut(ConsentSource.FAILED_131050, "status failed", wamid, at));
-      case 131047 -> closeWindow(user);
-      default -> {}
-    }
-    fx.run();
-    requestPump();
-  }
-
-  /** Opens the user's window here at once and in the store without waiting for it. */
-  void onInbound(String user, Instant at) {
-    ServiceWindowTracker w = config.windows();
-    String key = w.recordLocally(user, at);
-    windowCalls.runAsync("record inbound", () -> w.store().recordInbound(key, at));
-    requestPump();
-  }
-
-  boolean onInboundText(String user, String text, Instant at, String messageId) {
-    onInbound(user, at);
-    Optional<ConsentRecord> stop = config.consent().keywordOptOut(text, at, messageId);
-    stop.ifPresent(r -> recordConsent(user, r));
-    return stop.isPresent();
-  }
-
-  void onMarketingPreference(String user, boolean stop, Instant at) {
-    recordConsent(user, ConsentRegistry.preference(stop, at));
-    requestPump();
-  }
-
-  /** Records consent here at once (an opt-out is refused from now on) and in the store later. */
-  private void recordConsent(String user, ConsentRecord record) {
-    ConsentRegistry consent = config.consent();
-    String key = consent.keyLocal(user);
-    consent.noteLocally(key, record);
-    consentCalls.runAsync("append consent", () -> consent.store().append(key, record));
-  }
-
-  private void closeWindow(String user) {
-    ServiceWindowTracker w = config.windows();
-    String key = w.keyLocal(user);
-    w.closeLocally(key);
-    windowCalls.runAsync("close window", () -> w.closeKnown(key));
+  /** Returns the part that applies what the webhooks report about users. */
+  SenderFeeds feeds() {
+    return feeds;
   }
 
   boolean updateTier(MessagingTier tier, Instant at) {
@@ -511,6 +353,31 @@ final class SendLoop implements Dispatcher.Hooks {
     return true;
   }
 
+  void updateFrom(PhoneNumber number) {
+    number
+        .messagingLimit()
+        .filter(t -> t.isUnlimited() || t.uniqueUsersPer24Hours().isPresent())
+        .ifPresent(t -> updateTier(t, clock.instant()));
+    number
+        .throughputLevel()
+        .map(Throughput::ofLevel)
+        .filter(t -> t.messagesPerSecond() != pacer.throughput())
+        .ifPresent(t -> updateThroughput(t.messagesPerSecond(), clock.instant()));
+  }
+
+  String describe() {
+    return "phoneNumberId="
+        + config.phoneNumberId()
+        + ", portfolioId="
+        + config.portfolioId()
+        + ", throughput="
+        + pacer.throughput()
+        + "/s, tier="
+        + tierGate.tier()
+        + ", store="
+        + config.store();
+  }
+
   Instant now() {
     return clock.instant();
   }
@@ -528,56 +395,33 @@ final class SendLoop implements Dispatcher.Hooks {
 
   SenderStats stats() {
     Instant now = clock.instant();
-    SenderStats s =
-        counters.snapshot(
-            dispatcher.queued(),
-            dispatcher.inFlight(),
-            pacer.throughput(),
-            pacer.currentRate(now),
-            tierGate.tier());
-    java.util.OptionalLong used = tierGate.used(now);
-    if (used.isEmpty()) {
-      return s;
-    }
-    return new SenderStats(
-        s.queued(),
-        s.inFlight(),
-        s.sent(),
-        s.unknown(),
-        s.deferred(),
-        s.cancelled(),
-        s.rejected(),
-        s.throttled(),
-        s.pairBackoffs(),
-        s.throughputPerSecond(),
-        s.currentThroughputPerSecond(),
-        s.tier(),
-        used);
+    return counters.snapshot(
+        dispatcher.queued(),
+        dispatcher.inFlight(),
+        pacer.throughput(),
+        pacer.currentRate(now),
+        tierGate.tier(),
+        tierGate.used(now));
   }
 
   int deadlineEntries() {
     return dispatcher.deadlineEntries();
   }
 
+  int laneCount() {
+    return dispatcher.laneCount();
+  }
+
+  int heldJobs() {
+    return dispatcher.heldJobs();
+  }
+
   UserData exportUser(String key) {
-    int waiting = dispatcher.waiting(key);
-    Optional<Instant> backoff = pairGate.backoffUntil(key);
-    return new UserData(
-        key, config.windows().lastInbound(key), config.consent().export(key), waiting, backoff);
+    return users.export(key);
   }
 
   void eraseUser(String key) {
-    Effects fx = new Effects();
-    dispatcher.cancelUser(key, "the user's data was erased", fx);
-    fx.run();
-    String canonical = ids.canonical(key, true);
-    config.windows().forgetKey(canonical);
-    config.consent().eraseKey(canonical);
-    ids.erase(canonical);
-    pairGate.erase(key);
-    synchronized (recent) {
-      recent.values().removeIf(r -> r.user().equals(key));
-    }
+    users.erase(key);
     requestPump();
   }
 
@@ -588,43 +432,11 @@ final class SendLoop implements Dispatcher.Hooks {
       return List.of();
     }
     fx.run();
-    if (ownsScheduler) {
-      scheduler.shutdownNow();
-    }
-    if (ownedStoreExecutor != null) {
-      ownedStoreExecutor.shutdown(); // lets the releases already handed over finish
-    }
+    runtime.shutdown();
     List<Message> messages = new ArrayList<>(unsent.size());
     for (Job j : unsent) {
       messages.add(j.message);
     }
     return messages;
   }
-
-  private void remember(String wamid, Job job) {
-    int capacity = config.recentSends();
-    if (capacity == 0) {
-      return;
-    }
-    synchronized (recent) {
-      recent.put(wamid, new SentRecord(job.user, job.member, job.tierAdmittedAt));
-      if (recent.size() > capacity) {
-        Iterator<String> it = recent.keySet().iterator();
-        it.next();
-        it.remove();
-      }
-    }
-  }
-
-  private void each(Consumer<SenderListener> call) {
-    for (SenderListener l : config.listeners()) {
-      try {
-        call.accept(l);
-      } catch (RuntimeException ex) {
-        LOG.warn("a sender listener failed", ex);
-      }
-    }
-  }
-
-  private record SentRecord(String user, String member, Instant tierAdmittedAt) {}
 }

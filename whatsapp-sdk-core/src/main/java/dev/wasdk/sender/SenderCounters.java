@@ -36,7 +36,12 @@ final class SenderCounters {
   }
 
   SenderStats snapshot(
-      long queued, int inFlight, int throughput, double currentRate, MessagingTier tier) {
+      long queued,
+      int inFlight,
+      int throughput,
+      double currentRate,
+      MessagingTier tier,
+      java.util.OptionalLong tierUsed) {
     EnumMap<RejectReason, Long> r = new EnumMap<>(RejectReason.class);
     for (RejectReason reason : RejectReason.values()) {
       long n = rejected.get(reason.ordinal());
@@ -57,6 +62,6 @@ final class SenderCounters {
         throughput,
         currentRate,
         tier,
-        java.util.OptionalLong.empty());
+        tierUsed);
   }
 }

@@ -103,11 +103,17 @@ public final class ServiceWindowTracker {
 
   /** Returns whether the window of the user whose store key is {@code key} is open. */
   boolean isOpenKey(String key, Instant now) {
+    return isOpenLocally(key, now) || isOpenAt(store.lastInbound(key), now);
+  }
+
+  /** Returns whether this JVM saw an inbound message from the user within the window. */
+  boolean isOpenLocally(String key, Instant now) {
     Instant seen = local.get(key);
-    if (seen != null && now.isBefore(seen.plus(WINDOW))) {
-      return true;
-    }
-    Optional<Instant> last = store.lastInbound(key);
+    return seen != null && now.isBefore(seen.plus(WINDOW));
+  }
+
+  /** Returns whether a window whose latest inbound time is {@code last} is open at {@code now}. */
+  static boolean isOpenAt(Optional<Instant> last, Instant now) {
     return last.isPresent() && now.isBefore(last.get().plus(WINDOW));
   }
 

@@ -55,6 +55,11 @@ final class StoreCalls {
     this.clock = clock;
   }
 
+  /** Returns whether the store answers in memory and is called directly. */
+  boolean direct() {
+    return direct;
+  }
+
   /** Returns the store's name, as outcomes and logs show it. */
   String name() {
     return name;

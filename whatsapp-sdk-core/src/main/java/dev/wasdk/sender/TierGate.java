@@ -85,6 +85,11 @@ final class TierGate implements Gate {
     }
   }
 
+  /** Returns the key of the tier window. */
+  String windowKey() {
+    return tierKey;
+  }
+
   /** Gives back the slot of a send Meta reported failed; never blocks on the store. */
   void releaseSlot(String member, Instant admittedAt) {
     calls.runAsync("tier slot release", () -> store.release(tierKey, member, admittedAt));

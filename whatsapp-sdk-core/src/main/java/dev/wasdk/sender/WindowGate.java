@@ -25,8 +25,15 @@ final class WindowGate implements Gate {
     boolean template = job.message instanceof TemplateMessage;
     boolean group = job.user.startsWith("group:");
     try {
-      job.windowOpen =
-          !group && calls.call("service window", () -> windows.isOpenKey(job.key, now));
+      if (group) {
+        job.windowOpen = false;
+      } else if (job.readInbound != null) {
+        job.windowOpen =
+            windows.isOpenLocally(job.key, now)
+                || ServiceWindowTracker.isOpenAt(job.readInbound, now);
+      } else {
+        job.windowOpen = calls.call("service window", () -> windows.isOpenKey(job.key, now));
+      }
     } catch (LimiterUnavailableException ex) {
       if (!template && enforce && !group) {
         throw ex; // a free-form message cannot be checked: refused, naming the store

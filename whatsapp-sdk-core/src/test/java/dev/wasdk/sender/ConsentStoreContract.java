@@ -42,6 +42,15 @@ public abstract class ConsentStoreContract {
   protected abstract ConsentStore reopen();
 
   /**
+   * Returns the service-window store of the same backend as {@link #store()}, the one a sender
+   * would use with it: the same instance for every call within one test method. {@link
+   * ConsentStore#read} is checked against it.
+   *
+   * @return the window store
+   */
+  protected abstract ServiceWindowStore windows();
+
+  /**
    * Returns a key no other test uses.
    *
    * @return the key
@@ -267,5 +276,87 @@ public abstract class ConsentStoreContract {
     assertThat(b.history(key)).containsExactly(optIn(1), optOut(2), optIn(3));
     assertThat(b.erase(key)).isTrue();
     assertThat(a.history(key)).isEmpty();
+  }
+
+  @Test
+  void read_unknownKey_hasNoHistoryAndNoInbound() {
+    ConsentStore.UserState s = store().read(newKey(), windows());
+
+    assertThat(s.history()).isEmpty();
+    assertThat(s.lastInbound()).isEmpty();
+  }
+
+  @Test
+  void read_historyAndWindow_returnsWhatTheTwoReadsReturn() {
+    String key = newKey();
+    store().append(key, optIn(1));
+    store().append(key, optOut(2));
+    Instant inbound = T0.plusSeconds(30).plusNanos(7);
+    windows().recordInbound(key, inbound);
+
+    ConsentStore.UserState s = store().read(key, windows());
+
+    assertThat(s.history()).containsExactly(optIn(1), optOut(2));
+    assertThat(s.lastInbound()).contains(inbound);
+    assertThat(s.history()).isEqualTo(store().history(key));
+    assertThat(s.lastInbound()).isEqualTo(windows().lastInbound(key));
+  }
+
+  @Test
+  void read_historyWithoutWindow_returnsTheHistoryAlone() {
+    String key = newKey();
+    store().append(key, optIn(1));
+
+    ConsentStore.UserState s = store().read(key, windows());
+
+    assertThat(s.history()).containsExactly(optIn(1));
+    assertThat(s.lastInbound()).isEmpty();
+  }
+
+  @Test
+  void read_windowWithoutHistory_returnsTheWindowAlone() {
+    String key = newKey();
+    windows().recordInbound(key, T0);
+
+    ConsentStore.UserState s = store().read(key, windows());
+
+    assertThat(s.history()).isEmpty();
+    assertThat(s.lastInbound()).contains(T0);
+  }
+
+  @Test
+  void read_windowMarkedClosed_hasNoInbound() {
+    String key = newKey();
+    store().append(key, optIn(1));
+    windows().recordInbound(key, T0);
+    windows().markClosed(key, T0);
+
+    ConsentStore.UserState s = store().read(key, windows());
+
+    assertThat(s.history()).containsExactly(optIn(1));
+    assertThat(s.lastInbound()).isEmpty();
+  }
+
+  @Test
+  void read_aWindowStoreOfAnotherBackend_readsEachFromItsOwnStore() {
+    String key = newKey();
+    store().append(key, optIn(1));
+    ServiceWindowStore other = ServiceWindowStore.inMemory();
+    other.recordInbound(key, T0.plusSeconds(5));
+    windows().recordInbound(key, T0); // in the backend's own store, which must not be read
+
+    ConsentStore.UserState s = store().read(key, other);
+
+    assertThat(s.history()).containsExactly(optIn(1));
+    assertThat(s.lastInbound()).contains(T0.plusSeconds(5));
+  }
+
+  @Test
+  void read_erased_hasNoHistory() {
+    String key = newKey();
+    store().append(key, optIn(1));
+    store().erase(key);
+
+    assertThat(store().read(key, windows()).history()).isEmpty();
   }
 }

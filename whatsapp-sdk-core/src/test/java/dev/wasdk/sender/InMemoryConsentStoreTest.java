@@ -5,6 +5,12 @@ import org.junit.jupiter.api.Assumptions;
 /** Runs the {@link ConsentStore} contract against the in-memory store. */
 class InMemoryConsentStoreTest extends ConsentStoreContract {
   private final ConsentStore store = ConsentStore.inMemory();
+  private final ServiceWindowStore windows = ServiceWindowStore.inMemory();
+
+  @Override
+  protected ServiceWindowStore windows() {
+    return windows;
+  }
 
   @Override
   protected ConsentStore store() {

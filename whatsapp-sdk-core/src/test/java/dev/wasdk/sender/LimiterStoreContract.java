@@ -574,6 +574,46 @@ public abstract class LimiterStoreContract {
   }
 
   @Test
+  void eraseUser_bucketsAndWindowMembership_removesTheUserAndKeepsTheCount() {
+    String pair = newKey("b");
+    String other = newKey("b");
+    String tier = newKey("w");
+    store().tryTake(pair, PAIR, 45, T0);
+    store().tryTake(other, PAIR, 45, T0);
+    store().admit(tier, "alice", 2, DAY, T0);
+    store().admit(tier, "bob", 2, DAY, at(1));
+
+    assertThat(store().eraseUser(List.of(pair), List.of(tier), "alice")).isTrue();
+
+    // The bucket is gone: it starts full again. Another user's is untouched.
+    assertThat(store().tryTake(pair, PAIR, 1, at(2)).remaining()).isEqualTo(44);
+    assertThat(store().tryTake(other, PAIR, 1, at(2)).taken()).isFalse();
+    // The slot stays counted, but no longer under the user's name: admitting them again takes a
+    // new slot, which the limit of 2 refuses, until the erased slot expires.
+    assertThat(store().windowSize(tier, DAY, at(2))).isEqualTo(2);
+    assertThat(store().admit(tier, "alice", 2, DAY, at(2)).admitted()).isFalse();
+    assertThat(store().release(tier, "alice", T0)).isFalse();
+    assertThat(store().admit(tier, "alice", 2, DAY, T0.plus(DAY)).admitted()).isTrue();
+    assertThat(store().admit(tier, "bob", 2, DAY, T0.plus(DAY)).alreadyCounted()).isTrue();
+  }
+
+  @Test
+  void eraseUser_nothingHeld_returnsFalse() {
+    assertThat(store().eraseUser(List.of(newKey("b")), List.of(newKey("w")), "nobody")).isFalse();
+  }
+
+  @Test
+  void eraseUser_memberNotInTheWindow_leavesTheWindowAlone() {
+    String tier = newKey("w");
+    store().admit(tier, "bob", 5, DAY, T0);
+
+    assertThat(store().eraseUser(List.of(), List.of(tier), "alice")).isFalse();
+
+    assertThat(store().windowSize(tier, DAY, at(1))).isEqualTo(1);
+    assertThat(store().admit(tier, "bob", 5, DAY, at(1)).alreadyCounted()).isTrue();
+  }
+
+  @Test
   void windowSize_unknownKey_isZero() {
     assertThat(store().windowSize(newKey("tier"), DAY, T0)).isZero();
   }

@@ -5,6 +5,7 @@ import dev.wasdk.message.TemplateCategory;
 import dev.wasdk.sender.ConsentRecord;
 import dev.wasdk.sender.ConsentSource;
 import dev.wasdk.sender.ConsentStore;
+import dev.wasdk.sender.ServiceWindowStore;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Instant;
@@ -15,8 +16,9 @@ import java.util.Optional;
 
 /**
  * A {@link ConsentStore} on JDBC: one row per record in {@code wasdk_consent}, ordered by an
- * identity column, never updated and removed only by {@link #erase}. Each call is one statement.
- * Obtained from {@link JdbcStores#consent()}, which documents the schema and the time budget.
+ * identity column, never updated and removed only by {@link #erase}. Each call is one statement;
+ * {@link #read} with the window store of the same {@link JdbcStores} is one query as well. Obtained
+ * from {@link JdbcStores#consent()}, which documents the schema and the time budget.
  *
  * <pre>{@code
  * ConsentStore consent = stores.consent();
@@ -35,6 +37,15 @@ public final class JdbcConsentStore implements ConsentStore {
       "SELECT kind, category, source, detail, evidence, at_second, at_nano"
           + " FROM wasdk_consent WHERE user_key = ? ORDER BY id";
   private static final String DELETE = "DELETE FROM wasdk_consent WHERE user_key = ?";
+  // The records in order (part 0), then the window's time (part 1) when there is one: two index
+  // lookups in one statement.
+  private static final String SELECT_WITH_WINDOW =
+      "SELECT 0 AS part, id, kind, category, source, detail, evidence, at_second, at_nano"
+          + " FROM wasdk_consent WHERE user_key = ?"
+          + " UNION ALL"
+          + " SELECT 1, 0, NULL, NULL, NULL, NULL, NULL, at_nanos, 0"
+          + " FROM wasdk_service_window WHERE user_key = ?"
+          + " ORDER BY 1, 2";
 
   private final JdbcAccess db;
 
@@ -74,19 +85,52 @@ public final class JdbcConsentStore implements ConsentStore {
             try (ResultSet rs = ps.executeQuery()) {
               List<ConsentRecord> out = new ArrayList<>();
               while (rs.next()) {
-                out.add(
-                    new ConsentRecord(
-                        ConsentRecord.Kind.valueOf(rs.getString(1)),
-                        TemplateCategory.valueOf(rs.getString(2)),
-                        ConsentSource.valueOf(rs.getString(3)),
-                        rs.getString(4),
-                        Optional.ofNullable(rs.getString(5)),
-                        Instant.ofEpochSecond(rs.getLong(6), rs.getInt(7))));
+                out.add(record(rs, 1));
               }
               return List.copyOf(out);
             }
           }
         });
+  }
+
+  @Override
+  public UserState read(String key, ServiceWindowStore windows) {
+    Objects.requireNonNull(key, "key");
+    Objects.requireNonNull(windows, "windows");
+    if (!(windows instanceof JdbcServiceWindowStore w) || !w.sharesAccess(db)) {
+      return ConsentStore.super.read(key, windows);
+    }
+    return db.run(
+        "consent and service window read",
+        c -> {
+          try (PreparedStatement ps = db.prepare(c, SELECT_WITH_WINDOW)) {
+            ps.setString(1, key);
+            ps.setString(2, key);
+            try (ResultSet rs = ps.executeQuery()) {
+              List<ConsentRecord> out = new ArrayList<>();
+              Optional<Instant> inbound = Optional.empty();
+              while (rs.next()) {
+                if (rs.getInt(1) == 1) {
+                  inbound = Optional.of(JdbcServiceWindowStore.instantOfNanos(rs.getLong(8)));
+                } else {
+                  out.add(record(rs, 3));
+                }
+              }
+              return new UserState(out, inbound);
+            }
+          }
+        });
+  }
+
+  /** Reads a record from the columns from {@code first} on: kind, category, ..., at_nano. */
+  private static ConsentRecord record(ResultSet rs, int first) throws java.sql.SQLException {
+    return new ConsentRecord(
+        ConsentRecord.Kind.valueOf(rs.getString(first)),
+        TemplateCategory.valueOf(rs.getString(first + 1)),
+        ConsentSource.valueOf(rs.getString(first + 2)),
+        rs.getString(first + 3),
+        Optional.ofNullable(rs.getString(first + 4)),
+        Instant.ofEpochSecond(rs.getLong(first + 5), rs.getInt(first + 6)));
   }
 
   @Override

@@ -82,6 +82,17 @@ public final class JdbcServiceWindowStore implements ServiceWindowStore {
     }
   }
 
+  /** Returns whether this store reads through {@code db}, so a query may join its table. */
+  boolean sharesAccess(JdbcAccess db) {
+    return this.db == db;
+  }
+
+  /** Returns the instant of a time kept in nanoseconds since the epoch. */
+  static Instant instantOfNanos(long n) {
+    return Instant.ofEpochSecond(
+        Math.floorDiv(n, 1_000_000_000L), Math.floorMod(n, 1_000_000_000L));
+  }
+
   @Override
   public Optional<Instant> lastInbound(String key) {
     Objects.requireNonNull(key, "key");
@@ -94,10 +105,7 @@ public final class JdbcServiceWindowStore implements ServiceWindowStore {
               if (!rs.next()) {
                 return Optional.empty();
               }
-              long n = rs.getLong(1);
-              return Optional.of(
-                  Instant.ofEpochSecond(
-                      Math.floorDiv(n, 1_000_000_000L), Math.floorMod(n, 1_000_000_000L)));
+              return Optional.of(instantOfNanos(rs.getLong(1)));
             }
           }
         });

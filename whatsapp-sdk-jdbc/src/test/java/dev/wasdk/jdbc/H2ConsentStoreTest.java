@@ -2,6 +2,7 @@ package dev.wasdk.jdbc;
 
 import dev.wasdk.sender.ConsentStore;
 import dev.wasdk.sender.ConsentStoreContract;
+import dev.wasdk.sender.ServiceWindowStore;
 import org.junit.jupiter.api.BeforeAll;
 
 /**
@@ -19,6 +20,11 @@ class H2ConsentStoreTest extends ConsentStoreContract {
   @Override
   protected ConsentStore store() {
     return fixture.first().consent();
+  }
+
+  @Override
+  protected ServiceWindowStore windows() {
+    return fixture.first().serviceWindows();
   }
 
   @Override

@@ -262,6 +262,41 @@ public final class RedisLimiterStore implements LimiterStore, AutoCloseable {
     }
   }
 
+  /**
+   * {@inheritDoc}
+   *
+   * <p>One script deletes the buckets and anonymizes the member in the windows, atomically; the
+   * local fallback store, when there is one, is erased too.
+   */
+  @Override
+  public boolean eraseUser(
+      java.util.Collection<String> bucketKeys,
+      java.util.Collection<String> windowKeys,
+      String member) {
+    Objects.requireNonNull(member, "member");
+    boolean erasedLocally = local != null && local.eraseUser(bucketKeys, windowKeys, member);
+    if (bucketKeys.isEmpty() && windowKeys.isEmpty()) {
+      return erasedLocally;
+    }
+    String[] keys = new String[bucketKeys.size() + windowKeys.size()];
+    int i = 0;
+    for (String k : bucketKeys) {
+      keys[i++] = bucketPrefix + k;
+    }
+    for (String k : windowKeys) {
+      keys[i++] = windowPrefix + k;
+    }
+    Long r =
+        evalKeys(
+            LimiterScripts.ERASE_USER,
+            ScriptOutputType.INTEGER,
+            keys,
+            Integer.toString(bucketKeys.size()),
+            member,
+            "erased:" + java.util.UUID.randomUUID() + ":");
+    return r > 0 || erasedLocally;
+  }
+
   @Override
   public long windowSize(String key, Duration window, Instant now) {
     Objects.requireNonNull(key, "key");
@@ -321,8 +356,11 @@ public final class RedisLimiterStore implements LimiterStore, AutoCloseable {
   }
 
   private <T> T eval(Script script, ScriptOutputType type, String key, String... args) {
+    return evalKeys(script, type, new String[] {key}, args);
+  }
+
+  private <T> T evalKeys(Script script, ScriptOutputType type, String[] keys, String... args) {
     RedisAsyncCommands<String, String> commands = connection().async();
-    String[] keys = {key};
     try {
       return await(commands.evalsha(script.sha(), type, keys, args));
     } catch (RedisNoScriptException e) {

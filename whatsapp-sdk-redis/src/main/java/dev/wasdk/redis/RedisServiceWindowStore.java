@@ -53,6 +53,21 @@ public final class RedisServiceWindowStore implements ServiceWindowStore {
         ttlMillis);
   }
 
+  /** Returns the Redis key of a user's window, when this store shares {@code redis}; else null. */
+  String keyOn(RedisConnector redis, String key) {
+    return this.redis == redis ? prefix + key : null;
+  }
+
+  /** Returns the inbound time kept in the fields {@code s} and {@code n}, if both are there. */
+  static Optional<Instant> instantOf(Object seconds, Object nanos) {
+    if (seconds == null || nanos == null) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        Instant.ofEpochSecond(
+            Long.parseLong(seconds.toString()), Long.parseLong(nanos.toString())));
+  }
+
   @Override
   public Optional<Instant> lastInbound(String key) {
     Objects.requireNonNull(key, "key");
@@ -60,9 +75,7 @@ public final class RedisServiceWindowStore implements ServiceWindowStore {
     if (fields.size() < 2 || !fields.get(0).hasValue() || !fields.get(1).hasValue()) {
       return Optional.empty();
     }
-    return Optional.of(
-        Instant.ofEpochSecond(
-            Long.parseLong(fields.get(0).getValue()), Long.parseLong(fields.get(1).getValue())));
+    return instantOf(fields.get(0).getValue(), fields.get(1).getValue());
   }
 
   @Override

@@ -2,6 +2,7 @@ package dev.wasdk.redis;
 
 import dev.wasdk.sender.ConsentStore;
 import dev.wasdk.sender.ConsentStoreContract;
+import dev.wasdk.sender.ServiceWindowStore;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
@@ -22,6 +23,11 @@ class RedisConsentStoreTest extends ConsentStoreContract {
   @Override
   protected ConsentStore store() {
     return fixture.first().consent();
+  }
+
+  @Override
+  protected ServiceWindowStore windows() {
+    return fixture.first().serviceWindows();
   }
 
   @Override

@@ -129,6 +129,27 @@ class SenderFeedTest {
   }
 
   @Test
+  void phoneNumberQualityDowngrade_olderThanTheLastApplied_isIgnored() {
+    String downgrade = fixture("fields/phone_number_quality_legacy_downgrade.json");
+    String replayedUpgrade =
+        downgrade
+            .replace("\"DOWNGRADE\"", "\"UPGRADE\"")
+            .replace("\"current_limit\": \"TIER_250\"", "\"current_limit\": \"TIER_10K\"")
+            .replace("\"time\": 1750264300", "\"time\": 1750264200");
+    assertThat(sender.updateTier(MessagingTier.TIER_1K, Instant.ofEpochSecond(1_750_264_000L)))
+        .isTrue();
+
+    dispatch(downgrade);
+    assertThat(sender.stats().tier()).isEqualTo(MessagingTier.TIER_250);
+
+    dispatch(replayedUpgrade); // an older quality report, delivered late
+    assertThat(sender.stats().tier()).isEqualTo(MessagingTier.TIER_250);
+
+    dispatch(replayedUpgrade.replace("\"time\": 1750264200", "\"time\": 1750264400"));
+    assertThat(sender.stats().tier()).isEqualTo(MessagingTier.TIER_10K); // a newer one applies
+  }
+
+  @Test
   void throughputUpgrade_appliesAtTheEntryTime_soAReplayCannotUndoALaterChange() {
     String upgrade = fixture("fields/phone_number_quality_throughput_upgrade.json");
     dispatch(upgrade);

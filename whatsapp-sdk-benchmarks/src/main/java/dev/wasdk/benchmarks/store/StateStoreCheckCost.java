@@ -24,10 +24,12 @@ import org.h2.jdbcx.JdbcDataSource;
 
 /**
  * Measures what the per-message consent and window checks cost on each shared backend: one {@code
- * history(key)} and one {@code lastInbound(key)}, back to back, from one thread, on loopback, for a
- * user with a short consent history (an opt-in and an opt-out) and an open window. Prints the
- * median and the 99th percentile of the pair, and of each call, in microseconds of wall time, over
- * interleaved rounds.
+ * history(key)} and one {@code lastInbound(key)}, back to back, and the combined {@code read(key,
+ * windows)} the sender makes for a marketing template to a user it knows nothing about, from one
+ * thread, on loopback, for a user with a short consent history (an opt-in and an opt-out) and an
+ * open window. Prints the median and the 99th percentile of the pair, of each call and of the
+ * combined read, in microseconds of wall time, over interleaved rounds, and the combined read's
+ * median over the pair's per round.
  *
  * <p>Backends: Redis ({@code RedisStores}, the server {@code LocalRedisServer} finds), PostgreSQL
  * ({@code JdbcStores} over one reused connection, as a pool would hand out; the server {@code
@@ -80,8 +82,17 @@ public final class StateStoreCheckCost {
           "consent + window check, %d rounds of %d pairs, one thread, loopback (µs)%n",
           ROUNDS, pairs);
       System.out.printf(
-          "%-60s %9s %9s %9s %9s %9s %9s%n",
-          "backend", "pair p50", "pair p99", "hist p50", "hist p99", "win p50", "win p99");
+          "%-60s %9s %9s %9s %9s %9s %9s %9s %9s %9s%n",
+          "backend",
+          "pair p50",
+          "pair p99",
+          "hist p50",
+          "hist p99",
+          "win p50",
+          "win p99",
+          "read p50",
+          "read p99",
+          "read/pair");
       for (Backend b : backends) {
         b.print();
       }
@@ -98,7 +109,10 @@ public final class StateStoreCheckCost {
     long[] pair = new long[0];
     long[] history = new long[0];
     long[] window = new long[0];
+    long[] combined = new long[0];
+    final java.util.List<Double> ratios = new java.util.ArrayList<>();
     int n;
+    int m;
     long sink;
 
     Backend(String name, ConsentStore consent, ServiceWindowStore windows) {
@@ -117,9 +131,12 @@ public final class StateStoreCheckCost {
       pair = new long[pairs * ROUNDS];
       history = new long[pairs * ROUNDS];
       window = new long[pairs * ROUNDS];
+      combined = new long[pairs * ROUNDS];
     }
 
     void run(int pairs, boolean record) {
+      int pairStart = n;
+      int readStart = m;
       for (int i = 0; i < pairs; i++) {
         long t0 = System.nanoTime();
         sink += consent.history(KEY).size();
@@ -132,26 +149,56 @@ public final class StateStoreCheckCost {
           window[n] = t2 - t1;
           n++;
         }
+        long t3 = System.nanoTime();
+        sink += consent.read(KEY, windows).history().size();
+        long t4 = System.nanoTime();
+        if (record) {
+          combined[m++] = t4 - t3;
+        }
       }
+      if (record) {
+        ratios.add(
+            median(Arrays.copyOfRange(combined, readStart, m))
+                / median(Arrays.copyOfRange(pair, pairStart, n)));
+      }
+    }
+
+    static double median(long[] v) {
+      long[] s = v.clone();
+      Arrays.sort(s);
+      return s[s.length / 2];
     }
 
     void print() {
       System.out.printf(
-          "%-60s %9.1f %9.1f %9.1f %9.1f %9.1f %9.1f%n",
+          "%-60s %9.1f %9.1f %9.1f %9.1f %9.1f %9.1f %9.1f %9.1f %9s%n",
           name,
           pct(pair, 50),
           pct(pair, 99),
           pct(history, 50),
           pct(history, 99),
           pct(window, 50),
-          pct(window, 99));
+          pct(window, 99),
+          pct(combined, 50, m),
+          pct(combined, 99, m),
+          ratioSummary());
       if (sink == 42) {
         System.out.print("");
       }
     }
 
+    /** Returns the median of the per-round ratios, with their range. */
+    String ratioSummary() {
+      double[] r = ratios.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+      return String.format("%.2f (%.2f-%.2f)", r[r.length / 2], r[0], r[r.length - 1]);
+    }
+
     double pct(long[] v, int p) {
-      long[] s = Arrays.copyOf(v, n);
+      return pct(v, p, n);
+    }
+
+    double pct(long[] v, int p, int count) {
+      long[] s = Arrays.copyOf(v, count);
       Arrays.sort(s);
       return s[(int) Math.min(s.length - 1, Math.ceil(p / 100.0 * s.length) - 1)] / 1_000.0;
     }

@@ -211,6 +211,31 @@ public final class LimiterScripts {
           """);
 
   /**
+   * Erases a user: deletes the buckets and, in each window, replaces the member by an anonymous one
+   * with the same admission time. KEYS the buckets then the windows; ARGV the number of buckets,
+   * the member, the anonymous member. Returns how many keys changed.
+   */
+  public static final Script ERASE_USER =
+      new Script(
+          """
+          local buckets = tonumber(ARGV[1])
+          local changed = 0
+          for i = 1, #KEYS do
+            if i <= buckets then
+              changed = changed + redis.call('DEL', KEYS[i])
+            else
+              local at = redis.call('ZSCORE', KEYS[i], ARGV[2])
+              if at then
+                redis.call('ZREM', KEYS[i], ARGV[2])
+                redis.call('ZADD', KEYS[i], at, ARGV[3] .. i)
+                changed = changed + 1
+              end
+            end
+          end
+          return changed
+          """);
+
+  /**
    * Counts the members admitted after {@code now - window}. KEYS[1] the window; ARGV window µs, now
    * µs. Returns the count.
    */

@@ -13,6 +13,19 @@ import dev.wasdk.internal.redis.LimiterScripts.Script;
 public final class StoreScripts {
 
   /**
+   * Reads a user's consent history and inbound time together. KEYS[1] the consent list, KEYS[2] the
+   * window hash. Returns {history lines, {seconds, nanos}}; the pair holds nils when no time is
+   * kept.
+   */
+  public static final Script CONSENT_AND_WINDOW_READ =
+      new Script(
+          """
+          local h = redis.call('LRANGE', KEYS[1], 0, -1)
+          local w = redis.call('HMGET', KEYS[2], 's', 'n')
+          return {h, w}
+          """);
+
+  /**
    * Records an inbound time unless a later or equal one is kept. KEYS[1] the window hash; ARGV
    * seconds, nanos, time to live in ms. Returns 1 when written.
    */

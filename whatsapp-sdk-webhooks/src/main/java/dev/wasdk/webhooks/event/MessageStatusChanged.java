@@ -2,6 +2,7 @@ package dev.wasdk.webhooks.event;
 
 import dev.wasdk.internal.text.OpenEnums;
 import dev.wasdk.internal.text.Values;
+import dev.wasdk.webhooks.internal.UserIdHash;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -148,8 +149,9 @@ public record MessageStatusChanged(
   /**
    * Returns {@code messageId + ":" + status}: a message goes through each status once, so this
    * recognizes a redelivered status. A group message is delivered to and read by each member, so
-   * its key adds the member's id: {@code messageId + ":" + status + ":" + participant}. Empty if
-   * the payload lacks the id or the status.
+   * its key adds a hash of the member's id (the first 128 bits of its SHA-256, in hex), so that a
+   * dedupe store holds no phone number in the clear: {@code messageId + ":" + status + ":" +
+   * hash(participant)}. Empty if the payload lacks the id or the status.
    */
   @Override
   public Optional<String> dedupeKey() {
@@ -159,7 +161,7 @@ public record MessageStatusChanged(
     Optional<String> member = participant.primaryId();
     return Optional.of(
         member.isPresent()
-            ? messageId + ":" + rawStatus + ":" + member.get()
+            ? messageId + ":" + rawStatus + ":" + UserIdHash.of(member.get())
             : messageId + ":" + rawStatus);
   }
 

@@ -1,6 +1,7 @@
 package dev.wasdk.webhooks.event;
 
 import dev.wasdk.internal.text.Values;
+import dev.wasdk.webhooks.internal.UserIdHash;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -80,8 +81,12 @@ public record UserPreferenceChanged(
   }
 
   /**
-   * Returns {@code "user_preferences:" + user + ":" + value + ":" + epochSecond}: a redelivery
-   * carries the same user, value and time. Empty when the payload names no user or value.
+   * Returns {@code "user_preferences:" + hash(user) + ":" + value + ":" + epochSecond}: a
+   * redelivery carries the same user, value and time. The user's id appears only as a hash (the
+   * first 128 bits of its SHA-256, in hex), so a dedupe store holds no phone number in the clear; a
+   * hash of a phone number can still be matched by trying numbers, so the store's keys need the
+   * same care as the events, for the store's horizon (7 days by default). Empty when the payload
+   * names no user or value.
    */
   @Override
   public Optional<String> dedupeKey() {
@@ -90,7 +95,12 @@ public record UserPreferenceChanged(
       return Optional.empty();
     }
     return Optional.of(
-        "user_preferences:" + id.get() + ":" + rawValue + ":" + timestamp.getEpochSecond());
+        "user_preferences:"
+            + UserIdHash.of(id.get())
+            + ":"
+            + rawValue
+            + ":"
+            + timestamp.getEpochSecond());
   }
 
   /** Returns the components by name, a present optional as its value, an absent one left out. */

@@ -99,6 +99,24 @@ class EventModelTest {
   @Test
   void statusDedupeKey_isIdColonStatus_orEmptyWhenEitherIsMissing() {
     assertThat(status("wamid.1", "read", List.of()).dedupeKey()).contains("wamid.1:read");
+    MessageStatusChanged group =
+        new MessageStatusChanged(
+            CTX,
+            "wamid.G",
+            "read",
+            Instant.EPOCH,
+            UserRef.none(),
+            Optional.empty(),
+            UserRef.ofWaId("16505551234"),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            List.of(),
+            "{}");
+    // A group member's number appears only as the first 128 bits of its SHA-256.
+    assertThat(group.dedupeKey()).contains("wamid.G:read:6069d14bf122fdfd931dc7beb58e5dfb");
     assertThat(status("", "read", List.of()).dedupeKey()).isEmpty();
     assertThat(status("wamid.1", "", List.of()).dedupeKey()).isEmpty();
   }
@@ -223,7 +241,8 @@ class EventModelTest {
             "{}");
     assertThat(noUser.dedupeKey()).isEmpty();
     assertThat(noUser.isMarketing()).isTrue();
-    assertThat(bsuid.dedupeKey()).contains("user_preferences:US.7:resume:5");
+    assertThat(bsuid.dedupeKey())
+        .contains("user_preferences:f167bd3af4a8e78c96ff66abbc2badd9:resume:5");
   }
 
   @Test

@@ -325,7 +325,10 @@ class FieldFixturesTest {
     assertThat(p.detail()).contains("User requested to stop marketing messages");
     assertThat(p.timestamp()).isEqualTo(Instant.ofEpochSecond(1750264400L));
     assertThat(p.context().contact().flatMap(ContactProfile::name)).contains("Sheena Nelson");
-    assertThat(p.dedupeKey()).contains("user_preferences:16505551234:stop:1750264400");
+    // The user's number appears only as the first 128 bits of its SHA-256.
+    assertThat(p.dedupeKey())
+        .contains("user_preferences:6069d14bf122fdfd931dc7beb58e5dfb:stop:1750264400");
+    assertThat(p.dedupeKey().get()).doesNotContain("16505551234");
   }
 
   @Test

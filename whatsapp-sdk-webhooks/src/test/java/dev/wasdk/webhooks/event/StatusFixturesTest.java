@@ -179,7 +179,8 @@ class StatusFixturesTest {
     assertThat(sheena.context().contact().flatMap(ContactProfile::name)).contains("Sheena Nelson");
     assertThat(sheena.pricing().flatMap(MessageStatusChanged.Pricing::category))
         .contains("group_marketing");
-    assertThat(sheena.dedupeKey()).contains(id + ":read:16505551234");
+    // The member appears as the first 128 bits of the SHA-256 of their id, not the number.
+    assertThat(sheena.dedupeKey()).contains(id + ":read:6069d14bf122fdfd931dc7beb58e5dfb");
 
     assertThat(max.participant())
         .isEqualTo(
@@ -188,6 +189,6 @@ class StatusFixturesTest {
                 Optional.of("US.99887766554433221100"),
                 Optional.empty()));
     assertThat(max.context().contact().flatMap(ContactProfile::name)).contains("Max R");
-    assertThat(max.dedupeKey()).contains(id + ":read:16505559876");
+    assertThat(max.dedupeKey()).contains(id + ":read:91a83cb3e1f8d932e5cb862993741679");
   }
 }
