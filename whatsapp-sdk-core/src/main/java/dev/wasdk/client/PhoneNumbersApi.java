@@ -27,8 +27,10 @@ import tools.jackson.databind.node.ObjectNode;
  * wa.phoneNumbers().register("123456");
  * }</pre>
  *
- * <p>Register and deregister are limited to 10 calls per number in 72 hours (error 133016). Reads
- * share the management budgets (errors 4 and 80007) and are retried per the {@link RetryPolicy}.
+ * <p>Register and deregister are limited to 10 calls per number in 72 hours (error 133016), so
+ * neither is retried once the request may have reached Meta (a timeout, a broken connection, a
+ * 5xx); only failures that prove nothing was done are retried. Reads share the management budgets
+ * (errors 4 and 80007) and are retried per the {@link RetryPolicy}.
  *
  * <p>Thread-safe; share one instance.
  *
@@ -121,7 +123,8 @@ public final class PhoneNumbersApi {
   }
 
   /**
-   * Registers this client's number with the Cloud API, setting its two-step verification PIN.
+   * Registers this client's number with the Cloud API, setting its two-step verification PIN. Not
+   * retried once the request may have reached Meta.
    *
    * @param pin six digits
    */
@@ -165,10 +168,13 @@ public final class PhoneNumbersApi {
           }
           body.put("data_localization_region", r);
         });
-    return post("register", body, true, "register phone number");
+    // Not idempotent: each attempt spends one of the 10 registrations allowed in 72 hours.
+    return post("register", body, false, "register phone number");
   }
 
-  /** Deregisters this client's number from the Cloud API. */
+  /**
+   * Deregisters this client's number from the Cloud API. Not retried once it may have been sent.
+   */
   public void deregister() {
     calls.call(deregisterCall());
   }
@@ -179,7 +185,8 @@ public final class PhoneNumbersApi {
   }
 
   private ManagementCalls.Call<Void> deregisterCall() {
-    return post("deregister", ManagementJson.object(), true, "deregister phone number");
+    // Not idempotent: each attempt spends one of the 10 registrations allowed in 72 hours.
+    return post("deregister", ManagementJson.object(), false, "deregister phone number");
   }
 
   /**
