@@ -438,7 +438,8 @@ class AsyncManagementTest {
           QrCodesApi.class,
           WebhookSubscriptionsApi.class,
           AnalyticsApi.class,
-          GraphApi.class);
+          GraphApi.class,
+          CallsApi.class);
 
   /** Not calls: a lazy sequence of calls, or local state. */
   private static final Set<String> NOT_CALLS =
