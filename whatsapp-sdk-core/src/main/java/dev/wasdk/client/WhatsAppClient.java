@@ -79,6 +79,7 @@ public final class WhatsAppClient implements AutoCloseable {
   private final FlowsApi flows;
   private final GraphApi graph;
   private final CallsApi calls;
+  private final GroupsApi groups;
 
   private WhatsAppClient(Builder b, GraphTransport transport) {
     this.config = b;
@@ -98,6 +99,7 @@ public final class WhatsAppClient implements AutoCloseable {
     this.flows = new FlowsApi(management, b.wabaId);
     this.graph = new GraphApi(management);
     this.calls = new CallsApi(management, b.phoneNumberId);
+    this.groups = new GroupsApi(management, b.phoneNumberId);
   }
 
   /**
@@ -197,6 +199,14 @@ public final class WhatsAppClient implements AutoCloseable {
    */
   public CallsApi calls() {
     return calls;
+  }
+
+  /**
+   * Returns the Groups API: create and delete groups, their settings, invite link, join requests
+   * and participants.
+   */
+  public GroupsApi groups() {
+    return groups;
   }
 
   /** Returns the business phone number id this client sends from. */

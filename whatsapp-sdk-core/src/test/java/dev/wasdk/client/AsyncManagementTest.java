@@ -439,7 +439,8 @@ class AsyncManagementTest {
           WebhookSubscriptionsApi.class,
           AnalyticsApi.class,
           GraphApi.class,
-          CallsApi.class);
+          CallsApi.class,
+          GroupsApi.class);
 
   /** Not calls: a lazy sequence of calls, or local state. */
   private static final Set<String> NOT_CALLS =
