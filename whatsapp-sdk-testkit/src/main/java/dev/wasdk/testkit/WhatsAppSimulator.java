@@ -180,6 +180,16 @@ public final class WhatsAppSimulator implements AutoCloseable {
     return settings.appSecret();
   }
 
+  /** Returns the users' side of calls: calling the business, answering, hanging up, permissions. */
+  public SimulatedCalls calls() {
+    return new SimulatedCalls(simulator.calling(), phoneNumberId());
+  }
+
+  /** Returns the users' side of groups: joining, leaving and writing to a group. */
+  public SimulatedGroups groups() {
+    return new SimulatedGroups(simulator.groups(), phoneNumberId());
+  }
+
   /** Returns the default business phone number id. */
   public String phoneNumberId() {
     return settings.phoneNumbers().get(0).id();

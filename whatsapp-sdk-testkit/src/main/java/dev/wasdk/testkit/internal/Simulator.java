@@ -109,6 +109,8 @@ public final class Simulator implements AutoCloseable {
   final WebhookDispatcher webhooks;
   final MessagesEndpoint messages;
   final ManagementEndpoints management;
+  final CallingEndpoints calling = new CallingEndpoints(this);
+  final GroupEndpoints groups = new GroupEndpoints(this);
 
   volatile MessagingTier tier;
   volatile URI webhookUrl;
@@ -167,6 +169,16 @@ public final class Simulator implements AutoCloseable {
 
   // ---- request handling ------------------------------------------------------------------------
 
+  /** Returns the Calling API endpoints and the simulated users' side of calls. */
+  public CallingEndpoints calling() {
+    return calling;
+  }
+
+  /** Returns the Groups API endpoints and the simulated users' side of groups. */
+  public GroupEndpoints groups() {
+    return groups;
+  }
+
   /** Returns the Flows and business public keys this simulator holds. */
   public FlowStore flows() {
     return flows;
@@ -218,6 +230,11 @@ public final class Simulator implements AutoCloseable {
             ? flows.object(method, id, req)
             : flows.edge(method, id, seg[2], req);
       }
+      if (groups.has(id)) {
+        return seg.length == 2
+            ? groups.object(method, id, req, now)
+            : groups.edge(method, id, seg[2], req, now);
+      }
       if (seg.length == 2) {
         return management.object(method, id, req, now);
       }
@@ -237,6 +254,16 @@ public final class Simulator implements AutoCloseable {
             return management.blockUsers(phone, method, req, now);
           case "whatsapp_business_encryption":
             return flows.encryption(phone.id, method, req);
+          case "calls":
+            requireMethod(method, id, "POST");
+            return calling.calls(phone, req, now);
+          case "call_permissions":
+            requireMethod(method, id, "GET");
+            return calling.permissions(phone, req, now);
+          case "settings":
+            return calling.settings(phone, method, req);
+          case "groups":
+            return groups.phoneEdge(phone, method, req, now);
           default:
             throw nonexistingField(edge, "WhatsAppBusinessPhoneNumber");
         }
