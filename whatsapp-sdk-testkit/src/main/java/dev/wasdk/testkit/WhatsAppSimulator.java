@@ -185,6 +185,16 @@ public final class WhatsAppSimulator implements AutoCloseable {
     return new SimulatedCalls(simulator.calling(), phoneNumberId());
   }
 
+  /**
+   * Makes the next upload-session transfer stop after this many bytes and fail with HTTP 500, as a
+   * broken connection would; the session keeps what it received, so the upload can resume.
+   *
+   * @param bytes how many bytes to keep
+   */
+  public void breakNextUploadAfter(long bytes) {
+    simulator.admin().breakNextUploadAfter(bytes);
+  }
+
   /** Returns the users' side of groups: joining, leaving and writing to a group. */
   public SimulatedGroups groups() {
     return new SimulatedGroups(simulator.groups(), phoneNumberId());

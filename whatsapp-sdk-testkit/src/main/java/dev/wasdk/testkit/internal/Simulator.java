@@ -111,6 +111,7 @@ public final class Simulator implements AutoCloseable {
   final ManagementEndpoints management;
   final CallingEndpoints calling = new CallingEndpoints(this);
   final GroupEndpoints groups = new GroupEndpoints(this);
+  final AdminEndpoints admin = new AdminEndpoints();
 
   volatile MessagingTier tier;
   volatile URI webhookUrl;
@@ -174,6 +175,11 @@ public final class Simulator implements AutoCloseable {
     return calling;
   }
 
+  /** Returns the account-administration endpoints: PIN, display name, automation, uploads. */
+  public AdminEndpoints admin() {
+    return admin;
+  }
+
   /** Returns the Groups API endpoints and the simulated users' side of groups. */
   public GroupEndpoints groups() {
     return groups;
@@ -230,6 +236,21 @@ public final class Simulator implements AutoCloseable {
             ? flows.object(method, id, req)
             : flows.edge(method, id, seg[2], req);
       }
+      if (AdminEndpoints.isSession(id) && seg.length == 2) {
+        return admin.session(method, id, req);
+      }
+      if (seg.length == 2
+          && method.equals("GET")
+          && phones.containsKey(id)
+          && req.query("fields").filter("conversational_automation"::equals).isPresent()) {
+        return admin.conversationalAutomation(phones.get(id), method, req);
+      }
+      if (seg.length == 2 && method.equals("POST") && phones.containsKey(id)) {
+        return admin.phonePost(phones.get(id), req);
+      }
+      if (seg.length == 3 && seg[2].equals("uploads") && method.equals("POST")) {
+        return admin.openSession(req);
+      }
       if (groups.has(id)) {
         return seg.length == 2
             ? groups.object(method, id, req, now)
@@ -264,6 +285,8 @@ public final class Simulator implements AutoCloseable {
             return calling.settings(phone, method, req);
           case "groups":
             return groups.phoneEdge(phone, method, req, now);
+          case "conversational_automation":
+            return admin.conversationalAutomation(phone, method, req);
           default:
             throw nonexistingField(edge, "WhatsAppBusinessPhoneNumber");
         }
