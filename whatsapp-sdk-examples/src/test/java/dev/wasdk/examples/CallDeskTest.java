@@ -20,7 +20,8 @@ class CallDeskTest {
       String callId = journal.get(1).substring("placed ".length());
       assertThat(journal.get(2)).isEqualTo("ringing " + callId);
       // The user picked up, so the call has a duration (whole seconds on the simulator's clock).
-      assertThat(journal.get(3)).matches("ended " + java.util.regex.Pattern.quote(callId) + " after \\d+s");
+      assertThat(journal.get(3))
+          .matches("ended " + java.util.regex.Pattern.quote(callId) + " after \\d+s");
       assertThat(journal.get(4)).startsWith("accepted wacid.");
       assertThat(journal.get(5))
           .startsWith("ended " + journal.get(4).substring("accepted ".length()));
