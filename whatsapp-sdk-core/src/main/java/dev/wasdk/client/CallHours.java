@@ -1,5 +1,6 @@
 package dev.wasdk.client;
 
+import dev.wasdk.internal.text.Values;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -36,6 +37,12 @@ public record CallHours(
     Optional<String> timeZoneId,
     List<Range> weeklyHours,
     List<Holiday> holidays) {
+  /** Shows present values and leaves out empty ones. */
+  @Override
+  public String toString() {
+    return Values.toString(this);
+  }
+
   /** At most this many opening ranges per day of the week. */
   public static final int MAX_RANGES_PER_DAY = 2;
 

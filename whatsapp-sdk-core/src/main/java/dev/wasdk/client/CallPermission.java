@@ -1,6 +1,7 @@
 package dev.wasdk.client;
 
 import dev.wasdk.internal.text.OpenEnums;
+import dev.wasdk.internal.text.Values;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -27,6 +28,12 @@ import java.util.Optional;
  */
 public record CallPermission(
     Status status, String rawStatus, Optional<Instant> expiration, List<Action> actions) {
+  /** Shows present values and leaves out empty ones. */
+  @Override
+  public String toString() {
+    return Values.toString(this);
+  }
+
   /** The action name of sending a call-permission request message. */
   public static final String SEND_CALL_PERMISSION_REQUEST = "send_call_permission_request";
 
@@ -120,6 +127,12 @@ public record CallPermission(
    */
   public record Limit(
       String timePeriod, long maxAllowed, long currentUsage, Optional<Instant> limitExpiration) {
+    /** Shows present values and leaves out empty ones. */
+    @Override
+    public String toString() {
+      return Values.toString(this);
+    }
+
     /** Checks for nulls. */
     public Limit {
       Objects.requireNonNull(timePeriod, "timePeriod");

@@ -1,6 +1,7 @@
 package dev.wasdk.client;
 
 import dev.wasdk.internal.text.OpenEnums;
+import dev.wasdk.internal.text.Values;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -46,6 +47,12 @@ public record CallingSettings(
     Optional<SrtpKeyExchange> srtpKeyExchange,
     Optional<Sip> sip,
     List<Restriction> restrictions) {
+  /** Shows present values and leaves out empty ones. */
+  @Override
+  public String toString() {
+    return Values.toString(this);
+  }
+
   private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
 
   /** Copies the lists and checks for nulls. */
@@ -202,6 +209,12 @@ public record CallingSettings(
    * @param expiration when it ends, when given
    */
   public record Restriction(String type, Optional<String> reason, Optional<Instant> expiration) {
+    /** Shows present values and leaves out empty ones. */
+    @Override
+    public String toString() {
+      return Values.toString(this);
+    }
+
     /** Checks for nulls. */
     public Restriction {
       Objects.requireNonNull(type, "type");

@@ -1,5 +1,6 @@
 package dev.wasdk.client;
 
+import dev.wasdk.internal.text.Values;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -33,6 +34,12 @@ import java.util.regex.Pattern;
  */
 public record ConversationalAutomation(
     Optional<Boolean> welcomeMessage, List<String> prompts, List<Command> commands) {
+  /** Shows present values and leaves out empty ones. */
+  @Override
+  public String toString() {
+    return Values.toString(this);
+  }
+
   /** At most this many ice breakers. */
   public static final int MAX_PROMPTS = 4;
 

@@ -1,5 +1,6 @@
 package dev.wasdk.client;
 
+import dev.wasdk.internal.text.Values;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -26,6 +27,12 @@ public record DisplayName(
     Optional<String> nameStatus,
     Optional<String> newDisplayName,
     Optional<String> newNameStatus) {
+  /** Shows present values and leaves out empty ones. */
+  @Override
+  public String toString() {
+    return Values.toString(this);
+  }
+
   /** Checks for nulls. */
   public DisplayName {
     Objects.requireNonNull(verifiedName, "verifiedName");

@@ -1,6 +1,7 @@
 package dev.wasdk.client;
 
 import dev.wasdk.internal.text.OpenEnums;
+import dev.wasdk.internal.text.Values;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -24,6 +25,12 @@ import java.util.Optional;
  */
 public record GroupCreate(
     String subject, Optional<String> description, Optional<JoinApprovalMode> joinApprovalMode) {
+  /** Shows present values and leaves out empty ones. */
+  @Override
+  public String toString() {
+    return Values.toString(this);
+  }
+
   /** The longest subject, in characters. */
   public static final int MAX_SUBJECT = 128;
 

@@ -1,5 +1,6 @@
 package dev.wasdk.client;
 
+import dev.wasdk.internal.text.Values;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -34,6 +35,12 @@ public record GroupInfo(
     int totalParticipantCount,
     List<Participant> participants,
     GroupCreate.JoinApprovalMode joinApprovalMode) {
+  /** Shows present values and leaves out empty ones. */
+  @Override
+  public String toString() {
+    return Values.toString(this);
+  }
+
   /** Copies the list and checks for nulls. */
   public GroupInfo {
     Objects.requireNonNull(id, "id");
@@ -82,6 +89,12 @@ public record GroupInfo(
    * @param createdAt when it was created, when given
    */
   public record Summary(String id, String subject, Optional<Instant> createdAt) {
+    /** Shows present values and leaves out empty ones. */
+    @Override
+    public String toString() {
+      return Values.toString(this);
+    }
+
     /** Checks for nulls. */
     public Summary {
       Objects.requireNonNull(id, "id");

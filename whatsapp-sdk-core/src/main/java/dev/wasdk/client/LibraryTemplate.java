@@ -1,5 +1,6 @@
 package dev.wasdk.client;
 
+import dev.wasdk.internal.text.Values;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -31,6 +32,12 @@ public record LibraryTemplate(
     Optional<String> header,
     String body,
     String rawJson) {
+  /** Shows present values and leaves out empty ones. */
+  @Override
+  public String toString() {
+    return Values.toString(this);
+  }
+
   /** Copies the list and checks for nulls. */
   public LibraryTemplate {
     Objects.requireNonNull(name, "name");
