@@ -4,8 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.wasdk.client.ConversationalAutomation;
+import dev.wasdk.client.LibraryQuery;
+import dev.wasdk.client.LibraryTemplate;
+import dev.wasdk.client.LibraryTemplateCreate;
 import dev.wasdk.client.RetryPolicy;
+import dev.wasdk.client.TemplateCreated;
 import dev.wasdk.client.WhatsAppClient;
+import dev.wasdk.error.ApiException;
+import dev.wasdk.message.TemplateCategory;
+import dev.wasdk.template.TemplateStatus;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -76,6 +83,31 @@ class AdminSimulationTest {
     assertThat(read.prompts()).containsExactly("Track my order");
     assertThat(read.commands()).hasSize(1);
     assertThat(read.welcomeMessage()).contains(true);
+  }
+
+  @Test
+  void templateLibrary_browseCreateAndMigrate() {
+    WhatsAppClient withWaba = wa.toBuilder().wabaId(sim.wabaId()).build();
+    try (withWaba) {
+      List<LibraryTemplate> found =
+          withWaba
+              .templates()
+              .library(LibraryQuery.all().topic("ORDER_MANAGEMENT"), Optional.empty())
+              .items();
+      assertThat(found).extracting(LibraryTemplate::name).containsExactly("delivery_update_1");
+      TemplateCreated created =
+          withWaba
+              .templates()
+              .createFromLibrary(
+                  LibraryTemplateCreate.builder(
+                          "my_delivery", "en_US", TemplateCategory.UTILITY, "delivery_update_1")
+                      .build());
+      assertThat(created.status()).isEqualTo(TemplateStatus.APPROVED);
+      assertThat(withWaba.templates().get(created.id()).name()).isEqualTo("my_delivery");
+      assertThatThrownBy(() -> withWaba.templates().migrateFrom("104996122399160", 0))
+          .isInstanceOfSatisfying(
+              ApiException.class, e -> assertThat(e.error().code()).isEqualTo(100));
+    }
   }
 
   @Test

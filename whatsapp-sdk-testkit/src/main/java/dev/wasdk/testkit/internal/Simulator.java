@@ -112,6 +112,7 @@ public final class Simulator implements AutoCloseable {
   final CallingEndpoints calling = new CallingEndpoints(this);
   final GroupEndpoints groups = new GroupEndpoints(this);
   final AdminEndpoints admin = new AdminEndpoints();
+  final TemplateLibraryEndpoints library = new TemplateLibraryEndpoints(this);
 
   volatile MessagingTier tier;
   volatile URI webhookUrl;
@@ -236,6 +237,9 @@ public final class Simulator implements AutoCloseable {
             ? flows.object(method, id, req)
             : flows.edge(method, id, seg[2], req);
       }
+      if (seg.length == 2 && id.equals("message_template_library")) {
+        return library.browse(method, req);
+      }
       if (AdminEndpoints.isSession(id) && seg.length == 2) {
         return admin.session(method, id, req);
       }
@@ -294,7 +298,12 @@ public final class Simulator implements AutoCloseable {
       if (id.equals(settings.wabaId())) {
         switch (edge) {
           case "message_templates":
+            if (TemplateLibraryEndpoints.fromLibrary(method, req)) {
+              return library.create(req);
+            }
             return management.templates(method, req);
+          case "migrate_message_templates":
+            return library.migrate(method, req);
           case "phone_numbers":
             requireMethod(method, id, "GET");
             return management.phoneNumbers(req);
