@@ -182,7 +182,7 @@ public final class WhatsAppSimulator implements AutoCloseable {
 
   /** Returns the users' side of calls: calling the business, answering, hanging up, permissions. */
   public SimulatedCalls calls() {
-    return new SimulatedCalls(simulator.calling(), phoneNumberId());
+    return new SimulatedCalls(simulator.products().calling(), phoneNumberId());
   }
 
   /**
@@ -192,12 +192,12 @@ public final class WhatsAppSimulator implements AutoCloseable {
    * @param bytes how many bytes to keep
    */
   public void breakNextUploadAfter(long bytes) {
-    simulator.admin().breakNextUploadAfter(bytes);
+    simulator.products().admin().breakNextUploadAfter(bytes);
   }
 
   /** Returns the users' side of groups: joining, leaving and writing to a group. */
   public SimulatedGroups groups() {
-    return new SimulatedGroups(simulator.groups(), phoneNumberId());
+    return new SimulatedGroups(simulator.products().groups(), phoneNumberId());
   }
 
   /** Returns the default business phone number id. */

@@ -109,10 +109,7 @@ public final class Simulator implements AutoCloseable {
   final WebhookDispatcher webhooks;
   final MessagesEndpoint messages;
   final ManagementEndpoints management;
-  final CallingEndpoints calling = new CallingEndpoints(this);
-  final GroupEndpoints groups = new GroupEndpoints(this);
-  final AdminEndpoints admin = new AdminEndpoints();
-  final TemplateLibraryEndpoints library = new TemplateLibraryEndpoints(this);
+  final ProductRoutes products = new ProductRoutes(this);
 
   volatile MessagingTier tier;
   volatile URI webhookUrl;
@@ -171,19 +168,9 @@ public final class Simulator implements AutoCloseable {
 
   // ---- request handling ------------------------------------------------------------------------
 
-  /** Returns the Calling API endpoints and the simulated users' side of calls. */
-  public CallingEndpoints calling() {
-    return calling;
-  }
-
-  /** Returns the account-administration endpoints: PIN, display name, automation, uploads. */
-  public AdminEndpoints admin() {
-    return admin;
-  }
-
-  /** Returns the Groups API endpoints and the simulated users' side of groups. */
-  public GroupEndpoints groups() {
-    return groups;
+  /** Returns the Calling, Groups and account-administration endpoints. */
+  public ProductRoutes products() {
+    return products;
   }
 
   /** Returns the Flows and business public keys this simulator holds. */
@@ -237,28 +224,9 @@ public final class Simulator implements AutoCloseable {
             ? flows.object(method, id, req)
             : flows.edge(method, id, seg[2], req);
       }
-      if (seg.length == 2 && id.equals("message_template_library")) {
-        return library.browse(method, req);
-      }
-      if (AdminEndpoints.isSession(id) && seg.length == 2) {
-        return admin.session(method, id, req);
-      }
-      if (seg.length == 2
-          && method.equals("GET")
-          && phones.containsKey(id)
-          && req.query("fields").filter("conversational_automation"::equals).isPresent()) {
-        return admin.conversationalAutomation(phones.get(id), method, req);
-      }
-      if (seg.length == 2 && method.equals("POST") && phones.containsKey(id)) {
-        return admin.phonePost(phones.get(id), req);
-      }
-      if (seg.length == 3 && seg[2].equals("uploads") && method.equals("POST")) {
-        return admin.openSession(req);
-      }
-      if (groups.has(id)) {
-        return seg.length == 2
-            ? groups.object(method, id, req, now)
-            : groups.edge(method, id, seg[2], req, now);
+      SimResponse product = products.route(seg, method, req, now);
+      if (product != null) {
+        return product;
       }
       if (seg.length == 2) {
         return management.object(method, id, req, now);
@@ -279,18 +247,6 @@ public final class Simulator implements AutoCloseable {
             return management.blockUsers(phone, method, req, now);
           case "whatsapp_business_encryption":
             return flows.encryption(phone.id, method, req);
-          case "calls":
-            requireMethod(method, id, "POST");
-            return calling.calls(phone, req, now);
-          case "call_permissions":
-            requireMethod(method, id, "GET");
-            return calling.permissions(phone, req, now);
-          case "settings":
-            return calling.settings(phone, method, req);
-          case "groups":
-            return groups.phoneEdge(phone, method, req, now);
-          case "conversational_automation":
-            return admin.conversationalAutomation(phone, method, req);
           default:
             throw nonexistingField(edge, "WhatsAppBusinessPhoneNumber");
         }
@@ -298,12 +254,7 @@ public final class Simulator implements AutoCloseable {
       if (id.equals(settings.wabaId())) {
         switch (edge) {
           case "message_templates":
-            if (TemplateLibraryEndpoints.fromLibrary(method, req)) {
-              return library.create(req);
-            }
             return management.templates(method, req);
-          case "migrate_message_templates":
-            return library.migrate(method, req);
           case "phone_numbers":
             requireMethod(method, id, "GET");
             return management.phoneNumbers(req);
