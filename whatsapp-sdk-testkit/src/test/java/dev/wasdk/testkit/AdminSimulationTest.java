@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.wasdk.client.ConversationalAutomation;
+import dev.wasdk.client.DisplayName;
 import dev.wasdk.client.LibraryQuery;
 import dev.wasdk.client.LibraryTemplate;
 import dev.wasdk.client.LibraryTemplateCreate;
@@ -73,6 +74,10 @@ class AdminSimulationTest {
   void pinDisplayNameAndAutomation() {
     wa.phoneNumbers().setTwoStepPin("482916");
     wa.phoneNumbers().updateDisplayName("Jaspers Market");
+    DisplayName name = wa.phoneNumbers().displayName();
+    assertThat(name.newDisplayName()).contains("Jaspers Market");
+    assertThat(name.newNameStatus()).contains("PENDING_REVIEW");
+    assertThat(name.nameStatus()).contains("APPROVED");
     wa.phoneNumbers()
         .updateConversationalAutomation(
             new ConversationalAutomation(

@@ -94,6 +94,19 @@ public final class AdminEndpoints {
     return SimResponse.success();
   }
 
+  SimResponse displayName(Simulator.Phone phone) {
+    ObjectNode o = JsonIo.MAPPER.createObjectNode();
+    o.put("verified_name", phone.verifiedName);
+    o.put("name_status", "APPROVED");
+    String requested = displayNames.get(phone.id);
+    if (requested != null) {
+      o.put("new_display_name", requested);
+      o.put("new_name_status", "PENDING_REVIEW");
+    }
+    o.put("id", phone.id);
+    return SimResponse.json(JsonIo.bytes(o));
+  }
+
   /** Returns the display name requested for a number, if any. */
   public Optional<String> requestedDisplayName(String phoneId) {
     return Optional.ofNullable(displayNames.get(phoneId));

@@ -70,6 +70,10 @@ public final class ProductRoutes {
             && req.query("fields").filter("conversational_automation"::equals).isPresent()) {
           return admin.conversationalAutomation(phone, method, req);
         }
+        if (method.equals("GET")
+            && req.query("fields").filter(f -> f.contains("new_display_name")).isPresent()) {
+          return admin.displayName(phone);
+        }
         return null;
       }
       switch (edge) {
