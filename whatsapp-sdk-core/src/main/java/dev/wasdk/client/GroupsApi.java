@@ -45,6 +45,9 @@ public final class GroupsApi {
   /** At most this many participants per removal, the size of a group. */
   public static final int MAX_PARTICIPANTS = 8;
 
+  /** The most groups one page of {@link #list(int, Optional)} holds. */
+  public static final int MAX_LIST_LIMIT = 1024;
+
   /** The largest group photo, in bytes. */
   public static final int MAX_PHOTO_BYTES = 5 * 1024 * 1024;
 
@@ -129,9 +132,38 @@ public final class GroupsApi {
     return calls.callAsync(listCall(after));
   }
 
+  /**
+   * Returns one page of this number's active groups, of at most {@code limit} groups.
+   *
+   * @param limit 1 to 1,024 groups per page (Meta's default is 25)
+   * @param after the cursor of the previous page, or empty
+   * @return the page
+   */
+  public Page<GroupInfo.Summary> list(int limit, Optional<String> after) {
+    return calls.call(listCall(java.util.OptionalInt.of(limit), after));
+  }
+
+  /** The async twin of {@link #list(int, Optional)}. */
+  public CompletableFuture<Page<GroupInfo.Summary>> listAsync(int limit, Optional<String> after) {
+    return calls.callAsync(listCall(java.util.OptionalInt.of(limit), after));
+  }
+
   private ManagementCalls.Call<Page<GroupInfo.Summary>> listCall(Optional<String> after) {
+    return listCall(java.util.OptionalInt.empty(), after);
+  }
+
+  private ManagementCalls.Call<Page<GroupInfo.Summary>> listCall(
+      java.util.OptionalInt pageSize, Optional<String> after) {
     Objects.requireNonNull(after, "after");
     Map<String, String> q = new LinkedHashMap<>();
+    if (pageSize.isPresent()) {
+      int limit = pageSize.getAsInt();
+      if (limit < 1 || limit > MAX_LIST_LIMIT) {
+        throw new IllegalArgumentException(
+            "limit must be 1 to " + MAX_LIST_LIMIT + " groups per page, was " + limit);
+      }
+      q.put("limit", Integer.toString(limit));
+    }
     after.ifPresent(a -> q.put("after", a));
     return ManagementCalls.json(
         GraphRequest.get(calls.uri(phone + "/groups", q), "list groups"),

@@ -151,6 +151,23 @@ class GroupsApiTest {
   }
 
   @Test
+  void list_withALimit_passesIt_andChecksItsRange() {
+    wm.stubFor(
+        get(urlEqualTo(P + "/groups?limit=1024&after=Z"))
+            .willReturn(okJson("{\"data\":{\"groups\":[{\"id\":\"g9\",\"subject\":\"S\"}]}}")));
+    try (WhatsAppClient wa = client()) {
+      assertThat(wa.groups().list(1024, Optional.of("Z")).items())
+          .extracting(GroupInfo.Summary::id)
+          .containsExactly("g9");
+      assertThatThrownBy(() -> wa.groups().list(0, Optional.empty()))
+          .hasMessageContaining("1 to 1024");
+      assertThatThrownBy(() -> wa.groups().list(1025, Optional.empty()))
+          .hasMessageContaining("1 to 1024");
+    }
+    wm.verify(1, getRequestedFor(urlEqualTo(P + "/groups?limit=1024&after=Z")));
+  }
+
+  @Test
   void updates_sendSubjectOrDescription_andAJpegPhoto() {
     wm.stubFor(post(urlEqualTo(GP)).willReturn(okJson("{\"request_id\":\"r9\"}")));
     byte[] jpeg = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 1, 2, 3};
