@@ -58,10 +58,22 @@ public final class MediaApi {
 
   private final ManagementCalls calls;
   private final URI uploadUri;
+  private final UploadSessionsApi uploadSessions;
 
   MediaApi(ManagementCalls calls, String phoneNumberId) {
     this.calls = calls;
     this.uploadUri = calls.uri(GraphTransport.segment(phoneNumberId) + "/media");
+    this.uploadSessions = new UploadSessionsApi(calls);
+  }
+
+  /**
+   * Returns the Resumable Upload API, which makes the file handles that template creation and the
+   * business profile picture take.
+   *
+   * @return the upload sessions API
+   */
+  public UploadSessionsApi uploadSessions() {
+    return uploadSessions;
   }
 
   /**

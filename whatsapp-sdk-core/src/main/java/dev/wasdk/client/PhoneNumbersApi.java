@@ -2,6 +2,7 @@ package dev.wasdk.client;
 
 import dev.wasdk.internal.http.GraphRequest;
 import dev.wasdk.internal.http.GraphTransport;
+import dev.wasdk.internal.json.AccountAdminJson;
 import dev.wasdk.internal.json.ManagementJson;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest.BodyPublishers;
@@ -18,8 +19,9 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Reads business phone numbers (quality, messaging limit, throughput, name and verification
- * status), registers and deregisters them, requests and verifies codes, and sets the
- * identity-change check. Get it from {@link WhatsAppClient#phoneNumbers()}.
+ * status), registers and deregisters them, requests and verifies codes, sets the identity-change
+ * check, the two-step verification PIN, the display name and the conversational components (welcome
+ * message, ice breakers, commands). Get it from {@link WhatsAppClient#phoneNumbers()}.
  *
  * <pre>{@code
  * PhoneNumber me = wa.phoneNumbers().get();
@@ -27,8 +29,10 @@ import tools.jackson.databind.node.ObjectNode;
  * wa.phoneNumbers().register("123456");
  * }</pre>
  *
- * <p>Register and deregister are limited to 10 calls per number in 72 hours (error 133016). Reads
- * share the management budgets (errors 4 and 80007) and are retried per the {@link RetryPolicy}.
+ * <p>Register and deregister are limited to 10 calls per number in 72 hours (error 133016), so
+ * neither is retried once the request may have reached Meta (a timeout, a broken connection, a
+ * 5xx); only failures that prove nothing was done are retried. Reads share the management budgets
+ * (errors 4 and 80007) and are retried per the {@link RetryPolicy}.
  *
  * <p>Thread-safe; share one instance.
  *
@@ -121,7 +125,8 @@ public final class PhoneNumbersApi {
   }
 
   /**
-   * Registers this client's number with the Cloud API, setting its two-step verification PIN.
+   * Registers this client's number with the Cloud API, setting its two-step verification PIN. Not
+   * retried once the request may have reached Meta.
    *
    * @param pin six digits
    */
@@ -165,10 +170,13 @@ public final class PhoneNumbersApi {
           }
           body.put("data_localization_region", r);
         });
-    return post("register", body, true, "register phone number");
+    // Not idempotent: each attempt spends one of the 10 registrations allowed in 72 hours.
+    return post("register", body, false, "register phone number");
   }
 
-  /** Deregisters this client's number from the Cloud API. */
+  /**
+   * Deregisters this client's number from the Cloud API. Not retried once it may have been sent.
+   */
   public void deregister() {
     calls.call(deregisterCall());
   }
@@ -179,7 +187,8 @@ public final class PhoneNumbersApi {
   }
 
   private ManagementCalls.Call<Void> deregisterCall() {
-    return post("deregister", ManagementJson.object(), true, "deregister phone number");
+    // Not idempotent: each attempt spends one of the 10 registrations allowed in 72 hours.
+    return post("deregister", ManagementJson.object(), false, "deregister phone number");
   }
 
   /**
@@ -329,6 +338,137 @@ public final class PhoneNumbersApi {
             ManagementJson.text(n, "business_public_key_signature_status").orElse(null)));
   }
 
+  /**
+   * Sets or changes this number's two-step verification PIN. There is no call to turn two-step
+   * verification off; a forgotten PIN is reset in WhatsApp Manager. The PIN is never logged nor put
+   * in an exception message.
+   *
+   * @param pin exactly six digits
+   */
+  public void setTwoStepPin(String pin) {
+    calls.call(twoStepPinCall(pin));
+  }
+
+  /** The async twin of {@link #setTwoStepPin(String)}. */
+  public CompletableFuture<Void> setTwoStepPinAsync(String pin) {
+    return calls.callAsync(twoStepPinCall(pin));
+  }
+
+  private ManagementCalls.Call<Void> twoStepPinCall(String pin) {
+    checkPin(pin);
+    return ManagementCalls.success(
+        GraphRequest.json(
+            "POST",
+            calls.uri(GraphTransport.segment(phoneNumberId)),
+            AccountAdminJson.pin(pin),
+            true,
+            "set two-step verification PIN",
+            null));
+  }
+
+  /**
+   * Requests a new display name for this number. The name goes through review: follow it with
+   * {@link #displayName()} or the {@code phone_number_name_update} webhook.
+   *
+   * @param name 2 to 75 characters
+   */
+  public void updateDisplayName(String name) {
+    calls.call(displayNameCall(name));
+  }
+
+  /** The async twin of {@link #updateDisplayName(String)}. */
+  public CompletableFuture<Void> updateDisplayNameAsync(String name) {
+    return calls.callAsync(displayNameCall(name));
+  }
+
+  private ManagementCalls.Call<Void> displayNameCall(String name) {
+    Objects.requireNonNull(name, "name");
+    if (name.isBlank() || name.length() < 2 || name.length() > 75) {
+      throw new IllegalArgumentException(
+          "a display name must be 2 to 75 characters, was " + name.length());
+    }
+    return ManagementCalls.success(
+        GraphRequest.json(
+            "POST",
+            calls.uri(GraphTransport.segment(phoneNumberId)),
+            AccountAdminJson.displayName(name),
+            true,
+            "update display name",
+            null));
+  }
+
+  /**
+   * Returns this number's display name and the review status of a requested new one.
+   *
+   * @return the display name
+   */
+  public DisplayName displayName() {
+    return calls.call(displayNameReadCall());
+  }
+
+  /** The async twin of {@link #displayName()}. */
+  public CompletableFuture<DisplayName> displayNameAsync() {
+    return calls.callAsync(displayNameReadCall());
+  }
+
+  private ManagementCalls.Call<DisplayName> displayNameReadCall() {
+    return ManagementCalls.json(
+        GraphRequest.get(
+            calls.uri(
+                GraphTransport.segment(phoneNumberId),
+                Map.of("fields", "verified_name,name_status,new_display_name,new_name_status")),
+            "get display name"),
+        AccountAdminJson::readDisplayName);
+  }
+
+  /**
+   * Returns this number's welcome message switch, ice breakers and commands.
+   *
+   * @return the conversational automation
+   */
+  public ConversationalAutomation conversationalAutomation() {
+    return calls.call(automationReadCall());
+  }
+
+  /** The async twin of {@link #conversationalAutomation()}. */
+  public CompletableFuture<ConversationalAutomation> conversationalAutomationAsync() {
+    return calls.callAsync(automationReadCall());
+  }
+
+  private ManagementCalls.Call<ConversationalAutomation> automationReadCall() {
+    return ManagementCalls.json(
+        GraphRequest.get(
+            calls.uri(
+                GraphTransport.segment(phoneNumberId),
+                Map.of("fields", "conversational_automation")),
+            "get conversational automation"),
+        AccountAdminJson::readAutomation);
+  }
+
+  /**
+   * Sets this number's ice breakers and commands, replacing the previous ones, and the welcome
+   * message switch when given.
+   *
+   * @param automation the components, checked against Meta's limits when built
+   */
+  public void updateConversationalAutomation(ConversationalAutomation automation) {
+    calls.call(automationCall(automation));
+  }
+
+  /** The async twin of {@link #updateConversationalAutomation(ConversationalAutomation)}. */
+  public CompletableFuture<Void> updateConversationalAutomationAsync(
+      ConversationalAutomation automation) {
+    return calls.callAsync(automationCall(automation));
+  }
+
+  private ManagementCalls.Call<Void> automationCall(ConversationalAutomation automation) {
+    Objects.requireNonNull(automation, "automation");
+    return post(
+        "conversational_automation",
+        AccountAdminJson.automation(automation),
+        "update conversational automation");
+  }
+
   /** Returns the usage reported by the latest management response of this client. */
   public Optional<UsageInfo> lastUsage() {
     return calls.lastUsage();
@@ -342,6 +482,17 @@ public final class PhoneNumbersApi {
             calls.uri(GraphTransport.segment(phoneNumberId) + "/" + edge),
             ManagementJson.bytes(body),
             idempotent,
+            operation,
+            null));
+  }
+
+  private ManagementCalls.Call<Void> post(String edge, byte[] body, String operation) {
+    return ManagementCalls.success(
+        GraphRequest.json(
+            "POST",
+            calls.uri(GraphTransport.segment(phoneNumberId) + "/" + edge),
+            body,
+            true,
             operation,
             null));
   }

@@ -6,6 +6,7 @@ import dev.wasdk.internal.http.GraphRequest;
 import dev.wasdk.internal.http.GraphTransport;
 import dev.wasdk.internal.json.ManagementJson;
 import dev.wasdk.internal.json.TemplateDefinitionJson;
+import dev.wasdk.internal.json.TemplateLibraryJson;
 import dev.wasdk.message.TemplateCategory;
 import dev.wasdk.template.Template;
 import dev.wasdk.template.TemplateDefinition;
@@ -359,6 +360,105 @@ public final class TemplatesApi {
             true,
             "unpause template",
             null));
+  }
+
+  /**
+   * Returns one page of Meta's template library, the ready-made templates a business can create
+   * without review of their text. Needs no WABA id.
+   *
+   * @param query the filters, or {@link LibraryQuery#all()}
+   * @param after the cursor of the previous page, or empty
+   * @return the page
+   */
+  public Page<LibraryTemplate> library(LibraryQuery query, Optional<String> after) {
+    return calls.call(libraryCall(query, after));
+  }
+
+  /** The async twin of {@link #library(LibraryQuery, Optional)}. */
+  public CompletableFuture<Page<LibraryTemplate>> libraryAsync(
+      LibraryQuery query, Optional<String> after) {
+    return calls.callAsync(libraryCall(query, after));
+  }
+
+  private ManagementCalls.Call<Page<LibraryTemplate>> libraryCall(
+      LibraryQuery query, Optional<String> after) {
+    Objects.requireNonNull(query, "query");
+    Objects.requireNonNull(after, "after");
+    Map<String, String> q = query.params();
+    after.ifPresent(a -> q.put("after", a));
+    return ManagementCalls.json(
+        GraphRequest.get(calls.uri("message_template_library", q), "browse template library"),
+        body ->
+            new Page<>(
+                ManagementJson.objects(body, "data", TemplateLibraryJson::readTemplate),
+                ManagementJson.before(body),
+                ManagementJson.after(body)));
+  }
+
+  /**
+   * Creates a template from a library template. Not retried once it may have reached Meta.
+   *
+   * @param template the new template's name, language, category and library inputs
+   * @return the new id, status (library templates are often approved at once) and category
+   */
+  public TemplateCreated createFromLibrary(LibraryTemplateCreate template) {
+    return calls.call(createFromLibraryCall(template));
+  }
+
+  /** The async twin of {@link #createFromLibrary(LibraryTemplateCreate)}. */
+  public CompletableFuture<TemplateCreated> createFromLibraryAsync(LibraryTemplateCreate template) {
+    return calls.callAsync(createFromLibraryCall(template));
+  }
+
+  private ManagementCalls.Call<TemplateCreated> createFromLibraryCall(
+      LibraryTemplateCreate template) {
+    Objects.requireNonNull(template, "template");
+    return ManagementCalls.json(
+        GraphRequest.json(
+            "POST",
+            calls.uri(waba() + "/message_templates"),
+            TemplateLibraryJson.create(template),
+            false,
+            "create template from library",
+            null),
+        TemplatesApi::readCreated);
+  }
+
+  /**
+   * Copies one batch of up to 500 approved templates from another WABA of the same business
+   * portfolio into this client's WABA. Not retried once it may have reached Meta.
+   *
+   * @param sourceWabaId the WABA to copy from
+   * @param pageNumber the batch, from 0
+   * @return the templates migrated and those that failed, with reasons
+   */
+  public TemplateMigration migrateFrom(String sourceWabaId, int pageNumber) {
+    return calls.call(migrateCall(sourceWabaId, pageNumber));
+  }
+
+  /** The async twin of {@link #migrateFrom(String, int)}. */
+  public CompletableFuture<TemplateMigration> migrateFromAsync(
+      String sourceWabaId, int pageNumber) {
+    return calls.callAsync(migrateCall(sourceWabaId, pageNumber));
+  }
+
+  private ManagementCalls.Call<TemplateMigration> migrateCall(String sourceWabaId, int pageNumber) {
+    Objects.requireNonNull(sourceWabaId, "sourceWabaId");
+    if (!sourceWabaId.matches("[0-9]{1,30}")) {
+      throw new IllegalArgumentException("sourceWabaId must be a WABA id, digits only");
+    }
+    if (pageNumber < 0) {
+      throw new IllegalArgumentException("pageNumber must be 0 or more, was " + pageNumber);
+    }
+    return ManagementCalls.json(
+        GraphRequest.json(
+            "POST",
+            calls.uri(waba() + "/migrate_message_templates"),
+            TemplateLibraryJson.migrate(sourceWabaId, pageNumber),
+            false,
+            "migrate templates",
+            null),
+        TemplateLibraryJson::readMigration);
   }
 
   /** Returns the usage reported by the latest management response of this client. */

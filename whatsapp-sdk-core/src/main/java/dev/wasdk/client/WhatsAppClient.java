@@ -78,6 +78,8 @@ public final class WhatsAppClient implements AutoCloseable {
   private final AnalyticsApi analytics;
   private final FlowsApi flows;
   private final GraphApi graph;
+  private final CallsApi calls;
+  private final GroupsApi groups;
 
   private WhatsAppClient(Builder b, GraphTransport transport) {
     this.config = b;
@@ -96,6 +98,8 @@ public final class WhatsAppClient implements AutoCloseable {
     this.analytics = new AnalyticsApi(management, b.wabaId);
     this.flows = new FlowsApi(management, b.wabaId);
     this.graph = new GraphApi(management);
+    this.calls = new CallsApi(management, b.phoneNumberId);
+    this.groups = new GroupsApi(management, b.phoneNumberId);
   }
 
   /**
@@ -187,6 +191,22 @@ public final class WhatsAppClient implements AutoCloseable {
    */
   public GraphApi graph() {
     return graph;
+  }
+
+  /**
+   * Returns the Calling API: place, answer and end calls, read call permissions and the number's
+   * calling settings.
+   */
+  public CallsApi calls() {
+    return calls;
+  }
+
+  /**
+   * Returns the Groups API: create and delete groups, their settings, invite link, join requests
+   * and participants.
+   */
+  public GroupsApi groups() {
+    return groups;
   }
 
   /** Returns the business phone number id this client sends from. */

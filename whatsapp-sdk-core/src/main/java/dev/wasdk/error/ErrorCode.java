@@ -470,8 +470,56 @@ public final class ErrorCode {
         NO,
         null,
         "the recipient's identity key changed; verify the user, then resend without the hash");
-    c.range(138000, 138099, INVALID_REQUEST, NO, "Calling API error");
     c.limit(138002, RateLimitKind.OTHER, RETRY_LATER, null, "Calling API: concurrent calls limit");
+    // Calling API (CALLING-GROUPS.md §A.6): each documented code with its own advice.
+    c.add(138000, ACCOUNT, NO, "calling is not enabled on this number: enable it in the settings");
+    c.recipient(
+        138001,
+        RecipientReason.UNDELIVERABLE,
+        NO,
+        null,
+        "the user cannot be called (not on WhatsApp, terms not accepted or an unsupported client)");
+    c.later(138003, INVALID_REQUEST, null, "a call with this user is already in progress");
+    c.add(138004, SERVER, RETRY, "Calling API: connection error");
+    c.limit(138005, RateLimitKind.OTHER, RETRY_LATER, null, "the number's call rate limit");
+    c.add(138006, PERMISSION, NO, "no approved call permission from the user: ask for it first");
+    c.add(
+        138007,
+        SERVER,
+        RETRY,
+        "call connect timeout: the SDP was not applied or the call not accepted in time");
+    c.add(138008, INVALID_REQUEST, NO, "Calling API error (undocumented)");
+    c.limit(
+        138009,
+        RateLimitKind.OTHER,
+        RETRY_LATER,
+        null,
+        "call permission request limit for this user (1 a day, 2 a week)");
+    c.add(138010, INVALID_REQUEST, NO, "Calling API error (undocumented)");
+    c.add(138011, INVALID_REQUEST, NO, "Calling API error (undocumented)");
+    c.limit(
+        138012,
+        RateLimitKind.OTHER,
+        RETRY_LATER,
+        null,
+        "daily limit of connected business-initiated calls to this user; details say when");
+    c.add(138013, ACCOUNT, NO, "business-initiated calls are not available in this country");
+    c.later(138014, ACCOUNT, null, "calling is paused for low call quality");
+    c.add(138015, ACCOUNT, NO, "calling needs a messaging limit of at least 2,000");
+    c.add(138016, INVALID_REQUEST, NO, "Calling API error (undocumented)");
+    c.add(
+        138017, INVALID_REQUEST, NO, "the user already granted permanent permission: call instead");
+    c.add(
+        138018,
+        ACCOUNT,
+        NO,
+        "calling cannot be enabled: subscribe an app to the calls field or set up SIP");
+    c.add(138019, SERVER, RETRY, "call setup failed");
+    c.add(138020, SERVER, RETRY, "call relay connection failed");
+    c.add(138021, SERVER, RETRY, "call media receive timeout");
+    c.add(138022, SERVER, RETRY, "call media send timeout");
+    c.add(138023, SERVER, RETRY, "the call was accepted but ended without media");
+    c.range(138024, 138099, INVALID_REQUEST, NO, "Calling API error (undocumented)");
     c.add(139000, INVALID_REQUEST, NO, "flow blocked by an integrity issue");
     c.add(139001, INVALID_REQUEST, NO, "the flow failed to update");
     c.add(139002, INVALID_REQUEST, NO, "the flow failed to publish");

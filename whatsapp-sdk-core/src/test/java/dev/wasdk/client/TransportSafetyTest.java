@@ -78,6 +78,8 @@ class TransportSafetyTest {
     switch (call) {
       case "request_code" -> wa.phoneNumbers().requestCode(CodeMethod.SMS, "en_US");
       case "verify_code" -> wa.phoneNumbers().verifyCode("123456");
+      case "register" -> wa.phoneNumbers().register("123456");
+      case "deregister" -> wa.phoneNumbers().deregister();
       case "edit" -> wa.templates().edit("77", TemplateEdit.category(TemplateCategory.UTILITY));
       default -> throw new IllegalArgumentException(call);
     }
@@ -88,7 +90,7 @@ class TransportSafetyTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"request_code", "verify_code", "edit"})
+  @ValueSource(strings = {"request_code", "verify_code", "register", "deregister", "edit"})
   void sideEffectCall_serverError_isSentOnceAndNotRetried(String call) {
     wm.stubFor(post(urlEqualTo(pathOf(call))).willReturn(serverError()));
     try (WhatsAppClient wa = client()) {
@@ -99,7 +101,7 @@ class TransportSafetyTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"request_code", "verify_code", "edit"})
+  @ValueSource(strings = {"request_code", "verify_code", "register", "deregister", "edit"})
   void sideEffectCall_connectionClosedAfterRequest_isMaybeSentAndNotRetried(String call) {
     wm.stubFor(
         post(urlEqualTo(pathOf(call))).willReturn(aResponse().withFault(Fault.EMPTY_RESPONSE)));
@@ -112,7 +114,7 @@ class TransportSafetyTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"request_code", "verify_code", "edit"})
+  @ValueSource(strings = {"request_code", "verify_code", "register", "deregister", "edit"})
   void sideEffectCall_responseTimeout_isMaybeSentAndNotRetried(String call) throws Exception {
     try (RawHttpServer server = RawHttpServer.stallingBody();
         WhatsAppClient wa =
@@ -136,7 +138,7 @@ class TransportSafetyTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"request_code", "verify_code", "edit"})
+  @ValueSource(strings = {"request_code", "verify_code", "register", "deregister", "edit"})
   void sideEffectCall_appCallLimit_isRetriedBecauseItProvesNothingWasDone(String call) {
     wm.stubFor(
         post(urlEqualTo(pathOf(call)))

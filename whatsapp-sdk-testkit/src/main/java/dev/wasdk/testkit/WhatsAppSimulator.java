@@ -180,6 +180,26 @@ public final class WhatsAppSimulator implements AutoCloseable {
     return settings.appSecret();
   }
 
+  /** Returns the users' side of calls: calling the business, answering, hanging up, permissions. */
+  public SimulatedCalls calls() {
+    return new SimulatedCalls(simulator.products().calling(), phoneNumberId());
+  }
+
+  /**
+   * Makes the next upload-session transfer stop after this many bytes and fail with HTTP 500, as a
+   * broken connection would; the session keeps what it received, so the upload can resume.
+   *
+   * @param bytes how many bytes to keep
+   */
+  public void breakNextUploadAfter(long bytes) {
+    simulator.products().admin().breakNextUploadAfter(bytes);
+  }
+
+  /** Returns the users' side of groups: joining, leaving and writing to a group. */
+  public SimulatedGroups groups() {
+    return new SimulatedGroups(simulator.products().groups(), phoneNumberId());
+  }
+
   /** Returns the default business phone number id. */
   public String phoneNumberId() {
     return settings.phoneNumbers().get(0).id();

@@ -503,6 +503,9 @@ public final class GraphTransport implements AutoCloseable {
     if (request.contentType() != null) {
       b.header("Content-Type", request.contentType());
     }
+    if (request.subject() instanceof RequestHeaders extra) {
+      extra.headers().forEach(b::header);
+    }
     b.method(request.method(), request.body() == null ? BodyPublishers.noBody() : request.body());
     return b.build();
   }

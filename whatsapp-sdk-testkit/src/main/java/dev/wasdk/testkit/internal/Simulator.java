@@ -109,6 +109,7 @@ public final class Simulator implements AutoCloseable {
   final WebhookDispatcher webhooks;
   final MessagesEndpoint messages;
   final ManagementEndpoints management;
+  final ProductRoutes products = new ProductRoutes(this);
 
   volatile MessagingTier tier;
   volatile URI webhookUrl;
@@ -167,6 +168,11 @@ public final class Simulator implements AutoCloseable {
 
   // ---- request handling ------------------------------------------------------------------------
 
+  /** Returns the Calling, Groups and account-administration endpoints. */
+  public ProductRoutes products() {
+    return products;
+  }
+
   /** Returns the Flows and business public keys this simulator holds. */
   public FlowStore flows() {
     return flows;
@@ -217,6 +223,10 @@ public final class Simulator implements AutoCloseable {
         return seg.length == 2
             ? flows.object(method, id, req, now)
             : flows.edge(method, id, seg[2], req);
+      }
+      SimResponse product = products.route(seg, method, req, now);
+      if (product != null) {
+        return product;
       }
       if (seg.length == 2) {
         return management.object(method, id, req, now);
