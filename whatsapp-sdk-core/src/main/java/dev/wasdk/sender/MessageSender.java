@@ -121,6 +121,7 @@ public final class MessageSender implements AutoCloseable {
     b.transport = client.messages()::sendAsync;
     b.phoneNumberId = client.phoneNumberId();
     b.defaultPortfolioId = client.wabaId().orElse(client.phoneNumberId());
+    ObservedSends.of(client.observer(), client.phoneNumberId()).ifPresent(b.listeners::add);
     b.templateLookup =
         (name, language) ->
             client.templates().stream(TemplateQuery.builder().name(name).language(language).build())

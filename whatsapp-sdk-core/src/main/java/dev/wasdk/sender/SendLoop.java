@@ -64,6 +64,7 @@ final class SendLoop implements Dispatcher.Hooks {
   private final Dispatcher dispatcher;
   private final LinkedHashMap<String, SentRecord> recent = new LinkedHashMap<>();
   private final AtomicInteger pumpRequests = new AtomicInteger();
+  private final ObservedSends observed;
 
   SendLoop(SenderConfig c) {
     this.config = c;
@@ -135,6 +136,9 @@ final class SendLoop implements Dispatcher.Hooks {
             c.templateLookup(),
             new StoreCalls("the templates API", false, executor, lookupBudget, clock),
             clock);
+    this.observed = ObservedSends.in(c.listeners());
+    StoreCalls.observe(
+        ObservedSends.observerIn(c.listeners()), calls, consentCalls, windowCalls, idCalls);
     c.consent().useRecipientIds(ids);
     c.windows().useRecipientIds(ids);
     this.windowGate = new WindowGate(c.windows(), c.enforceServiceWindow(), windowCalls);
@@ -237,6 +241,9 @@ final class SendLoop implements Dispatcher.Hooks {
         return;
       }
       Verdict v = admit(job, now);
+      if (observed != null) {
+        observed.decided(v); // the client's observer isolates its own failures
+      }
       boolean more;
       try {
         more = dispatcher.settle(job, v, now, pacer.waitUntil(), fx);
