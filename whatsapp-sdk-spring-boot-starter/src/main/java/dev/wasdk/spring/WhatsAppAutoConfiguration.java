@@ -11,6 +11,7 @@ import static dev.wasdk.spring.internal.Checks.required;
 import dev.wasdk.client.ApiVersion;
 import dev.wasdk.client.MessagingTier;
 import dev.wasdk.client.WhatsAppClient;
+import dev.wasdk.observe.WhatsAppObserver;
 import dev.wasdk.redis.RedisLimiterStore;
 import dev.wasdk.sender.LimiterStore;
 import dev.wasdk.sender.MessageSender;
@@ -286,6 +287,7 @@ public final class WhatsAppAutoConfiguration {
         WebhookRouter router,
         Deduplicator deduplicator,
         ObjectProvider<WebhookHandoff> handoff,
+        ObjectProvider<WhatsAppObserver> observers,
         ApplicationContext context) {
       WebStack.requireServletMvc(context);
       String disable = "; or set wasdk.webhook.enabled=false in an application that only sends";
@@ -320,6 +322,7 @@ public final class WhatsAppAutoConfiguration {
             "must be between 1B and 2GB, such as 4MB, but was " + w.getMaxBodySize());
       }
       b.maxBodyBytes((int) maxBody);
+      b.observer(WhatsAppObserver.of(observers.orderedStream().toList()));
       if (w.getDispatch() == WhatsAppProperties.Dispatch.ASYNC) {
         b.dispatch(DispatchMode.asynchronous(handoff.getObject()));
       } else {
