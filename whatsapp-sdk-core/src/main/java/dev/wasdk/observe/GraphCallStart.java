@@ -8,7 +8,8 @@ import java.util.Objects;
  * @param method the HTTP method, such as {@code POST}
  * @param pathTemplate the path after the version with every id replaced by {@code {id}}, such as
  *     {@code {id}/messages}; {@code {media_url}} for a download from Meta's media host
- * @param operation what the call does, such as {@code send message} (a fixed text per API method)
+ * @param operation what the call does, such as {@code send message}, with any id in it replaced by
+ *     {@code {id}}
  * @param serverAddress the host the request goes to
  * @param serverPort the port the request goes to
  * @param attempt 1 for the first attempt, 2 for the first retry, and so on

@@ -334,7 +334,7 @@ public final class GraphTransport implements AutoCloseable {
         new GraphCallStart(
             request.method(),
             template,
-            request.operation(),
+            PathTemplates.operation(request.operation()),
             uri.getHost() == null ? "" : uri.getHost(),
             port(uri),
             attempt);

@@ -49,6 +49,27 @@ public final class PathTemplates {
     return b.toString();
   }
 
+  /**
+   * Returns an operation text without the ids some carry, such as {@code get flow {id}} for {@code
+   * get flow 1234567890} or {@code graph call POST {id}/settings} for a raw Graph call: each word
+   * with a digit in it is replaced by its path template.
+   *
+   * @param operation the operation text of a request
+   * @return the text with ids replaced
+   */
+  public static String operation(String operation) {
+    if (operation.chars().noneMatch(c -> c >= '0' && c <= '9')) {
+      return operation;
+    }
+    String[] words = operation.split(" ", -1);
+    for (int i = 0; i < words.length; i++) {
+      if (words[i].chars().anyMatch(c -> c >= '0' && c <= '9')) {
+        words[i] = of(words[i]);
+      }
+    }
+    return String.join(" ", words);
+  }
+
   private static boolean isEdge(String path, int start, int end) {
     if (end - start > MAX_EDGE_LENGTH) {
       return false;

@@ -28,4 +28,12 @@ class PathTemplatesTest {
     assertThat(PathTemplates.of("1//messages/")).isEqualTo("{id}/messages");
     assertThat(PathTemplates.of("x".repeat(41))).isEqualTo("{id}");
   }
+
+  @Test
+  void operation_wordsWithDigits_becomeTemplates() {
+    assertThat(PathTemplates.operation("send message")).isEqualTo("send message");
+    assertThat(PathTemplates.operation("get flow 1234567890")).isEqualTo("get flow {id}");
+    assertThat(PathTemplates.operation("graph call POST 106540352242922/settings"))
+        .isEqualTo("graph call POST {id}/settings");
+  }
 }
