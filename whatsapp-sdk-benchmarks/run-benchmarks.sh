@@ -12,7 +12,8 @@
 # It builds nothing: build the jar first with
 #   mvn -q -B -DskipTests -pl whatsapp-sdk-benchmarks -am package
 #
-# Environment: SUITES (default "send webhook limiter redis memory pacing simulator") runs a subset,
+# Environment: SUITES (default "send webhook limiter redis memory pacing simulator observe") runs a
+# subset,
 # and "sender" (not in the default) runs SubmitLatency and QueuedMemory;
 # REPS overrides the number of repetitions; JAVA picks the java binary (default: java on the PATH).
 set -uo pipefail
@@ -23,7 +24,7 @@ ROOT=$(cd "$MODULE_DIR/.." && pwd)
 JAR_REL=whatsapp-sdk-benchmarks/target/benchmarks.jar
 OUT_REL=whatsapp-sdk-benchmarks/target/report
 JAVA=${JAVA:-java}
-SUITES=${SUITES:-"send webhook limiter redis memory pacing simulator"}
+SUITES=${SUITES:-"send webhook limiter redis memory pacing simulator observe"}
 
 # The send path keeps speeding up for 10 to 16 s at 8 and 64 threads on 2 busy cores (the JIT
 # competes with the benchmark threads), hence its long warm-up; quick's is too short for a verdict.
@@ -43,6 +44,8 @@ case "$MODE" in
     SIMULATOR_ARGS=("8 3 0 2" "8 3 1000 2")
     SUBMIT_ARGS="3 1000 2000"
     QUEUED_N=100000
+    OBSERVE_JMH="-f 1 -wi 3 -w 1s -i 3 -r 1s"
+    OBSERVE_ROUNDS=5
     ;;
   full)
     REPS=${REPS:-3}
@@ -57,6 +60,8 @@ case "$MODE" in
     SIMULATOR_ARGS=("8 5 0 2" "8 5 1000 2")
     SUBMIT_ARGS="7 2000 2000"
     QUEUED_N=1000000
+    OBSERVE_JMH="-f 1 -wi 5 -w 1s -i 5 -r 2s"
+    OBSERVE_ROUNDS=15
     ;;
   *)
     echo "usage: $0 [quick|full]" >&2
@@ -178,6 +183,14 @@ for rep in $(seq 1 "$REPS"); do
           harness simulator "$i" "$rep" -cp "$JAR_REL" \
             dev.wasdk.benchmarks.simulator.SimulatorLoad $args
         done
+        ;;
+      observe)
+        # meters and spans on against off, for sends and webhook deliveries
+        # shellcheck disable=SC2086
+        jmh observe all "$rep" 'Observed(Send|Webhook)Benchmark' $OBSERVE_JMH
+        # the same in CPU time, steadier on a shared machine
+        harness observe cpu "$rep" -Dsun.net.httpserver.nodelay=true -cp "$JAR_REL" \
+          dev.wasdk.benchmarks.send.ObservabilityCpuTime "$OBSERVE_ROUNDS"
         ;;
       sender)
         # shellcheck disable=SC2086

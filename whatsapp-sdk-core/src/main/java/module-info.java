@@ -15,6 +15,7 @@ module dev.wasdk.core {
   exports dev.wasdk.error;
   exports dev.wasdk.sender;
   exports dev.wasdk.template;
+  exports dev.wasdk.observe;
   // Shared text rules (open enum parsing, plain-value toString()); not an API.
   exports dev.wasdk.internal.text to
       dev.wasdk.webhooks,

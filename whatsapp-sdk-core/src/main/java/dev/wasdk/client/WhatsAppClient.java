@@ -5,6 +5,7 @@ import dev.wasdk.internal.http.GraphTransport;
 import dev.wasdk.internal.http.SdkVersion;
 import dev.wasdk.internal.http.Sleeper;
 import dev.wasdk.internal.http.TransportSettings;
+import dev.wasdk.observe.WhatsAppObserver;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Clock;
@@ -119,6 +120,16 @@ public final class WhatsAppClient implements AutoCloseable {
    */
   public Builder toBuilder() {
     return config.copy();
+  }
+
+  /**
+   * Returns the observer this client reports to, {@link WhatsAppObserver#none()} unless {@link
+   * Builder#observer} set one. A {@code MessageSender} built on this client reports to it too.
+   *
+   * @return the observer, with its failures isolated
+   */
+  public WhatsAppObserver observer() {
+    return config.observer;
   }
 
   /** Returns the API for sending messages and read receipts. */
@@ -288,6 +299,7 @@ public final class WhatsAppClient implements AutoCloseable {
     private Sleeper sleeper = Sleeper.SYSTEM;
     private DoubleSupplier random = () -> ThreadLocalRandom.current().nextDouble();
     private Logger logger;
+    private WhatsAppObserver observer = WhatsAppObserver.none();
 
     private Builder() {}
 
@@ -313,6 +325,7 @@ public final class WhatsAppClient implements AutoCloseable {
       b.sleeper = sleeper;
       b.random = random;
       b.logger = logger;
+      b.observer = observer;
       return b;
     }
 
@@ -559,6 +572,20 @@ public final class WhatsAppClient implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Sets the observer of this client's Graph requests, and of the sends, limiter decisions and
+     * store calls of a {@code MessageSender} built on it. Default {@link WhatsAppObserver#none()},
+     * which costs nothing. Use {@link WhatsAppObserver#of(java.util.List)} to combine several; an
+     * observer that throws is logged and ignored.
+     *
+     * @param observer the observer
+     * @return this builder
+     */
+    public Builder observer(WhatsAppObserver observer) {
+      this.observer = WhatsAppObserver.of(Objects.requireNonNull(observer, "observer"));
+      return this;
+    }
+
     Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock");
       return this;
@@ -645,7 +672,7 @@ public final class WhatsAppClient implements AutoCloseable {
               sleeper,
               random,
               logger != null ? logger : LoggerFactory.getLogger(WhatsAppClient.class));
-      return new WhatsAppClient(b, new GraphTransport(settings));
+      return new WhatsAppClient(b, new GraphTransport(settings, observer));
     }
 
     private HttpClient newHttpClient() {

@@ -109,7 +109,8 @@ public final class MessageSender implements AutoCloseable {
    */
   public static Builder builder(WhatsAppClient client) {
     Objects.requireNonNull(client, "client");
-    return new Builder()
+    Builder b =
+        new Builder()
         .sendVia(
             client.messages()::sendAsync,
             client.phoneNumberId(),
@@ -120,6 +121,8 @@ public final class MessageSender implements AutoCloseable {
                     .filter(t -> t.name().equals(name) && t.language().equals(language))
                     .map(Template::category)
                     .findFirst());
+    ObservedSends.of(client.observer(), client.phoneNumberId()).ifPresent(b::listener);
+    return b;
   }
 
   /** Returns a builder that sends through {@code transport}, for tests. */

@@ -46,6 +46,7 @@ final class SendLoop implements Dispatcher.Hooks {
   private final SenderFeeds feeds;
   private final SenderUsers users;
   private final AtomicInteger pumpRequests = new AtomicInteger();
+  private final ObservedSends observed;
 
   SendLoop(SenderConfig c) {
     this.config = c;
@@ -53,6 +54,7 @@ final class SendLoop implements Dispatcher.Hooks {
     this.runtime = new SenderRuntime(c);
     this.ids = new RecipientIds(c.recipientIdStore(), c.pseudonyms());
     this.categories = new TemplateCategories(c.templateLookup(), runtime.templates, clock);
+    this.observed = ObservedSends.in(c.listeners());
     c.consent().useRecipientIds(ids);
     c.windows().useRecipientIds(ids);
     this.windowGate = new WindowGate(c.windows(), c.enforceServiceWindow(), runtime.windows);
@@ -152,6 +154,9 @@ final class SendLoop implements Dispatcher.Hooks {
         return;
       }
       Verdict v = admit(job, now);
+      if (observed != null) {
+        observed.decided(v); // the client's observer isolates its own failures
+      }
       boolean more;
       try {
         more = dispatcher.settle(job, v, now, pacer.waitUntil(), fx);

@@ -89,6 +89,7 @@ final class SenderRuntime {
             "the recipient-id store " + c.recipientIdStore(), idsInMemory, executor, budget, clock);
     Duration lookupBudget = budget.compareTo(LOOKUP_BUDGET) > 0 ? budget : LOOKUP_BUDGET;
     this.templates = new StoreCalls("the templates API", false, executor, lookupBudget, clock);
+    StoreCalls.observe(ObservedSends.observerIn(c.listeners()), limiter, consent, windows, ids);
   }
 
   /**

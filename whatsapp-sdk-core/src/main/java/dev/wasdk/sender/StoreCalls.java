@@ -1,5 +1,8 @@
 package dev.wasdk.sender;
 
+import dev.wasdk.internal.observe.SafeObserver;
+import dev.wasdk.observe.StoreCallEvent;
+import dev.wasdk.observe.WhatsAppObserver;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,6 +30,9 @@ final class StoreCalls {
   private static final Logger LOG = LoggerFactory.getLogger(StoreCalls.class);
 
   private final String name;
+  // Set once while the sender is built, before any call; see observe().
+  private WhatsAppObserver observer;
+  private String store;
   private final boolean direct;
   private final Executor executor;
   private final Duration budget;
@@ -71,11 +77,64 @@ final class StoreCalls {
   }
 
   /**
+   * Makes each of {@code calls} report to {@code observer}; called while the sender is built,
+   * before any call.
+   */
+  static void observe(WhatsAppObserver observer, StoreCalls... calls) {
+    if (SafeObserver.isNone(observer)) {
+      return;
+    }
+    for (StoreCalls c : calls) {
+      c.observer = observer;
+      c.store = storeOf(c.name);
+    }
+  }
+
+  private static String storeOf(String name) {
+    if (name.startsWith("the limiter")) {
+      return "limiter";
+    }
+    if (name.startsWith("the consent")) {
+      return "consent";
+    }
+    if (name.startsWith("the service-window")) {
+      return "window";
+    }
+    if (name.startsWith("the recipient-id")) {
+      return "recipient_id";
+    }
+    return "other";
+  }
+
+  /**
    * Runs a call and returns its result, or throws when the store failed or was too slow; a call
    * that answers after its budget ran out is undone with {@code undoLate} (on the store executor),
-   * so that what it took is not lost.
+   * so that what it took is not lost. Reports the call to the observer, if any.
    */
   <T> T call(String what, Supplier<T> call, java.util.function.Consumer<T> undoLate) {
+    if (observer == null) {
+      return callTimed(what, call, undoLate);
+    }
+    long start = System.nanoTime();
+    StoreCallEvent.Result result = StoreCallEvent.Result.FAILURE;
+    try {
+      T t = callTimed(what, call, undoLate);
+      result = StoreCallEvent.Result.SUCCESS;
+      return t;
+    } catch (LimiterUnavailableException ex) {
+      if (ex.getCause() instanceof TimeoutException) {
+        result = StoreCallEvent.Result.TIMEOUT;
+      } else if (ex.getCause() == null) {
+        result = StoreCallEvent.Result.SKIPPED;
+      }
+      throw ex;
+    } finally {
+      observer.onStoreCall(
+          new StoreCallEvent(store, what, result, Duration.ofNanos(System.nanoTime() - start)));
+    }
+  }
+
+  private <T> T callTimed(String what, Supplier<T> call, java.util.function.Consumer<T> undoLate) {
     Instant now = clock.instant();
     if (now.isBefore(pausedUntil)) {
       throw new LimiterUnavailableException(

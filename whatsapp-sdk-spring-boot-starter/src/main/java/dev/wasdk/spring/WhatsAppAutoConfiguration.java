@@ -11,6 +11,7 @@ import static dev.wasdk.spring.internal.Checks.required;
 import dev.wasdk.client.ApiVersion;
 import dev.wasdk.client.MessagingTier;
 import dev.wasdk.client.WhatsAppClient;
+import dev.wasdk.observe.WhatsAppObserver;
 import dev.wasdk.redis.RedisLimiterStore;
 import dev.wasdk.sender.LimiterStore;
 import dev.wasdk.sender.MessageSender;
@@ -289,6 +290,7 @@ public final class WhatsAppAutoConfiguration {
         Deduplicator deduplicator,
         ObjectProvider<WebhookHandoff> handoff,
         ObjectProvider<WhatsAppWebhookIntakeProperties> intake,
+        ObjectProvider<WhatsAppObserver> observers,
         ApplicationContext context) {
       WebStack.requireServletMvc(context);
       String disable = "; or set wasdk.webhook.enabled=false in an application that only sends";
@@ -328,6 +330,7 @@ public final class WhatsAppAutoConfiguration {
         Duration lease = positive(PREFIX + "webhook.dedupe.lease", i.getDedupe().getLease());
         apply(PREFIX + "webhook.dedupe.lease", () -> b.lease(lease));
       }
+      b.observer(WhatsAppObserver.of(observers.orderedStream().toList()));
       if (w.getDispatch().isHandedOff()) {
         b.dispatch(DispatchMode.asynchronous(handoff.getObject()));
       } else {

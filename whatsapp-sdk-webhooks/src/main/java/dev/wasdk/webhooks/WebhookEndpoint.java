@@ -1,7 +1,10 @@
 package dev.wasdk.webhooks;
 
+import dev.wasdk.observe.WebhookDeliveryEvent.Result;
+import dev.wasdk.observe.WhatsAppObserver;
 import dev.wasdk.webhooks.InvalidSignatureException.Reason;
 import dev.wasdk.webhooks.event.WebhookEvent;
+import dev.wasdk.webhooks.internal.DeliveryFacts;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -107,8 +110,10 @@ public final class WebhookEndpoint {
   private final Function<WebhookEvent, Optional<String>> dedupeKeys;
   private final Duration lease;
   private final Holders holders = new Holders();
+  private final WhatsAppObserver observer;
 
   private WebhookEndpoint(Builder b) {
+    this.observer = b.observer;
     SignatureVerifier v =
         b.previousAppSecret == null
             ? SignatureVerifier.of(b.appSecret)
@@ -140,9 +145,19 @@ public final class WebhookEndpoint {
    */
   public WebhookResponse handle(WebhookRequest request) {
     Objects.requireNonNull(request, "request");
+    if (observer != WhatsAppObserver.none() && "POST".equals(request.method())) {
+      DeliveryFacts facts = new DeliveryFacts(observer.onWebhookStart());
+      WebhookResponse response = answer(request, facts);
+      facts.end(response.status());
+      return response;
+    }
+    return answer(request, null);
+  }
+
+  private WebhookResponse answer(WebhookRequest request, DeliveryFacts facts) {
     try {
       return switch (request.method()) {
-        case "POST" -> receive(request);
+        case "POST" -> receive(request, facts);
         case "GET" -> verify(request);
         default -> methodNotAllowed(request);
       };
@@ -188,14 +203,19 @@ public final class WebhookEndpoint {
     return WebhookResponse.text(200, challenge);
   }
 
-  private WebhookResponse receive(WebhookRequest request) {
+  private WebhookResponse receive(WebhookRequest request, DeliveryFacts facts) {
     byte[] body = request.rawBody();
     if (body.length > maxBodyBytes || request.contentLength().orElse(-1) > maxBodyBytes) {
       log.warn("Rejected webhook POST: body over the {}-byte limit", maxBodyBytes);
+      note(facts, Result.TOO_LARGE);
       return WebhookResponse.text(413, "request body exceeds " + maxBodyBytes + " bytes");
     }
     Reason reason = verifier.check(body, request.header(SignatureVerifier.HEADER).orElse(null));
+    if (facts != null) {
+      facts.verified();
+    }
     if (reason != null) {
+      note(facts, Result.BAD_SIGNATURE);
       log.warn("Rejected webhook POST: signature {}", reason);
       return WebhookResponse.text(
           reason == Reason.MISSING_HEADER ? 401 : 403,
@@ -207,12 +227,29 @@ public final class WebhookEndpoint {
     } catch (WebhookParseException e) {
       // A parser bug (any other exception) answers 500 instead, so that Meta keeps the delivery.
       log.warn("Rejected webhook POST: {}", e.getMessage());
+      note(facts, Result.MALFORMED);
       return WebhookResponse.text(400, "malformed webhook body: " + e.getMessage());
     }
-    return dispatch(events);
+    if (facts == null) {
+      return dispatch(events, null);
+    }
+    facts.parsed(events.size());
+    WebhookResponse response = dispatch(events, facts);
+    if (response.status() == 200) {
+      facts.result(Result.ACCEPTED);
+    } else if (response == IN_PROGRESS) {
+      facts.result(Result.IN_PROGRESS);
+    }
+    return response;
   }
 
-  private WebhookResponse dispatch(List<WebhookEvent> events) {
+  private static void note(DeliveryFacts facts, Result result) {
+    if (facts != null) {
+      facts.result(result);
+    }
+  }
+
+  private WebhookResponse dispatch(List<WebhookEvent> events, DeliveryFacts facts) {
     Instant now = clock.instant();
     String holder = holders.next();
     List<WebhookEvent> fresh = new ArrayList<>(events.size());
@@ -242,9 +279,13 @@ public final class WebhookEndpoint {
     } catch (RuntimeException e) {
       release(keys, 0, holder);
       log.warn("Webhook de-duplication failed; answering 503: {}", e.getClass().getName());
+      note(facts, Result.DEDUPE_UNAVAILABLE);
       return WebhookResponse.text(503, "de-duplication store unavailable; retry later");
     }
     int duplicates = events.size() - fresh.size() - busy;
+    if (facts != null) {
+      facts.duplicates(duplicates);
+    }
     WebhookResponse response;
     if (fresh.isEmpty()) {
       log.debug(
@@ -258,8 +299,8 @@ public final class WebhookEndpoint {
       try {
         response =
             handoff == null
-                ? runHandlers(fresh, keys, holder, duplicates)
-                : handOff(fresh, keys, holder, duplicates);
+                ? runHandlers(fresh, keys, holder, duplicates, facts)
+                : handOff(fresh, keys, holder, duplicates, facts);
       } finally {
         renewal.stop();
       }
@@ -273,7 +314,11 @@ public final class WebhookEndpoint {
   }
 
   private WebhookResponse runHandlers(
-      List<WebhookEvent> fresh, List<String> keys, String holder, int duplicates) {
+      List<WebhookEvent> fresh,
+      List<String> keys,
+      String holder,
+      int duplicates,
+      DeliveryFacts facts) {
     int failed = 0;
     int done = 0;
     try {
@@ -294,6 +339,7 @@ public final class WebhookEndpoint {
           "Webhook POST: {} of {} events failed in handlers; answering 500 so Meta retries",
           failed,
           fresh.size());
+      note(facts, Result.HANDLER_FAILED);
       return WebhookResponse.text(500, "webhook handler failed; retry later");
     }
     log.debug("Webhook POST: {} events handled, {} duplicates skipped", fresh.size(), duplicates);
@@ -301,7 +347,11 @@ public final class WebhookEndpoint {
   }
 
   private WebhookResponse handOff(
-      List<WebhookEvent> fresh, List<String> keys, String holder, int duplicates) {
+      List<WebhookEvent> fresh,
+      List<String> keys,
+      String holder,
+      int duplicates,
+      DeliveryFacts facts) {
     boolean accepted = false;
     try {
       accepted = handoff.accept(Collections.unmodifiableList(fresh));
@@ -315,6 +365,7 @@ public final class WebhookEndpoint {
     if (!accepted) {
       release(keys, 0, holder);
       log.warn("Webhook POST: hand-off refused {} events; answering 503", fresh.size());
+      note(facts, Result.HANDOFF_REFUSED);
       return WebhookResponse.text(503, "events could not be queued; retry later");
     }
     for (String key : keys) {
@@ -393,6 +444,7 @@ public final class WebhookEndpoint {
     private int maxBodyBytes = DEFAULT_MAX_BODY_BYTES;
     private DispatchMode dispatch = DispatchMode.synchronous();
     private Clock clock = Clock.systemUTC();
+    private WhatsAppObserver observer = WhatsAppObserver.none();
     private Function<WebhookEvent, Optional<String>> dedupeKeys = WebhookEvent::dedupeKey;
     private Duration lease = Deduplicator.DEFAULT_LEASE;
 
@@ -497,6 +549,20 @@ public final class WebhookEndpoint {
      */
     public Builder dispatch(DispatchMode mode) {
       this.dispatch = Objects.requireNonNull(mode, "mode");
+      return this;
+    }
+
+    /**
+     * Sets the observer of webhook deliveries: status, event and duplicate counts, verify and parse
+     * time. Default {@link WhatsAppObserver#none()}, which costs nothing. With a synchronous
+     * dispatch the handlers run while the delivery is observed, on the same thread, so a tracer's
+     * span is current in them. An observer that throws is logged and ignored.
+     *
+     * @param observer the observer
+     * @return this builder
+     */
+    public Builder observer(WhatsAppObserver observer) {
+      this.observer = WhatsAppObserver.of(Objects.requireNonNull(observer, "observer"));
       return this;
     }
 

@@ -40,7 +40,16 @@ import tools.jackson.databind.json.JsonMapper;
 public final class BenchReport {
   private static final Pattern REPETITION = Pattern.compile("-r(\\d+)\\.(json|txt)$");
   private static final List<String> SUITES =
-      List.of("send", "webhook", "limiter", "redis", "memory", "pacing", "simulator", "sender");
+      List.of(
+          "send",
+          "webhook",
+          "limiter",
+          "redis",
+          "memory",
+          "pacing",
+          "simulator",
+          "sender",
+          "observe");
 
   /** figure key, then repetition, then value. */
   private final Map<String, Map<Integer, Double>> figures = new TreeMap<>();
@@ -317,6 +326,8 @@ public final class BenchReport {
         return simulator();
       case "sender":
         return sender();
+      case "observe":
+        return observe();
       default:
         return null;
     }
@@ -333,6 +344,9 @@ public final class BenchReport {
         return key.startsWith("InMemoryLimiterBenchmark.");
       case "redis":
         return key.startsWith("RedisLimiterBenchmark.");
+      case "observe":
+        return key.startsWith("ObservedSendBenchmark.")
+            || key.startsWith("ObservedWebhookBenchmark.");
       default:
         return key.startsWith(suite + ".");
     }
@@ -544,6 +558,74 @@ public final class BenchReport {
     }
     md.append("\nUsed heap after full collections (`MemoryMXBean`), compressed references on.\n");
     return md.append(footer("memory")).toString();
+  }
+
+  private String observe() {
+    StringBuilder md =
+        new StringBuilder(
+            header(
+                "observe", "Observability overhead: Micrometer and OpenTelemetry on against off"));
+    md.append("| path | off | on | on ÷ off |\n|---|---|---|---|\n");
+    List<String> verdicts = new ArrayList<>();
+    String[][] rows = {
+      {
+        "ObservedSendBenchmark.send[observability=%s,transport=loopback]@t1",
+        "send, loopback round trip",
+        "target"
+      },
+      {
+        "ObservedWebhookBenchmark.deliver[observability=%s]@t1",
+        "webhook delivery: verify, parse, dispatch",
+        "target"
+      },
+      {
+        "ObservedSendBenchmark.send[observability=%s,transport=canned]@t1",
+        "send, no network (wasdk's own cost)",
+        ""
+      }
+    };
+    for (String[] row : rows) {
+      String off = String.format(Locale.ROOT, row[0], "off");
+      String on = String.format(Locale.ROOT, row[0], "on");
+      Spread r = ratio(on, off);
+      md.append(
+          String.format(
+              Locale.ROOT,
+              "| %s | %s | %s | **%s** |%n",
+              row[1],
+              figure(off).format(BenchReport::ns),
+              figure(on).format(BenchReport::ns),
+              r.format(BenchReport::times)));
+      if (!row[2].isEmpty() && r.n() > 0) {
+        verdicts.add(row[1] + ": " + verdict(r, 1.05));
+      }
+    }
+    md.append(
+            "\nTimes per operation; a ratio is taken within each repetition. Target on ≤ 1.05× off: ")
+        .append(String.join("; ", verdicts))
+        .append(".\n");
+    if (figures.containsKey("observe.sendCanned.cpu.ratio")) {
+      md.append(
+          "\n| CPU time per operation | off | on | added | on ÷ off |\n|---|---|---|---|---|\n");
+      for (String[] row :
+          new String[][] {
+            {"sendCanned.cpu", "send, no network (calling thread)"},
+            {"webhook.cpu", "webhook delivery in memory (calling thread)"},
+            {"sendLoopback.cpu", "send, loopback (whole process)"}
+          }) {
+        String k = "observe." + row[0] + ".";
+        md.append(
+            String.format(
+                Locale.ROOT,
+                "| %s | %s | %s | %s | %s |%n",
+                row[1],
+                figure(k + "offNanos").format(BenchReport::ns),
+                figure(k + "onNanos").format(BenchReport::ns),
+                ns(figure(k + "onNanos").median() - figure(k + "offNanos").median()),
+                figure(k + "ratio").format(BenchReport::times)));
+      }
+    }
+    return md.append(footer("observe")).toString();
   }
 
   private String sender() {

@@ -5,6 +5,10 @@ import dev.wasdk.error.ApiException;
 import dev.wasdk.error.TransportException;
 import dev.wasdk.error.WhatsAppException;
 import dev.wasdk.internal.json.GraphErrorJson;
+import dev.wasdk.internal.observe.PathTemplates;
+import dev.wasdk.internal.observe.SafeObserver;
+import dev.wasdk.observe.GraphCallStart;
+import dev.wasdk.observe.WhatsAppObserver;
 import io.github.resilience4j.retry.Retry;
 import java.io.IOException;
 import java.io.InputStream;
@@ -25,7 +29,7 @@ import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Supplier;
+import java.util.function.IntFunction;
 import org.slf4j.Logger;
 
 /**
@@ -63,6 +67,9 @@ public final class GraphTransport implements AutoCloseable {
   private final String userAgent;
   private final HttpClient.Version httpVersion;
   private final Logger log;
+  private final WhatsAppObserver observer;
+  private final boolean observed;
+  private final String rootPath;
   private volatile boolean closed;
 
   /**
@@ -71,6 +78,18 @@ public final class GraphTransport implements AutoCloseable {
    * @param settings the checked settings
    */
   public GraphTransport(TransportSettings settings) {
+    this(settings, WhatsAppObserver.none());
+  }
+
+  /**
+   * Creates a transport that reports each HTTP attempt to an observer.
+   *
+   * @param settings the checked settings
+   * @param observer the observer, already isolated ({@link WhatsAppObserver#of})
+   */
+  public GraphTransport(TransportSettings settings, WhatsAppObserver observer) {
+    this.observer = Objects.requireNonNull(observer, "observer");
+    this.observed = !SafeObserver.isNone(observer);
     this.settings = settings;
     this.http = settings.http();
     this.ownsHttp = settings.ownsHttp();
@@ -81,6 +100,7 @@ public final class GraphTransport implements AutoCloseable {
       b = b.substring(0, b.length() - 1);
     }
     this.root = b + "/" + version.value() + "/";
+    this.rootPath = URI.create(root).getRawPath();
     this.bearer = new BearerHeader(settings.tokens(), settings.appSecretProof());
     this.retrier = new Retrier(settings.retryPolicy(), settings.random(), "wasdk");
     this.requestTimeout = settings.requestTimeout();
@@ -184,7 +204,7 @@ public final class GraphTransport implements AutoCloseable {
    * @throws IllegalStateException if the transport is closed
    */
   public GraphResponse execute(GraphRequest request) {
-    return run(request, () -> attempt(request));
+    return run(request, n -> attempt(request, n));
   }
 
   /**
@@ -205,7 +225,7 @@ public final class GraphTransport implements AutoCloseable {
     if (maxBytes < 0) {
       throw new IllegalArgumentException("maxBytes must not be negative");
     }
-    return run(request, () -> attemptDownload(request, sink, maxBytes));
+    return run(request, n -> attemptDownload(request, sink, maxBytes, n));
   }
 
   /**
@@ -227,11 +247,11 @@ public final class GraphTransport implements AutoCloseable {
         settings.clock().instant());
   }
 
-  private <T> T run(GraphRequest request, Supplier<T> attempt) {
+  private <T> T run(GraphRequest request, IntFunction<T> attempt) {
     ensureOpen();
     checkTarget(request.uri());
     try {
-      return attempt.get();
+      return attempt.apply(1);
     } catch (WhatsAppException first) {
       if (!retrier.enabled() || !Retrier.retryable(first, request.idempotent())) {
         throw first;
@@ -240,7 +260,7 @@ public final class GraphTransport implements AutoCloseable {
     }
   }
 
-  private <T> T retry(GraphRequest request, WhatsAppException first, Supplier<T> call) {
+  private <T> T retry(GraphRequest request, WhatsAppException first, IntFunction<T> call) {
     Retry.AsyncContext<Object> context = retrier.context(request.idempotent());
     WhatsAppException last = first;
     for (int attempt = 2; ; attempt++) {
@@ -256,13 +276,28 @@ public final class GraphTransport implements AutoCloseable {
         throw last;
       }
       try {
-        T response = call.get();
+        T response = call.apply(attempt);
         context.onComplete();
         return response;
       } catch (WhatsAppException e) {
         e.addSuppressed(last);
         last = e;
       }
+    }
+  }
+
+  private GraphResponse attempt(GraphRequest request, int attempt) {
+    CallObservation obs = observe(request, attempt);
+    if (obs == null) {
+      return attempt(request);
+    }
+    try {
+      GraphResponse r = attempt(request);
+      obs.succeeded(r.status());
+      return r;
+    } catch (RuntimeException e) {
+      obs.failed(e);
+      throw e;
     }
   }
 
@@ -279,6 +314,47 @@ public final class GraphTransport implements AutoCloseable {
       throw FailureClassifier.classify(e, request);
     }
     return handle(request, response, token.token);
+  }
+
+  /** Returns the observation of one attempt, or null when nothing observes. */
+  private CallObservation observe(GraphRequest request, int attempt) {
+    if (!observed) {
+      return null;
+    }
+    URI uri = request.uri();
+    String template;
+    if (sameOrigin(uri, base)) {
+      String path = uri.getRawPath() == null ? "" : uri.getRawPath();
+      template =
+          PathTemplates.of(path.startsWith(rootPath) ? path.substring(rootPath.length()) : path);
+    } else {
+      template = "{media_url}";
+    }
+    GraphCallStart start =
+        new GraphCallStart(
+            request.method(),
+            template,
+            PathTemplates.operation(request.operation()),
+            uri.getHost() == null ? "" : uri.getHost(),
+            port(uri),
+            attempt);
+    return new CallObservation(start, observer.onGraphCallStart(start));
+  }
+
+  private GraphDownload attemptDownload(
+      GraphRequest request, OutputStream sink, long maxBytes, int attempt) {
+    CallObservation obs = observe(request, attempt);
+    if (obs == null) {
+      return attemptDownload(request, sink, maxBytes);
+    }
+    try {
+      GraphDownload d = attemptDownload(request, sink, maxBytes);
+      obs.succeeded(d.status());
+      return d;
+    } catch (RuntimeException e) {
+      obs.failed(e);
+      throw e;
+    }
   }
 
   private GraphDownload attemptDownload(GraphRequest request, OutputStream sink, long maxBytes) {
@@ -424,13 +500,20 @@ public final class GraphTransport implements AutoCloseable {
       CompletableFuture<GraphResponse> result) {
     BearerHeader.Entry token;
     CompletableFuture<HttpResponse<byte[]>> sent;
+    CallObservation obs = observe(request, attempt);
     try {
       token = bearer.current(request);
       sent = http.sendAsync(httpRequest(request, token), boundedBody());
     } catch (WhatsAppException e) {
+      if (obs != null) {
+        obs.failed(e);
+      }
       afterAsyncFailure(request, context, previous, e, attempt, result);
       return;
     } catch (RuntimeException e) {
+      if (obs != null) {
+        obs.failed(e);
+      }
       result.completeExceptionally(e);
       return;
     }
@@ -443,16 +526,25 @@ public final class GraphTransport implements AutoCloseable {
               if (context != null) {
                 context.onComplete();
               }
+              if (obs != null) {
+                obs.succeeded(r.status());
+              }
               result.complete(r);
               return;
             } catch (WhatsAppException e) {
               failure = e;
             } catch (RuntimeException e) {
+              if (obs != null) {
+                obs.failed(e);
+              }
               result.completeExceptionally(e);
               return;
             }
           } else {
             failure = FailureClassifier.classify(error, request);
+          }
+          if (obs != null) {
+            obs.failed(failure);
           }
           afterAsyncFailure(request, context, previous, failure, attempt, result);
         });

@@ -1,0 +1,107 @@
+package dev.wasdk.observe;
+
+import dev.wasdk.internal.observe.SafeObserver;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Receives what the SDK does, for metrics and traces: Graph requests, send outcomes, limiter
+ * decisions, webhook deliveries and store calls. Every method has an empty default, so implement
+ * only what you need; {@link #none()} observes nothing and costs nothing.
+ *
+ * <p><b>Thread-safety.</b> Methods are called on the SDK's threads (the caller's, an HTTP
+ * completion thread, the sender's scheduler), never while the SDK holds a lock, and often
+ * concurrently: an implementation must be thread-safe and quick. An exception it throws is logged
+ * and ignored; it never fails a send or a webhook delivery.
+ *
+ * <p><b>Start and end.</b> A Graph request attempt and a webhook delivery are observed at both
+ * ends: the start method runs on the thread that starts the work, before any I/O, and returns an
+ * {@link Observation} whose {@link Observation#end} receives the facts. For a webhook delivery the
+ * handlers run between the two on the same thread, so a tracer can make its span current there.
+ *
+ * <pre>{@code
+ * WhatsAppObserver countFailures = new WhatsAppObserver() {
+ *   public void onSendOutcome(SendOutcomeEvent e) {
+ *     if (e.kind() == SendOutcomeEvent.Kind.REJECTED) rejected.increment();
+ *   }
+ * };
+ * WhatsAppClient wa = WhatsAppClient.builder()....observer(countFailures).build();
+ * }</pre>
+ */
+public interface WhatsAppObserver {
+
+  /**
+   * Returns the observer that observes nothing. The SDK checks for it and then skips even the clock
+   * reads.
+   *
+   * @return the shared no-op observer
+   */
+  static WhatsAppObserver none() {
+    return SafeObserver.NONE;
+  }
+
+  /**
+   * Returns one observer that passes every call to each of {@code observers} in order, isolating
+   * them: one that throws is logged and the others still run. Null-free; an empty list gives {@link
+   * #none()}.
+   *
+   * @param observers the observers
+   * @return the combined observer
+   */
+  static WhatsAppObserver of(List<? extends WhatsAppObserver> observers) {
+    return SafeObserver.of(List.copyOf(observers));
+  }
+
+  /**
+   * Returns {@code observer} with its failures isolated, as {@link #of(List)} does for one.
+   *
+   * @param observer the observer
+   * @return the isolated observer ({@link #none()} stays as it is)
+   */
+  static WhatsAppObserver of(WhatsAppObserver observer) {
+    return SafeObserver.of(List.of(Objects.requireNonNull(observer, "observer")));
+  }
+
+  /**
+   * Called as one HTTP attempt of a Graph request starts, on the thread that starts it.
+   *
+   * @param start the method, path template, server and attempt number
+   * @return what receives the attempt's end; {@link Observation#none()} by default
+   */
+  default Observation<GraphCallEvent> onGraphCallStart(GraphCallStart start) {
+    return Observation.none();
+  }
+
+  /**
+   * Called once for every message a sender ends, just before its future completes.
+   *
+   * @param event the outcome's kind, reason and error code
+   */
+  default void onSendOutcome(SendOutcomeEvent event) {}
+
+  /**
+   * Called each time a sender's limits decide about a message: send it now, put its user to sleep,
+   * make every user wait, or end it.
+   *
+   * @param event the decision
+   */
+  default void onLimiterDecision(LimiterDecisionEvent event) {}
+
+  /**
+   * Called as a webhook POST starts, before its signature is checked, on the thread that handles
+   * the request; the handlers of a synchronous endpoint run before the returned observation ends.
+   *
+   * @return what receives the delivery's end; {@link Observation#none()} by default
+   */
+  default Observation<WebhookDeliveryEvent> onWebhookStart() {
+    return Observation.none();
+  }
+
+  /**
+   * Called after each call a sender makes to one of its stores (limiter, consent, service window,
+   * recipient ids), whether it answered, failed or ran over its budget.
+   *
+   * @param event the store, the operation, the result and the time taken
+   */
+  default void onStoreCall(StoreCallEvent event) {}
+}

@@ -1,0 +1,100 @@
+package dev.wasdk.internal.observe;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.wasdk.observe.GraphCallEvent;
+import dev.wasdk.observe.GraphCallStart;
+import dev.wasdk.observe.Observation;
+import dev.wasdk.observe.SendOutcomeEvent;
+import dev.wasdk.observe.WhatsAppObserver;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SafeObserverTest {
+  private static final GraphCallStart START =
+      new GraphCallStart("POST", "{id}/messages", "send message", "localhost", 80, 1);
+  private static final GraphCallEvent END =
+      new GraphCallEvent(START, GraphCallEvent.Outcome.SUCCESS, 200, 0, "", Duration.ZERO);
+  private static final SendOutcomeEvent SENT =
+      new SendOutcomeEvent("1", SendOutcomeEvent.Kind.SENT, "", 0, 1);
+
+  @Test
+  void of_emptyList_isNone() {
+    assertThat(WhatsAppObserver.of(List.of())).isSameAs(WhatsAppObserver.none());
+    assertThat(WhatsAppObserver.of(WhatsAppObserver.none())).isSameAs(WhatsAppObserver.none());
+  }
+
+  @Test
+  void of_throwingObserver_othersStillRunAndNothingEscapes() {
+    List<String> seen = new ArrayList<>();
+    WhatsAppObserver throwing =
+        new WhatsAppObserver() {
+          @Override
+          public void onSendOutcome(SendOutcomeEvent e) {
+            throw new IllegalStateException("boom");
+          }
+
+          @Override
+          public Observation<GraphCallEvent> onGraphCallStart(GraphCallStart s) {
+            throw new IllegalStateException("boom");
+          }
+        };
+    WhatsAppObserver recording =
+        new WhatsAppObserver() {
+          @Override
+          public void onSendOutcome(SendOutcomeEvent e) {
+            seen.add("outcome " + e.kind());
+          }
+
+          @Override
+          public Observation<GraphCallEvent> onGraphCallStart(GraphCallStart s) {
+            seen.add("start " + s.pathTemplate());
+            return e -> seen.add("end " + e.status());
+          }
+        };
+    WhatsAppObserver both = WhatsAppObserver.of(List.of(throwing, recording));
+
+    both.onSendOutcome(SENT);
+    both.onGraphCallStart(START).end(END);
+
+    assertThat(seen).containsExactly("outcome SENT", "start {id}/messages", "end 200");
+  }
+
+  @Test
+  void of_severalObservations_endInReverseOrder() {
+    List<String> ends = new ArrayList<>();
+    WhatsAppObserver a = named("a", ends);
+    WhatsAppObserver b = named("b", ends);
+
+    WhatsAppObserver.of(List.of(a, b)).onGraphCallStart(START).end(END);
+
+    assertThat(ends).containsExactly("b", "a");
+  }
+
+  @Test
+  void of_endThatThrows_isIsolated() {
+    WhatsAppObserver o =
+        new WhatsAppObserver() {
+          @Override
+          public Observation<GraphCallEvent> onGraphCallStart(GraphCallStart s) {
+            return e -> {
+              throw new IllegalStateException("boom");
+            };
+          }
+        };
+    Observation<GraphCallEvent> obs = WhatsAppObserver.of(o).onGraphCallStart(START);
+    obs.end(END); // must not throw
+    assertThat(obs).isNotSameAs(Observation.none());
+  }
+
+  private static WhatsAppObserver named(String name, List<String> ends) {
+    return new WhatsAppObserver() {
+      @Override
+      public Observation<GraphCallEvent> onGraphCallStart(GraphCallStart s) {
+        return e -> ends.add(name);
+      }
+    };
+  }
+}
