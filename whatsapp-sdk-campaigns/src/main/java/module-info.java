@@ -6,6 +6,7 @@
 module dev.wasdk.campaigns {
   requires transitive dev.wasdk.core;
   requires transitive dev.wasdk.webhooks;
+  requires transitive java.sql;
   requires org.slf4j;
 
   exports dev.wasdk.campaigns;

@@ -49,7 +49,7 @@ import org.slf4j.LoggerFactory;
  * {@link TrackingTag} names its campaign, variant and recipient in every status Meta sends about
  * it, so a failure that arrives hours later, on another instance, after a restart, is still counted
  * against the right variant and reported with its tag; the {@link Builder#originals(Function)
- * originals} function rebuilds the message itself from the tag (a {@code Campaign} does this from
+ * originals} function rebuilds the message itself from the tag (a {@link Campaign} does this from
  * its store). A reply carries only the id of the message it answers ({@code context.id}): the
  * tracker finds the tag among the sends it remembers, or asks the {@link
  * Builder#wamidLookup(Function) wamid lookup} (a campaign's store). Untagged messages are not
@@ -60,7 +60,7 @@ import org.slf4j.LoggerFactory;
  * messages (default 100,000) and how far each got, so that a status Meta sends twice, or a {@code
  * read} without a {@code delivered}, is counted right. A message forgotten since (or sent by
  * another instance) starts again from its first status here. The funnel counts what this tracker
- * saw since it was built; a {@code Campaign}'s own funnel comes from its store and survives
+ * saw since it was built; a {@link Campaign}'s own funnel comes from its store and survives
  * restarts.
  *
  * <p><b>Clicks.</b> Meta reports URL-button clicks only as template analytics: per template and

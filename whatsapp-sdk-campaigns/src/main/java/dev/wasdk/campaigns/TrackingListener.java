@@ -4,7 +4,7 @@ import dev.wasdk.webhooks.event.MessageReceived;
 import dev.wasdk.webhooks.event.MessageStatusChanged;
 
 /**
- * Hears what a {@link DeliveryTracker} tied back to a tagged send. A {@code Campaign} uses one to
+ * Hears what a {@link DeliveryTracker} tied back to a tagged send. A {@link Campaign} uses one to
  * keep each recipient's progress in its store; apps may add their own.
  *
  * <p>Methods are called on the thread that fed the tracker, after its counts were updated and with

@@ -1,0 +1,341 @@
+package dev.wasdk.campaigns.internal;
+
+import dev.wasdk.campaigns.CampaignStore;
+import dev.wasdk.campaigns.Funnel;
+import dev.wasdk.campaigns.RecipientState;
+import dev.wasdk.campaigns.TrackingTag;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+
+/**
+ * A {@link CampaignStore} in memory. Each campaign's rows sit behind the campaign's own monitor;
+ * every step is a short loop over memory, and consumers run on a copy, outside it.
+ */
+public final class InMemoryCampaignStore implements CampaignStore {
+  private final Map<String, CampaignRows> campaigns = new ConcurrentHashMap<>();
+  private final Map<String, TrackingTag> byWamid = new ConcurrentHashMap<>();
+
+  private static final class Rec {
+    Entry entry;
+    RecipientState state = RecipientState.PENDING;
+    String worker;
+    Instant leaseUntil;
+    Instant notBefore = Instant.MIN;
+    String wamid;
+    dev.wasdk.sender.RejectReason reason;
+    int rank;
+    int errorCode;
+    boolean replied;
+    String pricingCategory;
+    Instant updatedAt = Instant.EPOCH;
+
+    Rec(Entry entry) {
+      this.entry = entry;
+    }
+
+    Row row() {
+      return new Row(
+          entry,
+          state,
+          Optional.ofNullable(wamid),
+          Optional.ofNullable(reason),
+          rank,
+          errorCode,
+          replied,
+          Optional.ofNullable(pricingCategory),
+          updatedAt);
+    }
+  }
+
+  private static final class CampaignRows {
+    final List<Rec> rows = new ArrayList<>();
+    final Map<String, String> values = new HashMap<>();
+  }
+
+  private CampaignRows rows(String campaignId) {
+    return campaigns.computeIfAbsent(campaignId, k -> new CampaignRows());
+  }
+
+  @Override
+  public long audienceCursor(String campaignId) {
+    CampaignRows c = rows(campaignId);
+    synchronized (c) {
+      return c.rows.size();
+    }
+  }
+
+  @Override
+  public boolean appendAudience(String campaignId, long expectedCursor, List<Entry> entries) {
+    CampaignRows c = rows(campaignId);
+    synchronized (c) {
+      if (c.rows.size() != expectedCursor) {
+        return false;
+      }
+      long i = expectedCursor;
+      for (Entry e : entries) {
+        if (e.index() != i++) {
+          throw new IllegalArgumentException(
+              "entries must have consecutive indexes from " + expectedCursor);
+        }
+      }
+      for (Entry e : entries) {
+        c.rows.add(new Rec(e));
+      }
+      return true;
+    }
+  }
+
+  @Override
+  public List<Entry> claim(String campaignId, Claim claim) {
+    CampaignRows c = rows(campaignId);
+    List<Entry> out = new ArrayList<>();
+    synchronized (c) {
+      for (Rec r : c.rows) {
+        if (out.size() == claim.limit()) {
+          break;
+        }
+        if (r.state != RecipientState.PENDING || r.notBefore.isAfter(claim.now())) {
+          continue;
+        }
+        if (r.entry.variant() == null) {
+          if (!claim.includeUnassigned()) {
+            continue;
+          }
+          if (claim.assignTo() != null) {
+            r.entry = r.entry.withVariant(claim.assignTo());
+          }
+        }
+        r.state = RecipientState.CLAIMED;
+        r.worker = claim.worker();
+        r.leaseUntil = claim.leaseUntil();
+        r.updatedAt = claim.now();
+        out.add(r.entry);
+      }
+    }
+    return out;
+  }
+
+  @Override
+  public void release(String campaignId, String worker, List<Long> indexes, Instant notBefore) {
+    CampaignRows c = rows(campaignId);
+    synchronized (c) {
+      for (long i : indexes) {
+        Rec r = at(c, i);
+        if (r != null && r.state == RecipientState.CLAIMED && worker.equals(r.worker)) {
+          r.state = RecipientState.PENDING;
+          r.worker = null;
+          r.notBefore = notBefore;
+        }
+      }
+    }
+  }
+
+  @Override
+  public int renewClaims(String campaignId, String worker, Instant leaseUntil) {
+    CampaignRows c = rows(campaignId);
+    int n = 0;
+    synchronized (c) {
+      for (Rec r : c.rows) {
+        if (r.state == RecipientState.CLAIMED && worker.equals(r.worker)) {
+          r.leaseUntil = leaseUntil;
+          n++;
+        }
+      }
+    }
+    return n;
+  }
+
+  @Override
+  public int expireClaims(String campaignId, Instant now) {
+    CampaignRows c = rows(campaignId);
+    int n = 0;
+    synchronized (c) {
+      for (Rec r : c.rows) {
+        if (r.state == RecipientState.CLAIMED && r.leaseUntil.isBefore(now)) {
+          r.state = RecipientState.UNKNOWN;
+          r.updatedAt = now;
+          n++;
+        }
+      }
+    }
+    return n;
+  }
+
+  @Override
+  public void recordOutcomes(String campaignId, String worker, List<Outcome> outcomes) {
+    CampaignRows c = rows(campaignId);
+    synchronized (c) {
+      for (Outcome o : outcomes) {
+        Rec r = at(c, o.index());
+        if (r == null) {
+          continue;
+        }
+        boolean mine = r.state == RecipientState.CLAIMED && worker.equals(r.worker);
+        boolean proven = r.state == RecipientState.UNKNOWN && o.state() == RecipientState.SENT;
+        if (!mine && !proven) {
+          continue;
+        }
+        r.state = o.state();
+        r.worker = null;
+        r.updatedAt = o.at();
+        if (o.wamid() != null) {
+          r.wamid = o.wamid();
+          byWamid.put(o.wamid(), tag(campaignId, r));
+        }
+        r.reason = o.reason();
+      }
+    }
+  }
+
+  @Override
+  public void recordProgress(String campaignId, List<Progress> progress) {
+    CampaignRows c = rows(campaignId);
+    synchronized (c) {
+      for (Progress p : progress) {
+        Rec r = at(c, p.index());
+        if (r == null || r.state == RecipientState.PENDING) {
+          continue;
+        }
+        if (r.wamid == null) {
+          r.wamid = p.wamid();
+          byWamid.put(p.wamid(), tag(campaignId, r));
+        }
+        if (r.state == RecipientState.UNKNOWN && p.errorCode() == 0) {
+          r.state = RecipientState.SENT;
+        }
+        r.rank = Math.max(r.rank, p.rank());
+        if (p.errorCode() != 0) {
+          r.state = RecipientState.FAILED;
+          r.errorCode = p.errorCode();
+        }
+        r.replied |= p.replied();
+        if (p.pricingCategory() != null && r.pricingCategory == null) {
+          r.pricingCategory = p.pricingCategory();
+        }
+        r.updatedAt = p.at();
+      }
+    }
+  }
+
+  private static TrackingTag tag(String campaignId, Rec r) {
+    return TrackingTag.of(
+        campaignId, r.entry.variant() == null ? "-" : r.entry.variant(), r.entry.index());
+  }
+
+  @Override
+  public Optional<TrackingTag> findByWamid(String wamid) {
+    return Optional.ofNullable(byWamid.get(wamid));
+  }
+
+  @Override
+  public Optional<Row> recipient(String campaignId, long index) {
+    CampaignRows c = rows(campaignId);
+    synchronized (c) {
+      Rec r = at(c, index);
+      return r == null ? Optional.empty() : Optional.of(r.row());
+    }
+  }
+
+  @Override
+  public void forEachRecipient(String campaignId, Consumer<Row> consumer) {
+    CampaignRows c = rows(campaignId);
+    int size;
+    synchronized (c) {
+      size = c.rows.size();
+    }
+    for (int i = 0; i < size; i += 1000) {
+      List<Row> chunk = new ArrayList<>();
+      synchronized (c) {
+        for (int j = i; j < Math.min(size, i + 1000); j++) {
+          chunk.add(c.rows.get(j).row());
+        }
+      }
+      chunk.forEach(consumer);
+    }
+  }
+
+  @Override
+  public Map<RecipientState, Long> counts(String campaignId, boolean sampleOnly) {
+    CampaignRows c = rows(campaignId);
+    Map<RecipientState, Long> out = new EnumMap<>(RecipientState.class);
+    synchronized (c) {
+      for (Rec r : c.rows) {
+        if (sampleOnly && !r.entry.sample()) {
+          continue;
+        }
+        out.merge(r.state, 1L, Long::sum);
+      }
+    }
+    return out;
+  }
+
+  @Override
+  public Map<String, Funnel> funnels(String campaignId, boolean sampleOnly) {
+    CampaignRows c = rows(campaignId);
+    Map<String, FunnelAccumulator> acc = new TreeMap<>();
+    Map<String, String> values;
+    synchronized (c) {
+      for (Rec r : c.rows) {
+        if (r.entry.variant() == null || (sampleOnly && !r.entry.sample())) {
+          continue;
+        }
+        acc.computeIfAbsent(r.entry.variant(), k -> new FunnelAccumulator())
+            .add(
+                1,
+                r.state,
+                r.wamid != null,
+                r.reason,
+                r.rank,
+                r.errorCode,
+                r.replied,
+                r.pricingCategory);
+      }
+      values = new HashMap<>(c.values);
+    }
+    Map<String, Funnel> out = new TreeMap<>();
+    acc.forEach(
+        (v, a) -> out.put(v, a.funnel(Long.parseLong(values.getOrDefault("clicks." + v, "0")))));
+    return out;
+  }
+
+  @Override
+  public Optional<String> value(String campaignId, String key) {
+    CampaignRows c = rows(campaignId);
+    synchronized (c) {
+      return Optional.ofNullable(c.values.get(key));
+    }
+  }
+
+  @Override
+  public String putValueIfAbsent(String campaignId, String key, String value) {
+    CampaignRows c = rows(campaignId);
+    synchronized (c) {
+      return c.values.computeIfAbsent(key, k -> value);
+    }
+  }
+
+  @Override
+  public void putValue(String campaignId, String key, String value) {
+    CampaignRows c = rows(campaignId);
+    synchronized (c) {
+      c.values.put(key, value);
+    }
+  }
+
+  private static Rec at(CampaignRows c, long index) {
+    return index >= 0 && index < c.rows.size() ? c.rows.get((int) index) : null;
+  }
+
+  @Override
+  public String toString() {
+    return "InMemoryCampaignStore[campaigns=" + campaigns.keySet() + "]";
+  }
+}
