@@ -12,13 +12,13 @@
  *   <li>{@link dev.wasdk.campaigns.DeliveryTracker}: turns status and inbound-message webhooks into
  *       a {@link dev.wasdk.campaigns.Funnel} per campaign and variant, and calls back on each
  *       failed status with its retry advice. Ordinary sends outside campaigns use it too.
- *   <li>{@link dev.wasdk.campaigns.Campaign}: runs a campaign over a {@link dev.wasdk.sender.MessageSender}, which
- *       keeps applying the limits, consent and frequency rules; pause, resume, cancel, progress
- *       events and snapshots.
- *   <li>{@link dev.wasdk.campaigns.AbTest} and {@link dev.wasdk.campaigns.AbDecision}: the sample, the metric and the two-proportion test
- *       that picks the variant sent to the rest.
- *   <li>{@link dev.wasdk.campaigns.CampaignStore}: where progress lives; {@code CampaignStore.inMemory()} here, a JDBC
- *       backend in {@code whatsapp-sdk-jdbc}.
+ *   <li>{@link dev.wasdk.campaigns.Campaign}: runs a campaign over a {@link
+ *       dev.wasdk.sender.MessageSender}, which keeps applying the limits, consent and frequency
+ *       rules; pause, resume, cancel, progress events and snapshots.
+ *   <li>{@link dev.wasdk.campaigns.AbTest} and {@link dev.wasdk.campaigns.AbDecision}: the sample,
+ *       the metric and the two-proportion test that picks the variant sent to the rest.
+ *   <li>{@link dev.wasdk.campaigns.CampaignStore}: where progress lives; {@code
+ *       CampaignStore.inMemory()} here, a JDBC backend in {@code whatsapp-sdk-jdbc}.
  * </ul>
  *
  * <p><b>Why a module of its own.</b> Campaigns need both the sender (core) and the webhook events

@@ -59,6 +59,8 @@ public final class CampaignWorker {
   private static final String SAMPLE_DONE_AT = "ab.sampleDoneAt";
   private static final String DECISION = "ab.decision";
   private static final String CANCELLED = "cancelled";
+  // later than any quiet-hours hold, and still within a millisecond count
+  private static final Instant FAR_FUTURE = Instant.parse("9999-01-01T00:00:00Z");
 
   /** Everything the builder collected. */
   public record Settings(
@@ -501,7 +503,7 @@ public final class CampaignWorker {
           store.claim(
               id,
               new CampaignStore.Claim(
-                  s.workerId(), 1000, Instant.MAX, now.plus(s.lease()), true, null));
+                  s.workerId(), 1000, FAR_FUTURE, now.plus(s.lease()), true, null));
       if (rest.isEmpty()) {
         break;
       }
