@@ -10,4 +10,7 @@ module dev.wasdk.campaigns {
   requires org.slf4j;
 
   exports dev.wasdk.campaigns;
+  // Adding funnel rows up, shared with the JDBC campaign store; not an API.
+  exports dev.wasdk.campaigns.internal to
+      dev.wasdk.jdbc;
 }

@@ -7,6 +7,8 @@ module dev.wasdk.jdbc {
   requires transitive dev.wasdk.core;
   requires transitive dev.wasdk.webhooks;
   requires transitive java.sql;
+  requires static dev.wasdk.campaigns;
 
   exports dev.wasdk.jdbc;
+  exports dev.wasdk.jdbc.campaigns;
 }
