@@ -333,7 +333,9 @@ public interface CampaignStore {
    * @param errorCode the failure's code, for {@link RecipientState#FAILED}
    * @param replied whether the user answered
    * @param pricingCategory the category the message was charged in
-   * @param updatedAt the last change
+   * @param changedAt when a worker last changed its state: the claim, or the send outcome (for
+   *     {@link RecipientState#SENT}, when Meta accepted it)
+   * @param deliveredAt when a status first said delivered or read, if one did
    */
   record Row(
       Entry entry,
@@ -344,7 +346,8 @@ public interface CampaignStore {
       int errorCode,
       boolean replied,
       Optional<String> pricingCategory,
-      Instant updatedAt) {
+      Instant changedAt,
+      Optional<Instant> deliveredAt) {
     /** Checks the arguments. */
     public Row {
       Objects.requireNonNull(entry, "entry");
@@ -352,7 +355,8 @@ public interface CampaignStore {
       Objects.requireNonNull(wamid, "wamid");
       Objects.requireNonNull(reason, "reason");
       Objects.requireNonNull(pricingCategory, "pricingCategory");
-      Objects.requireNonNull(updatedAt, "updatedAt");
+      Objects.requireNonNull(changedAt, "changedAt");
+      Objects.requireNonNull(deliveredAt, "deliveredAt");
     }
 
     /** Returns the row's tag. */

@@ -218,8 +218,8 @@ public abstract class CampaignStoreContract {
     s.recordProgress(
         c,
         List.of(
-            new Progress(0, "w0", 3, 0, false, "marketing", T0),
-            new Progress(0, "w0", 2, 0, false, null, T0),
+            new Progress(0, "w0", 3, 0, false, "marketing", T0.plusSeconds(60)),
+            new Progress(0, "w0", 2, 0, false, null, T0.plusSeconds(90)),
             new Progress(0, "w0", 0, 0, true, null, T0),
             new Progress(1, "w1", 0, 131026, false, null, T0),
             new Progress(2, "w2", 2, 0, false, "marketing", T0)));
@@ -237,7 +237,11 @@ public abstract class CampaignStoreContract {
     assertThat(b.refused()).isEqualTo(Map.of(RejectReason.NO_CONSENT, 1L));
     assertThat(b.delivered()).isEqualTo(1);
     assertThat(s.funnels(c, true)).containsOnlyKeys("A");
-    assertThat(s.recipient(c, 0).orElseThrow().rank()).isEqualTo(3);
+    CampaignStore.Row r0 = s.recipient(c, 0).orElseThrow();
+    assertThat(r0.rank()).isEqualTo(3);
+    assertThat(r0.deliveredAt()).contains(T0.plusSeconds(60));
+    assertThat(r0.changedAt()).isEqualTo(T0);
+    assertThat(s.recipient(c, 1).orElseThrow().deliveredAt()).isEmpty();
     assertThat(s.recipient(c, 1).orElseThrow().state()).isEqualTo(RecipientState.FAILED);
   }
 

@@ -36,6 +36,7 @@ public final class InMemoryCampaignStore implements CampaignStore {
     boolean replied;
     String pricingCategory;
     Instant updatedAt = Instant.EPOCH;
+    Instant deliveredAt;
 
     Rec(Entry entry) {
       this.entry = entry;
@@ -51,7 +52,8 @@ public final class InMemoryCampaignStore implements CampaignStore {
           errorCode,
           replied,
           Optional.ofNullable(pricingCategory),
-          updatedAt);
+          updatedAt,
+          Optional.ofNullable(deliveredAt));
     }
   }
 
@@ -216,11 +218,13 @@ public final class InMemoryCampaignStore implements CampaignStore {
           r.state = RecipientState.FAILED;
           r.errorCode = p.errorCode();
         }
+        if (p.rank() >= 2 && r.deliveredAt == null) {
+          r.deliveredAt = p.at();
+        }
         r.replied |= p.replied();
         if (p.pricingCategory() != null && r.pricingCategory == null) {
           r.pricingCategory = p.pricingCategory();
         }
-        r.updatedAt = p.at();
       }
     }
   }

@@ -72,7 +72,7 @@ public final class JdbcCampaignStore implements CampaignStore {
   private static final String CURSOR = "audience.cursor";
   private static final String COLUMNS =
       "idx, recipient, params, zone, variant, sample, state, wamid, reason, status_rank,"
-          + " error_code, replied, pricing_category, updated_at";
+          + " error_code, replied, pricing_category, changed_at, delivered_at";
 
   private final JdbcAccess access;
 
@@ -128,7 +128,7 @@ public final class JdbcCampaignStore implements CampaignStore {
                   c,
                   "INSERT INTO wasdk_campaign_recipient (campaign_id, idx, recipient, params, zone,"
                       + " variant, sample, state, not_before, status_rank, error_code, replied,"
-                      + " updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, 0, 0, FALSE, 0)")) {
+                      + " changed_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, 0, 0, FALSE, 0)")) {
             for (Entry e : entries) {
               ps.setString(1, campaignId);
               ps.setLong(2, e.index());
@@ -182,7 +182,7 @@ public final class JdbcCampaignStore implements CampaignStore {
               access.prepare(
                   c,
                   "UPDATE wasdk_campaign_recipient SET state = 'CLAIMED', worker = ?,"
-                      + " lease_until = ?, updated_at = ?, variant = ? WHERE campaign_id = ?"
+                      + " lease_until = ?, changed_at = ?, variant = ? WHERE campaign_id = ?"
                       + " AND idx = ? AND state = 'PENDING'")) {
             for (Entry e : got) {
               ps.setString(1, claim.worker());
@@ -238,7 +238,7 @@ public final class JdbcCampaignStore implements CampaignStore {
   public int expireClaims(String campaignId, Instant now) {
     return update(
         "expiring campaign claims",
-        "UPDATE wasdk_campaign_recipient SET state = 'UNKNOWN', worker = NULL, updated_at = ?"
+        "UPDATE wasdk_campaign_recipient SET state = 'UNKNOWN', worker = NULL, changed_at = ?"
             + " WHERE campaign_id = ? AND state = 'CLAIMED' AND lease_until < ?",
         ps -> {
           ps.setLong(1, now.toEpochMilli());
@@ -251,7 +251,7 @@ public final class JdbcCampaignStore implements CampaignStore {
   public void recordOutcomes(String campaignId, String worker, List<Outcome> outcomes) {
     batch(
         "recording campaign outcomes",
-        "UPDATE wasdk_campaign_recipient SET state = ?, worker = NULL, updated_at = ?,"
+        "UPDATE wasdk_campaign_recipient SET state = ?, worker = NULL, changed_at = ?,"
             + " wamid = COALESCE(?, wamid), reason = ? WHERE campaign_id = ? AND idx = ?"
             + " AND ((state = 'CLAIMED' AND worker = ?) OR (state = 'UNKNOWN' AND ?))",
         outcomes,
@@ -277,7 +277,8 @@ public final class JdbcCampaignStore implements CampaignStore {
             + " ELSE state END,"
             + " error_code = CASE WHEN ? <> 0 THEN ? ELSE error_code END,"
             + " replied = (replied OR ?), pricing_category = COALESCE(pricing_category, ?),"
-            + " updated_at = ? WHERE campaign_id = ? AND idx = ? AND state <> 'PENDING'",
+            + " delivered_at = CASE WHEN ? >= 2 AND delivered_at IS NULL THEN ? ELSE delivered_at"
+            + " END WHERE campaign_id = ? AND idx = ? AND state <> 'PENDING'",
         progress,
         (ps, p) -> {
           ps.setString(1, p.wamid());
@@ -291,9 +292,10 @@ public final class JdbcCampaignStore implements CampaignStore {
           } else {
             ps.setString(7, p.pricingCategory());
           }
-          ps.setLong(8, p.at().toEpochMilli());
-          ps.setString(9, campaignId);
-          ps.setLong(10, p.index());
+          ps.setInt(8, p.rank());
+          ps.setLong(9, p.at().toEpochMilli());
+          ps.setString(10, campaignId);
+          ps.setLong(11, p.index());
         });
   }
 
@@ -578,7 +580,13 @@ public final class JdbcCampaignStore implements CampaignStore {
         rs.getInt("error_code"),
         rs.getBoolean("replied"),
         Optional.ofNullable(rs.getString("pricing_category")),
-        Instant.ofEpochMilli(rs.getLong("updated_at")));
+        Instant.ofEpochMilli(rs.getLong("changed_at")),
+        deliveredAt(rs));
+  }
+
+  private static Optional<Instant> deliveredAt(ResultSet rs) throws SQLException {
+    long at = rs.getLong("delivered_at");
+    return rs.wasNull() ? Optional.empty() : Optional.of(Instant.ofEpochMilli(at));
   }
 
   static String encodeParams(Map<String, String> params) {

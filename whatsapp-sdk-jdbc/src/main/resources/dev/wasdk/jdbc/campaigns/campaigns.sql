@@ -18,7 +18,8 @@ CREATE TABLE IF NOT EXISTS wasdk_campaign_recipient (
   error_code INTEGER NOT NULL,
   replied BOOLEAN NOT NULL,
   pricing_category VARCHAR(64),
-  updated_at BIGINT NOT NULL,
+  changed_at BIGINT NOT NULL,
+  delivered_at BIGINT,
   PRIMARY KEY (campaign_id, idx)
 );
 CREATE INDEX IF NOT EXISTS wasdk_campaign_recipient_state ON wasdk_campaign_recipient (campaign_id, state, idx);
