@@ -113,6 +113,9 @@ public final class CampaignWorker {
   private boolean paused;
   private boolean storeDown;
   private boolean sampleAnnounced;
+  // whether the last claim found nothing: only then can the campaign be complete, so only then is
+  // it worth counting every row's state
+  private boolean nothingClaimed;
   private Instant nextRenewal = Instant.MIN;
   private Instant lastProgressEvent = Instant.MIN;
   private long recordedSinceEvent;
@@ -391,6 +394,7 @@ public final class CampaignWorker {
             id,
             new CampaignStore.Claim(
                 s.workerId(), room, now, now.plus(s.lease()), includeUnassigned, assignTo));
+    nothingClaimed = claimed.isEmpty();
     Map<Instant, List<Long>> quiet = new TreeMap<>();
     for (CampaignStore.Entry e : claimed) {
       if (e.variant() == null) {
@@ -559,7 +563,7 @@ public final class CampaignWorker {
   }
 
   private void checkComplete(Instant now) {
-    if (!audienceComplete || inFlight.get() > 0 || !outcomes.isEmpty()) {
+    if (!audienceComplete || !nothingClaimed || inFlight.get() > 0 || !outcomes.isEmpty()) {
       return;
     }
     if (s.abTest() != null && decision == null) {

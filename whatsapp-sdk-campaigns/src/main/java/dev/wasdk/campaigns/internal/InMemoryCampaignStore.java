@@ -60,6 +60,34 @@ public final class InMemoryCampaignStore implements CampaignStore {
   private static final class CampaignRows {
     final List<Rec> rows = new ArrayList<>();
     final Map<String, String> values = new HashMap<>();
+    // kept with every change, so that claims, leases and counts need not scan every row
+    final Map<RecipientState, Long> counts = new EnumMap<>(RecipientState.class);
+    final Map<RecipientState, Long> sampleCounts = new EnumMap<>(RecipientState.class);
+    final java.util.TreeSet<Long> claimed = new java.util.TreeSet<>();
+    int pendingFrom;
+
+    void move(Rec r, RecipientState to) {
+      RecipientState from = r.state;
+      if (from == to) {
+        return;
+      }
+      counts.merge(from, -1L, Long::sum);
+      counts.merge(to, 1L, Long::sum);
+      if (r.entry.sample()) {
+        sampleCounts.merge(from, -1L, Long::sum);
+        sampleCounts.merge(to, 1L, Long::sum);
+      }
+      if (from == RecipientState.CLAIMED) {
+        claimed.remove(r.entry.index());
+      }
+      if (to == RecipientState.CLAIMED) {
+        claimed.add(r.entry.index());
+      }
+      if (to == RecipientState.PENDING) {
+        pendingFrom = (int) Math.min(pendingFrom, r.entry.index());
+      }
+      r.state = to;
+    }
   }
 
   private CampaignRows rows(String campaignId) {
@@ -90,6 +118,10 @@ public final class InMemoryCampaignStore implements CampaignStore {
       }
       for (Entry e : entries) {
         c.rows.add(new Rec(e));
+        c.counts.merge(RecipientState.PENDING, 1L, Long::sum);
+        if (e.sample()) {
+          c.sampleCounts.merge(RecipientState.PENDING, 1L, Long::sum);
+        }
       }
       return true;
     }
@@ -100,27 +132,32 @@ public final class InMemoryCampaignStore implements CampaignStore {
     CampaignRows c = rows(campaignId);
     List<Entry> out = new ArrayList<>();
     synchronized (c) {
-      for (Rec r : c.rows) {
-        if (out.size() == claim.limit()) {
-          break;
-        }
-        if (r.state != RecipientState.PENDING || r.notBefore.isAfter(claim.now())) {
+      int firstSkipped = -1;
+      int i = c.pendingFrom;
+      for (; i < c.rows.size() && out.size() < claim.limit(); i++) {
+        Rec r = c.rows.get(i);
+        if (r.state != RecipientState.PENDING) {
           continue;
         }
-        if (r.entry.variant() == null) {
-          if (!claim.includeUnassigned()) {
-            continue;
+        boolean waits = r.notBefore.isAfter(claim.now());
+        boolean unassigned = r.entry.variant() == null && !claim.includeUnassigned();
+        if (waits || unassigned) {
+          if (firstSkipped < 0) {
+            firstSkipped = i;
           }
-          if (claim.assignTo() != null) {
-            r.entry = r.entry.withVariant(claim.assignTo());
-          }
+          continue;
         }
-        r.state = RecipientState.CLAIMED;
+        if (r.entry.variant() == null && claim.assignTo() != null) {
+          r.entry = r.entry.withVariant(claim.assignTo());
+        }
+        c.move(r, RecipientState.CLAIMED);
         r.worker = claim.worker();
         r.leaseUntil = claim.leaseUntil();
         r.updatedAt = claim.now();
         out.add(r.entry);
       }
+      // no row below this index is pending and claimable by a later scan without it
+      c.pendingFrom = firstSkipped >= 0 ? firstSkipped : i;
     }
     return out;
   }
@@ -132,7 +169,7 @@ public final class InMemoryCampaignStore implements CampaignStore {
       for (long i : indexes) {
         Rec r = at(c, i);
         if (r != null && r.state == RecipientState.CLAIMED && worker.equals(r.worker)) {
-          r.state = RecipientState.PENDING;
+          c.move(r, RecipientState.PENDING);
           r.worker = null;
           r.notBefore = notBefore;
         }
@@ -145,8 +182,9 @@ public final class InMemoryCampaignStore implements CampaignStore {
     CampaignRows c = rows(campaignId);
     int n = 0;
     synchronized (c) {
-      for (Rec r : c.rows) {
-        if (r.state == RecipientState.CLAIMED && worker.equals(r.worker)) {
+      for (long i : c.claimed) {
+        Rec r = at(c, i);
+        if (worker.equals(r.worker)) {
           r.leaseUntil = leaseUntil;
           n++;
         }
@@ -160,9 +198,10 @@ public final class InMemoryCampaignStore implements CampaignStore {
     CampaignRows c = rows(campaignId);
     int n = 0;
     synchronized (c) {
-      for (Rec r : c.rows) {
-        if (r.state == RecipientState.CLAIMED && r.leaseUntil.isBefore(now)) {
-          r.state = RecipientState.UNKNOWN;
+      for (long i : new ArrayList<>(c.claimed)) {
+        Rec r = at(c, i);
+        if (r.leaseUntil.isBefore(now)) {
+          c.move(r, RecipientState.UNKNOWN);
           r.updatedAt = now;
           n++;
         }
@@ -185,7 +224,7 @@ public final class InMemoryCampaignStore implements CampaignStore {
         if (!mine && !proven) {
           continue;
         }
-        r.state = o.state();
+        c.move(r, o.state());
         r.worker = null;
         r.updatedAt = o.at();
         if (o.wamid() != null) {
@@ -211,11 +250,11 @@ public final class InMemoryCampaignStore implements CampaignStore {
           byWamid.put(p.wamid(), tag(campaignId, r));
         }
         if (r.state == RecipientState.UNKNOWN && p.errorCode() == 0) {
-          r.state = RecipientState.SENT;
+          c.move(r, RecipientState.SENT);
         }
         r.rank = Math.max(r.rank, p.rank());
         if (p.errorCode() != 0) {
-          r.state = RecipientState.FAILED;
+          c.move(r, RecipientState.FAILED);
           r.errorCode = p.errorCode();
         }
         if (p.rank() >= 2 && r.deliveredAt == null) {
@@ -271,12 +310,13 @@ public final class InMemoryCampaignStore implements CampaignStore {
     CampaignRows c = rows(campaignId);
     Map<RecipientState, Long> out = new EnumMap<>(RecipientState.class);
     synchronized (c) {
-      for (Rec r : c.rows) {
-        if (sampleOnly && !r.entry.sample()) {
-          continue;
-        }
-        out.merge(r.state, 1L, Long::sum);
-      }
+      (sampleOnly ? c.sampleCounts : c.counts)
+          .forEach(
+              (state, n) -> {
+                if (n > 0) {
+                  out.put(state, n);
+                }
+              });
     }
     return out;
   }
