@@ -19,7 +19,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
-import javax.sql.DataSource;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
@@ -163,7 +162,12 @@ public final class CampaignCost {
   private static void jdbc(int n) throws Exception {
     try (LocalPostgres pg = LocalPostgres.start()) {
       String db = ((PGSimpleDataSource) pg.createDatabase()).getDatabaseName();
-      DataSource ds = pg.dataSource(db);
+      // a pool, as an app would use: without one each store call opens a connection
+      @SuppressWarnings("deprecation")
+      org.postgresql.ds.PGPoolingDataSource ds = new org.postgresql.ds.PGPoolingDataSource();
+      ds.setURL(pg.jdbcUrl(db));
+      ds.setUser("postgres");
+      ds.setMaxConnections(4);
       JdbcCampaignStore store = JdbcCampaignStore.builder(ds).build();
       long t0 = System.nanoTime();
       Campaign c = campaign("bench", n, store).start();

@@ -152,6 +152,9 @@ public final class JdbcCampaignStore implements CampaignStore {
         c -> {
           c.setAutoCommit(false);
           boolean postgres = access.dialect(c) == JdbcDialect.POSTGRESQL;
+          if (postgres) {
+            return claimPostgres(c, campaignId, claim);
+          }
           List<Entry> got = new ArrayList<>();
           try (PreparedStatement ps =
               access.prepare(
@@ -206,6 +209,45 @@ public final class JdbcCampaignStore implements CampaignStore {
         });
   }
 
+  /** Claims in one statement: the rows are chosen, locked, skipped when locked, and updated. */
+  private List<Entry> claimPostgres(Connection c, String campaignId, Claim claim)
+      throws SQLException {
+    List<Entry> got = new ArrayList<>();
+    try (PreparedStatement ps =
+        access.prepare(
+            c,
+            // the locking select sits in a CTE, which PostgreSQL evaluates once, so that the
+            // limit holds; as a sub-select of IN it may be run again and claim more
+            "WITH picked AS (SELECT idx FROM wasdk_campaign_recipient WHERE campaign_id = ?"
+                + " AND state = 'PENDING' AND not_before <= ? AND (variant IS NOT NULL OR ?)"
+                + " ORDER BY idx FETCH FIRST ? ROWS ONLY FOR UPDATE SKIP LOCKED)"
+                + " UPDATE wasdk_campaign_recipient r SET state = 'CLAIMED', worker = ?,"
+                + " lease_until = ?, changed_at = ?, variant = COALESCE(r.variant, ?) FROM picked"
+                + " WHERE r.campaign_id = ? AND r.idx = picked.idx"
+                + " RETURNING r.idx, r.recipient, r.params, r.zone, r.variant, r.sample")) {
+      ps.setString(1, campaignId);
+      ps.setLong(2, claim.now().toEpochMilli());
+      ps.setBoolean(3, claim.includeUnassigned());
+      ps.setInt(4, claim.limit());
+      ps.setString(5, claim.worker());
+      ps.setLong(6, claim.leaseUntil().toEpochMilli());
+      ps.setLong(7, claim.now().toEpochMilli());
+      if (claim.assignTo() == null) {
+        ps.setNull(8, Types.VARCHAR);
+      } else {
+        ps.setString(8, claim.assignTo());
+      }
+      ps.setString(9, campaignId);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          got.add(entry(rs));
+        }
+      }
+    }
+    got.sort(java.util.Comparator.comparingLong(Entry::index));
+    return got;
+  }
+
   @Override
   public void release(String campaignId, String worker, List<Long> indexes, Instant notBefore) {
     batch(
@@ -249,6 +291,55 @@ public final class JdbcCampaignStore implements CampaignStore {
 
   @Override
   public void recordOutcomes(String campaignId, String worker, List<Outcome> outcomes) {
+    if (outcomes.isEmpty()) {
+      return;
+    }
+    boolean done =
+        access.run(
+            "recording campaign outcomes",
+            c -> {
+              if (access.dialect(c) != JdbcDialect.POSTGRESQL) {
+                return false;
+              }
+              int n = outcomes.size();
+              Long[] idx = new Long[n];
+              String[] state = new String[n];
+              Long[] at = new Long[n];
+              String[] wamid = new String[n];
+              String[] reason = new String[n];
+              for (int i = 0; i < n; i++) {
+                Outcome o = outcomes.get(i);
+                idx[i] = o.index();
+                state[i] = o.state().name();
+                at[i] = o.at().toEpochMilli();
+                wamid[i] = o.wamid();
+                reason[i] = o.reason() == null ? null : o.reason().name();
+              }
+              // one statement for the whole batch: the rows come in as arrays
+              try (PreparedStatement ps =
+                  access.prepare(
+                      c,
+                      "UPDATE wasdk_campaign_recipient r SET state = u.state, worker = NULL,"
+                          + " changed_at = u.at, wamid = COALESCE(u.wamid, r.wamid),"
+                          + " reason = u.reason FROM unnest(?::bigint[], ?::varchar[],"
+                          + " ?::bigint[], ?::varchar[], ?::varchar[]) AS u(idx, state, at, wamid,"
+                          + " reason) WHERE r.campaign_id = ? AND r.idx = u.idx AND"
+                          + " ((r.state = 'CLAIMED' AND r.worker = ?) OR (r.state = 'UNKNOWN'"
+                          + " AND u.state = 'SENT'))")) {
+                ps.setArray(1, c.createArrayOf("bigint", idx));
+                ps.setArray(2, c.createArrayOf("varchar", state));
+                ps.setArray(3, c.createArrayOf("bigint", at));
+                ps.setArray(4, c.createArrayOf("varchar", wamid));
+                ps.setArray(5, c.createArrayOf("varchar", reason));
+                ps.setString(6, campaignId);
+                ps.setString(7, worker);
+                ps.executeUpdate();
+              }
+              return true;
+            });
+    if (done) {
+      return;
+    }
     batch(
         "recording campaign outcomes",
         "UPDATE wasdk_campaign_recipient SET state = ?, worker = NULL, changed_at = ?,"
