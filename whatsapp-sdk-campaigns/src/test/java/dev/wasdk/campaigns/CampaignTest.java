@@ -329,4 +329,38 @@ class CampaignTest {
     assertThat(store.recipient("late", tag.index()).orElseThrow().errorCode()).isEqualTo(131049);
     assertThat(c2.funnels().get("A").failed()).isEqualTo(Map.of(131049, 1L));
   }
+
+  @Test
+  void snapshot_estimatesFinishFromThroughputWhileSending() throws Exception {
+    TestClock clock = TestClock.at(T0);
+    FakeSubmitter sender = new FakeSubmitter();
+    sender.hold = true;
+    CampaignStore store = CampaignStore.inMemory();
+    Campaign c =
+        started(
+            campaign("eta", sender, store, audience(1000))
+                .variant("A", template("p"))
+                .clock(clock)
+                .batchSize(100)
+                .maxInFlight(100));
+    Poll.until("the first claim is held", () -> sender.held.size() == 100);
+    awaitEvent(CampaignEvent.Type.AUDIENCE_LOADED);
+    CampaignSnapshot s = c.snapshot();
+    assertThat(s.status()).isEqualTo(CampaignSnapshot.Status.RUNNING);
+    assertThat(s.audienceComplete()).isTrue();
+    assertThat(s.remaining()).isEqualTo(1000);
+    assertThat(s.inFlight()).isEqualTo(100);
+    // no outcome yet: the estimate assumes 80 messages a second, so 1,000 take 12.5 s
+    assertThat(s.sendRatePerSecond()).isEqualTo(80.0);
+    assertThat(s.estimatedFinish()).contains(T0.plusMillis(12_500));
+    sender.hold = false;
+    // a message handed over while hold was being switched off may still be held: release until done
+    Poll.until(
+        "the campaign completes",
+        () -> {
+          sender.releaseAll();
+          return c.completion().isDone();
+        });
+    assertThat(c.completion().get().remaining()).isZero();
+  }
 }
