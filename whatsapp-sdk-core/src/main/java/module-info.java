@@ -19,5 +19,6 @@ module dev.wasdk.core {
   // Shared text rules (open enum parsing, plain-value toString()); not an API.
   exports dev.wasdk.internal.text to
       dev.wasdk.webhooks,
-      dev.wasdk.testkit;
+      dev.wasdk.testkit,
+      dev.wasdk.campaigns;
 }

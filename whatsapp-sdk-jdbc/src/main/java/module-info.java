@@ -9,7 +9,9 @@ module dev.wasdk.jdbc {
   requires transitive dev.wasdk.webhooks;
   requires transitive java.sql;
   requires static dev.wasdk.conversations;
+  requires static dev.wasdk.campaigns;
 
   exports dev.wasdk.jdbc;
+  exports dev.wasdk.jdbc.campaigns;
   exports dev.wasdk.jdbc.conversations;
 }

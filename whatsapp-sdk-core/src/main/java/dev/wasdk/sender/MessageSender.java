@@ -111,16 +111,16 @@ public final class MessageSender implements AutoCloseable {
     Objects.requireNonNull(client, "client");
     Builder b =
         new Builder()
-        .sendVia(
-            client.messages()::sendAsync,
-            client.phoneNumberId(),
-            client.wabaId().orElse(client.phoneNumberId()),
-            (name, language) ->
-                client.templates().stream(
-                        TemplateQuery.builder().name(name).language(language).build())
-                    .filter(t -> t.name().equals(name) && t.language().equals(language))
-                    .map(Template::category)
-                    .findFirst());
+            .sendVia(
+                client.messages()::sendAsync,
+                client.phoneNumberId(),
+                client.wabaId().orElse(client.phoneNumberId()),
+                (name, language) ->
+                    client.templates().stream(
+                            TemplateQuery.builder().name(name).language(language).build())
+                        .filter(t -> t.name().equals(name) && t.language().equals(language))
+                        .map(Template::category)
+                        .findFirst());
     ObservedSends.of(client.observer(), client.phoneNumberId()).ifPresent(b::listener);
     return b;
   }

@@ -591,6 +591,19 @@ public final class WhatsAppSimulator implements AutoCloseable {
   }
 
   /**
+   * Sets how the simulated users who get a template behave: delivery failures by error code, and
+   * who reads it and when (see {@link AudienceProfile}). Replaces an earlier profile.
+   *
+   * @param templateName the template's name
+   * @param profile the behaviour
+   */
+  public void audience(String templateName, AudienceProfile profile) {
+    simulator.audience(
+        Objects.requireNonNull(templateName, "templateName"),
+        Objects.requireNonNull(profile, "profile"));
+  }
+
+  /**
    * Makes every later message to a user fail delivery with an error code, such as 131026
    * (undeliverable) or 131049: the send is accepted, then a {@code failed} status is posted (with
    * {@link FailureReporting#ERROR_RESPONSE}, the send is refused with the code instead).

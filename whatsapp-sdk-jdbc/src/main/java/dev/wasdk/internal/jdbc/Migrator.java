@@ -115,7 +115,7 @@ public final class Migrator {
   }
 
   /** Splits a file into statements at semicolons that end a line; drops comment lines. */
-  static List<String> statements(String text) {
+  public static List<String> statements(String text) {
     List<String> out = new ArrayList<>();
     StringBuilder current = new StringBuilder();
     for (String line : text.split("\n")) {

@@ -132,6 +132,8 @@ final class MessagesEndpoint {
       failure = 131050;
     } else if (programmed != null) {
       failure = programmed;
+    } else if (isTemplate && audienceFailure(message, user) != 0) {
+      failure = audienceFailure(message, user);
     } else if (!windowOpen
         && !group
         && sim.enforces(PlatformRule.MESSAGING_LIMIT)
@@ -367,14 +369,18 @@ final class MessagesEndpoint {
                   0,
                   null)));
       delays.add(nonNegative(s.deliveredDelay().minus(s.sentDelay())));
-      if (s.readReceipts()) {
+      dev.wasdk.testkit.AudienceProfile audience = audienceOf(message);
+      if (s.readReceipts()
+          && (audience == null
+              || AudienceDraws.reads(
+                  audience, ((TemplateMessage) message).name(), Simulator.userKey(r)))) {
         posts.add(
             post(
                 phone,
                 new WebhookPayloads.Status(
                     wamid,
                     "read",
-                    base + s.readDelay().toSeconds(),
+                    base + readDelay(s, audience).toSeconds(),
                     field,
                     recipient,
                     group,
@@ -383,10 +389,23 @@ final class MessagesEndpoint {
                     null,
                     0,
                     null)));
-        delays.add(nonNegative(s.readDelay().minus(s.deliveredDelay())));
+        delays.add(nonNegative(readDelay(s, audience).minus(s.deliveredDelay())));
       }
     }
     sim.webhooks.sequence(posts, delays);
+  }
+
+  private dev.wasdk.testkit.AudienceProfile audienceOf(Message message) {
+    return message instanceof TemplateMessage t ? sim.audiences.get(t.name()) : null;
+  }
+
+  private int audienceFailure(Message message, String user) {
+    dev.wasdk.testkit.AudienceProfile p = audienceOf(message);
+    return p == null ? 0 : AudienceDraws.failure(p, ((TemplateMessage) message).name(), user);
+  }
+
+  private static Duration readDelay(Settings s, dev.wasdk.testkit.AudienceProfile p) {
+    return p != null && p.readDelay() != null ? p.readDelay() : s.readDelay();
   }
 
   private WebhookDispatcher.Post post(Simulator.Phone phone, WebhookPayloads.Status status) {

@@ -88,6 +88,7 @@ public final class Simulator implements AutoCloseable {
   final UniqueUserWindow reach = new UniqueUserWindow(DAY_MILLIS);
   final Set<String> optedOut = ConcurrentHashMap.newKeySet();
   final Map<String, Integer> deliveryFailures = new ConcurrentHashMap<>();
+  final Map<String, dev.wasdk.testkit.AudienceProfile> audiences = new ConcurrentHashMap<>();
   final Map<String, String> inboundIds =
       Collections.synchronizedMap(
           new LinkedHashMap<>() {
@@ -567,6 +568,11 @@ public final class Simulator implements AutoCloseable {
     } else {
       deliveryFailures.put(user, code);
     }
+  }
+
+  /** Sets how the users who get a template behave (see {@code AudienceProfile}). */
+  public void audience(String template, dev.wasdk.testkit.AudienceProfile profile) {
+    audiences.put(template, profile);
   }
 
   /** Changes the quality rating; a drop to RED or a rise from it posts the legacy event. */
