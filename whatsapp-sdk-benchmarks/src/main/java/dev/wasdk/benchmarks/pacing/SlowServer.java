@@ -28,6 +28,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongSupplier;
 
 /**
  * A loopback Cloud API stand-in that answers every send after a fixed latency, records when each
@@ -77,6 +78,7 @@ final class SlowServer implements AutoCloseable {
   private final CountDownLatch shutdown = new CountDownLatch(1);
   private volatile long latencyMillis;
   private volatile int limitPerSecond;
+  private final LongSupplier nanoClock;
 
   // Guarded by this.
   private final ArrayDeque<Long> acceptedWindow = new ArrayDeque<>();
@@ -96,6 +98,16 @@ final class SlowServer implements AutoCloseable {
    * @param threads the most threads that read requests at once
    */
   SlowServer(int port, long latencyMillis, int limitPerSecond, int threads) throws IOException {
+    this(port, latencyMillis, limitPerSecond, threads, System::nanoTime);
+  }
+
+  /**
+   * Starts the server on a loopback port, timing arrivals by {@code nanoClock}: a clock that stands
+   * still puts every arrival in one window, for tests.
+   */
+  SlowServer(int port, long latencyMillis, int limitPerSecond, int threads, LongSupplier nanoClock)
+      throws IOException {
+    this.nanoClock = nanoClock;
     this.latencyMillis = latencyMillis;
     this.limitPerSecond = limitPerSecond;
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 4096);
@@ -180,7 +192,7 @@ final class SlowServer implements AutoCloseable {
       exchange.close();
       throw e;
     }
-    long arrived = System.nanoTime();
+    long arrived = nanoClock.getAsLong();
     boolean ok = admit(arrived, exchange.getRemoteAddress().getPort());
     Runnable reply =
         () -> {
