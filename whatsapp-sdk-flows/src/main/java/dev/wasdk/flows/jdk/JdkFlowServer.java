@@ -2,7 +2,7 @@ package dev.wasdk.flows.jdk;
 
 import dev.wasdk.flows.FlowEndpoint;
 import dev.wasdk.webhooks.internal.http.BoundedHttpServer;
-import java.io.IOException;
+import dev.wasdk.webhooks.internal.http.ServerSettings;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -10,14 +10,8 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.SynchronousQueue;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -80,12 +74,12 @@ public final class JdkFlowServer implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(JdkFlowServer.class);
 
   private final BoundedHttpServer server;
-  private final ExecutorService ownExecutor;
+  private final ServerSettings.Running running;
   private final AtomicBoolean closed = new AtomicBoolean();
 
-  private JdkFlowServer(BoundedHttpServer server, ExecutorService ownExecutor) {
-    this.server = server;
-    this.ownExecutor = ownExecutor;
+  private JdkFlowServer(ServerSettings.Running running) {
+    this.server = running.server();
+    this.running = running;
   }
 
   /** Returns a builder. */
@@ -128,10 +122,7 @@ public final class JdkFlowServer implements AutoCloseable {
     if (!closed.compareAndSet(false, true)) {
       return;
     }
-    server.close();
-    if (ownExecutor != null) {
-      ownExecutor.shutdownNow();
-    }
+    running.stop(Duration.ZERO);
     log.debug("Flow server stopped");
   }
 
@@ -144,12 +135,13 @@ public final class JdkFlowServer implements AutoCloseable {
   public static final class Builder {
     private InetSocketAddress address = new InetSocketAddress(8080);
     private final Map<String, FlowEndpoint> endpoints = new LinkedHashMap<>();
-    private ExecutorService executor;
-    private int threads = DEFAULT_THREADS;
-    private int queue = DEFAULT_QUEUE;
-    private int maxConnections = DEFAULT_MAX_CONNECTIONS;
-    private Duration requestTimeout = DEFAULT_REQUEST_TIMEOUT;
-    private long bufferBudgetBytes = DEFAULT_BUFFER_BUDGET_BYTES;
+    private final ServerSettings settings =
+        new ServerSettings(
+            DEFAULT_THREADS,
+            DEFAULT_QUEUE,
+            DEFAULT_MAX_CONNECTIONS,
+            DEFAULT_REQUEST_TIMEOUT,
+            DEFAULT_BUFFER_BUDGET_BYTES);
 
     private Builder() {}
 
@@ -190,7 +182,7 @@ public final class JdkFlowServer implements AutoCloseable {
      * @param executor runs the endpoints for complete requests
      */
     public Builder executor(ExecutorService executor) {
-      this.executor = Objects.requireNonNull(executor, "executor");
+      settings.executor(executor);
       return this;
     }
 
@@ -201,10 +193,7 @@ public final class JdkFlowServer implements AutoCloseable {
      * @param threads at least 1
      */
     public Builder threads(int threads) {
-      if (threads < 1) {
-        throw new IllegalArgumentException("threads must be at least 1, was " + threads);
-      }
-      this.threads = threads;
+      settings.threads(threads);
       return this;
     }
 
@@ -215,10 +204,7 @@ public final class JdkFlowServer implements AutoCloseable {
      * @param queue zero or more
      */
     public Builder queue(int queue) {
-      if (queue < 0) {
-        throw new IllegalArgumentException("queue must not be negative, was " + queue);
-      }
-      this.queue = queue;
+      settings.queue(queue);
       return this;
     }
 
@@ -229,11 +215,7 @@ public final class JdkFlowServer implements AutoCloseable {
      * @param maxConnections at least 1
      */
     public Builder maxConnections(int maxConnections) {
-      if (maxConnections < 1) {
-        throw new IllegalArgumentException(
-            "maxConnections must be at least 1, was " + maxConnections);
-      }
-      this.maxConnections = maxConnections;
+      settings.maxConnections(maxConnections);
       return this;
     }
 
@@ -244,11 +226,7 @@ public final class JdkFlowServer implements AutoCloseable {
      * @param requestTimeout positive
      */
     public Builder requestTimeout(Duration requestTimeout) {
-      Objects.requireNonNull(requestTimeout, "requestTimeout");
-      if (requestTimeout.isNegative() || requestTimeout.isZero()) {
-        throw new IllegalArgumentException("requestTimeout must be positive");
-      }
-      this.requestTimeout = requestTimeout;
+      settings.requestTimeout(requestTimeout);
       return this;
     }
 
@@ -260,11 +238,7 @@ public final class JdkFlowServer implements AutoCloseable {
      * @param bufferBudgetBytes positive
      */
     public Builder bufferBudgetBytes(long bufferBudgetBytes) {
-      if (bufferBudgetBytes < 1) {
-        throw new IllegalArgumentException(
-            "bufferBudgetBytes must be positive, was " + bufferBudgetBytes);
-      }
-      this.bufferBudgetBytes = bufferBudgetBytes;
+      settings.bufferBudgetBytes(bufferBudgetBytes, 1, "1");
       return this;
     }
 
@@ -282,10 +256,10 @@ public final class JdkFlowServer implements AutoCloseable {
       Map<String, BoundedHttpServer.Route> routes = new LinkedHashMap<>();
       endpoints.forEach(
           (path, endpoint) -> {
-            if (endpoint.maxBodyBytes() > bufferBudgetBytes) {
+            if (endpoint.maxBodyBytes() > settings.bufferBudgetBytes()) {
               throw new IllegalStateException(
                   "bufferBudgetBytes "
-                      + bufferBudgetBytes
+                      + settings.bufferBudgetBytes()
                       + " is below the maxBodyBytes "
                       + endpoint.maxBodyBytes()
                       + " of the endpoint at "
@@ -294,54 +268,9 @@ public final class JdkFlowServer implements AutoCloseable {
             routes.put(
                 path, new BoundedHttpServer.Route(endpoint.maxBodyBytes(), endpoint::handle));
           });
-      ExecutorService own =
-          executor == null
-              ? new ThreadPoolExecutor(
-                  threads,
-                  threads,
-                  0L,
-                  TimeUnit.MILLISECONDS,
-                  queue == 0 ? new SynchronousQueue<>() : new ArrayBlockingQueue<>(queue),
-                  new NamedThreads("wasdk-flow-http-"),
-                  new ThreadPoolExecutor.AbortPolicy())
-              : null;
-      BoundedHttpServer server;
-      try {
-        server =
-            BoundedHttpServer.start(
-                new BoundedHttpServer.Config(
-                    address,
-                    routes,
-                    maxConnections,
-                    requestTimeout.toMillis(),
-                    bufferBudgetBytes,
-                    executor == null ? own : executor,
-                    new NamedThreads("wasdk-flow-conn-")));
-      } catch (IOException e) {
-        if (own != null) {
-          own.shutdownNow();
-        }
-        throw new UncheckedIOException("cannot listen on " + address, e);
-      }
-      JdkFlowServer started = new JdkFlowServer(server, own);
+      JdkFlowServer started = new JdkFlowServer(settings.start(address, routes, "wasdk-flow-"));
       log.debug("Flow server listening on {}", started.uri(""));
       return started;
-    }
-  }
-
-  private static final class NamedThreads implements ThreadFactory {
-    private static final AtomicInteger SEQUENCE = new AtomicInteger();
-    private final String prefix;
-
-    NamedThreads(String prefix) {
-      this.prefix = prefix;
-    }
-
-    @Override
-    public Thread newThread(Runnable r) {
-      Thread t = new Thread(r, prefix + SEQUENCE.incrementAndGet());
-      t.setDaemon(true);
-      return t;
     }
   }
 }

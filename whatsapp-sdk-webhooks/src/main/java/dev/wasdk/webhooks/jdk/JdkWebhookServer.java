@@ -2,20 +2,15 @@ package dev.wasdk.webhooks.jdk;
 
 import dev.wasdk.webhooks.WebhookEndpoint;
 import dev.wasdk.webhooks.internal.http.BoundedHttpServer;
-import java.io.IOException;
+import dev.wasdk.webhooks.internal.http.ServerSettings;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.SynchronousQueue;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -83,15 +78,14 @@ public final class JdkWebhookServer implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(JdkWebhookServer.class);
 
   private final BoundedHttpServer server;
-  private final ExecutorService ownExecutor;
+  private final ServerSettings.Running running;
   private final String path;
   private final Duration stopDelay;
   private final AtomicBoolean closed = new AtomicBoolean();
 
-  private JdkWebhookServer(
-      BoundedHttpServer server, ExecutorService ownExecutor, String path, Duration stopDelay) {
-    this.server = server;
-    this.ownExecutor = ownExecutor;
+  private JdkWebhookServer(ServerSettings.Running running, String path, Duration stopDelay) {
+    this.server = running.server();
+    this.running = running;
     this.path = path;
     this.stopDelay = stopDelay;
   }
@@ -139,18 +133,7 @@ public final class JdkWebhookServer implements AutoCloseable {
     if (!closed.compareAndSet(false, true)) {
       return;
     }
-    if (ownExecutor != null) {
-      ownExecutor.shutdown();
-      try {
-        ownExecutor.awaitTermination(stopDelay.toMillis(), TimeUnit.MILLISECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }
-    server.close();
-    if (ownExecutor != null) {
-      ownExecutor.shutdownNow();
-    }
+    running.stop(stopDelay);
     log.debug("Webhook server stopped");
   }
 
@@ -164,12 +147,13 @@ public final class JdkWebhookServer implements AutoCloseable {
     private final WebhookEndpoint endpoint;
     private InetSocketAddress address = new InetSocketAddress(8080);
     private String path = "/webhook";
-    private ExecutorService executor;
-    private int threads = DEFAULT_THREADS;
-    private int queue = DEFAULT_QUEUE;
-    private int maxConnections = DEFAULT_MAX_CONNECTIONS;
-    private Duration requestTimeout = DEFAULT_REQUEST_TIMEOUT;
-    private long bufferBudgetBytes = DEFAULT_BUFFER_BUDGET_BYTES;
+    private final ServerSettings settings =
+        new ServerSettings(
+            DEFAULT_THREADS,
+            DEFAULT_QUEUE,
+            DEFAULT_MAX_CONNECTIONS,
+            DEFAULT_REQUEST_TIMEOUT,
+            DEFAULT_BUFFER_BUDGET_BYTES);
     private Duration stopDelay = Duration.ZERO;
 
     private Builder(WebhookEndpoint endpoint) {
@@ -211,7 +195,7 @@ public final class JdkWebhookServer implements AutoCloseable {
      * @param executor runs the endpoint for complete requests
      */
     public Builder executor(ExecutorService executor) {
-      this.executor = Objects.requireNonNull(executor, "executor");
+      settings.executor(executor);
       return this;
     }
 
@@ -222,10 +206,7 @@ public final class JdkWebhookServer implements AutoCloseable {
      * @param threads at least 1
      */
     public Builder threads(int threads) {
-      if (threads < 1) {
-        throw new IllegalArgumentException("threads must be at least 1, was " + threads);
-      }
-      this.threads = threads;
+      settings.threads(threads);
       return this;
     }
 
@@ -236,10 +217,7 @@ public final class JdkWebhookServer implements AutoCloseable {
      * @param queue zero or more
      */
     public Builder queue(int queue) {
-      if (queue < 0) {
-        throw new IllegalArgumentException("queue must not be negative, was " + queue);
-      }
-      this.queue = queue;
+      settings.queue(queue);
       return this;
     }
 
@@ -251,11 +229,7 @@ public final class JdkWebhookServer implements AutoCloseable {
      * @param maxConnections at least 1
      */
     public Builder maxConnections(int maxConnections) {
-      if (maxConnections < 1) {
-        throw new IllegalArgumentException(
-            "maxConnections must be at least 1, was " + maxConnections);
-      }
-      this.maxConnections = maxConnections;
+      settings.maxConnections(maxConnections);
       return this;
     }
 
@@ -267,11 +241,7 @@ public final class JdkWebhookServer implements AutoCloseable {
      * @param requestTimeout positive
      */
     public Builder requestTimeout(Duration requestTimeout) {
-      Objects.requireNonNull(requestTimeout, "requestTimeout");
-      if (requestTimeout.isNegative() || requestTimeout.isZero()) {
-        throw new IllegalArgumentException("requestTimeout must be positive");
-      }
-      this.requestTimeout = requestTimeout;
+      settings.requestTimeout(requestTimeout);
       return this;
     }
 
@@ -282,14 +252,10 @@ public final class JdkWebhookServer implements AutoCloseable {
      * @param bufferBudgetBytes at least the endpoint's body limit
      */
     public Builder bufferBudgetBytes(long bufferBudgetBytes) {
-      if (bufferBudgetBytes < endpoint.maxBodyBytes()) {
-        throw new IllegalArgumentException(
-            "bufferBudgetBytes must be at least the endpoint's maxBodyBytes "
-                + endpoint.maxBodyBytes()
-                + ", was "
-                + bufferBudgetBytes);
-      }
-      this.bufferBudgetBytes = bufferBudgetBytes;
+      settings.bufferBudgetBytes(
+          bufferBudgetBytes,
+          endpoint.maxBodyBytes(),
+          "the endpoint's maxBodyBytes " + endpoint.maxBodyBytes());
       return this;
     }
 
@@ -315,56 +281,14 @@ public final class JdkWebhookServer implements AutoCloseable {
      * @throws UncheckedIOException if the address cannot be bound
      */
     public JdkWebhookServer start() {
-      ExecutorService own =
-          executor == null
-              ? new ThreadPoolExecutor(
-                  threads,
-                  threads,
-                  0L,
-                  TimeUnit.MILLISECONDS,
-                  queue == 0 ? new SynchronousQueue<>() : new ArrayBlockingQueue<>(queue),
-                  new NamedThreads("wasdk-webhook-http-"),
-                  new ThreadPoolExecutor.AbortPolicy())
-              : null;
-      BoundedHttpServer server;
-      try {
-        server =
-            BoundedHttpServer.start(
-                new BoundedHttpServer.Config(
-                    address,
-                    path,
-                    maxConnections,
-                    requestTimeout.toMillis(),
-                    endpoint.maxBodyBytes(),
-                    bufferBudgetBytes,
-                    executor == null ? own : executor,
-                    endpoint::handle,
-                    new NamedThreads("wasdk-webhook-conn-")));
-      } catch (IOException e) {
-        if (own != null) {
-          own.shutdownNow();
-        }
-        throw new UncheckedIOException("cannot listen on " + address, e);
-      }
-      JdkWebhookServer started = new JdkWebhookServer(server, own, path, stopDelay);
+      ServerSettings.Running running =
+          settings.start(
+              address,
+              Map.of(path, new BoundedHttpServer.Route(endpoint.maxBodyBytes(), endpoint::handle)),
+              "wasdk-webhook-");
+      JdkWebhookServer started = new JdkWebhookServer(running, path, stopDelay);
       log.debug("Webhook server listening on {}", started.uri());
       return started;
-    }
-  }
-
-  private static final class NamedThreads implements ThreadFactory {
-    private static final AtomicInteger SEQUENCE = new AtomicInteger();
-    private final String prefix;
-
-    NamedThreads(String prefix) {
-      this.prefix = prefix;
-    }
-
-    @Override
-    public Thread newThread(Runnable r) {
-      Thread t = new Thread(r, prefix + SEQUENCE.incrementAndGet());
-      t.setDaemon(true);
-      return t;
     }
   }
 }
