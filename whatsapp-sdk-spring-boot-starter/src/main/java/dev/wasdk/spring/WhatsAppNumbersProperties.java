@@ -24,6 +24,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  */
 @ConfigurationProperties("wasdk")
 public final class WhatsAppNumbersProperties {
+  /**
+   * Business phone numbers by a name of your choice, each with its own client bean ({@code
+   * <name>WhatsAppClient}) and sender bean ({@code <name>MessageSender}). Empty by default: then
+   * the single-number properties apply.
+   */
   private final Map<String, Number> numbers = new LinkedHashMap<>();
 
   /** Creates empty properties; Spring Boot binds them. */
@@ -41,9 +46,22 @@ public final class WhatsAppNumbersProperties {
 
   /** One business phone number. */
   public static final class Number {
+    /**
+     * The id of the business phone number (WhatsApp Manager, API Setup), not the number itself.
+     * Required; webhook events are routed to this number by it.
+     */
     private String phoneNumberId;
+
+    /** The access token of this number's account. Defaults to wasdk.access-token. */
     private String accessToken;
+
+    /** The id of this number's WhatsApp Business Account. Defaults to wasdk.waba-id. */
     private String wabaId;
+
+    /**
+     * Whether this number's client and sender are the ones injected where no name is given. When
+     * no number sets it, the first number declared is.
+     */
     private boolean primary;
 
     /** Creates an empty number; Spring Boot binds it. */
