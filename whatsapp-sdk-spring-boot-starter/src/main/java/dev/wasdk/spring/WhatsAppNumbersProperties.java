@@ -59,8 +59,8 @@ public final class WhatsAppNumbersProperties {
     private String wabaId;
 
     /**
-     * Whether this number's client and sender are the ones injected where no name is given. When
-     * no number sets it, the first number declared is.
+     * Whether this number's client and sender are the ones injected where no name is given. When no
+     * number sets it, the first number declared is.
      */
     private boolean primary;
 
