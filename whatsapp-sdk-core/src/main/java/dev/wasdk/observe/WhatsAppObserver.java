@@ -104,4 +104,17 @@ public interface WhatsAppObserver {
    * @param event the store, the operation, the result and the time taken
    */
   default void onStoreCall(StoreCallEvent event) {}
+
+  /**
+   * Takes the caller's context, to carry work begun on this thread to another: called on the thread
+   * that submits a message to a {@link dev.wasdk.sender.MessageSender}, which makes it current
+   * around the message's requests and the handling of their answers.
+   *
+   * <p>Must be quick and must not block: it runs on the submitting thread.
+   *
+   * @return the captured context; {@link CapturedContext#none()} by default
+   */
+  default CapturedContext capture() {
+    return CapturedContext.none();
+  }
 }

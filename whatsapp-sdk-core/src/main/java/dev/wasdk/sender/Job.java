@@ -15,6 +15,8 @@ final class Job {
   final Priority priority;
   final Instant deadline;
   final CompletableFuture<SendOutcome> future = new CompletableFuture<>();
+  // The submitter's observation context, current around each request and its answer.
+  dev.wasdk.observe.CapturedContext context = dev.wasdk.observe.CapturedContext.none();
 
   // Queue state, guarded by the dispatcher's lock.
   long seq;

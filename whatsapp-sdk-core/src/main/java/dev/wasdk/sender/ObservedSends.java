@@ -3,6 +3,7 @@ package dev.wasdk.sender;
 import dev.wasdk.error.ApiError;
 import dev.wasdk.error.ApiException;
 import dev.wasdk.internal.observe.SafeObserver;
+import dev.wasdk.observe.CapturedContext;
 import dev.wasdk.observe.LimiterDecisionEvent;
 import dev.wasdk.observe.LimiterDecisionEvent.Decision;
 import dev.wasdk.observe.LimiterDecisionEvent.Limit;
@@ -51,6 +52,16 @@ final class ObservedSends implements SenderListener {
       }
     }
     return null;
+  }
+
+  /** Takes the submitting thread's context from the observer. */
+  CapturedContext capture() {
+    try {
+      CapturedContext c = observer.capture();
+      return c == null ? CapturedContext.none() : c;
+    } catch (RuntimeException ex) {
+      return CapturedContext.none(); // the client's observer isolates and logs its own failures
+    }
   }
 
   @Override

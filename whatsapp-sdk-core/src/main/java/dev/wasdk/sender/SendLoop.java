@@ -7,6 +7,7 @@ import dev.wasdk.client.Throughput;
 import dev.wasdk.internal.text.Redact;
 import dev.wasdk.message.Message;
 import dev.wasdk.message.TemplateMessage;
+import dev.wasdk.observe.CapturedContext;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -89,6 +90,9 @@ final class SendLoop implements Dispatcher.Hooks {
             user,
             options.priority().orElseGet(() -> Priority.of(message)),
             options.deadline().orElse(null));
+    if (observed != null) {
+      job.context = observed.capture();
+    }
     Effects fx = new Effects();
     dispatcher.offer(job, fx);
     // Queued: from here nothing may throw, or a caller who resubmits would send twice.
@@ -225,7 +229,7 @@ final class SendLoop implements Dispatcher.Hooks {
       LOG.debug("sending to {} (attempt {})", Redact.mask(job.user), job.attempts);
     }
     CompletableFuture<SendResult> f;
-    try {
+    try (CapturedContext.Scope ignored = job.context.makeCurrent()) {
       f = config.transport().apply(job.message);
       if (f == null) {
         f = CompletableFuture.failedFuture(new NullPointerException("the transport gave null"));
@@ -233,7 +237,12 @@ final class SendLoop implements Dispatcher.Hooks {
     } catch (RuntimeException ex) {
       f = CompletableFuture.failedFuture(ex);
     }
-    f.whenComplete((result, error) -> onAnswer(job, result, error));
+    f.whenComplete(
+        (result, error) -> {
+          try (CapturedContext.Scope ignored = job.context.makeCurrent()) {
+            onAnswer(job, result, error);
+          }
+        });
   }
 
   @Override

@@ -12,7 +12,11 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.wasdk.client.RetryPolicy;
 import dev.wasdk.client.WhatsAppClient;
 import dev.wasdk.message.Message;
+import dev.wasdk.observe.CapturedContext;
+import dev.wasdk.observe.GraphCallEvent;
+import dev.wasdk.observe.GraphCallStart;
 import dev.wasdk.observe.LimiterDecisionEvent;
+import dev.wasdk.observe.Observation;
 import dev.wasdk.observe.SendOutcomeEvent;
 import dev.wasdk.observe.StoreCallEvent;
 import dev.wasdk.observe.WhatsAppObserver;
@@ -115,6 +119,50 @@ class ObservedSendsTest {
             });
     assertThat(outcomes + "" + decisions + storeCalls)
         .doesNotContain("16505550001", "16505550002", "wamid", "hi\"");
+  }
+
+  @Test
+  void submit_capturedContext_isCurrentAroundTheRequestAndTheOutcome() throws Exception {
+    wm.stubFor(post(urlEqualTo(PATH)).willReturn(okJson(ok("wamid.CTX"))));
+    ThreadLocal<String> current = new ThreadLocal<>();
+    List<String> atStart = new CopyOnWriteArrayList<>();
+    List<String> atOutcome = new CopyOnWriteArrayList<>();
+    WhatsAppObserver carrying =
+        new WhatsAppObserver() {
+          @Override
+          public CapturedContext capture() {
+            String taken = current.get();
+            return () -> {
+              String before = current.get();
+              current.set(taken);
+              return () -> current.set(before);
+            };
+          }
+
+          @Override
+          public Observation<GraphCallEvent> onGraphCallStart(GraphCallStart start) {
+            atStart.add(String.valueOf(current.get()));
+            return Observation.none();
+          }
+
+          @Override
+          public void onSendOutcome(SendOutcomeEvent e) {
+            atOutcome.add(String.valueOf(current.get()));
+          }
+        };
+    try (WhatsAppClient wa = client(carrying);
+        MessageSender sender = MessageSender.builder(wa).enforceServiceWindow(false).build()) {
+      current.set("caller-1");
+      var first = sender.submit(Message.to("+16505550001").text("hi"));
+      current.set("caller-2");
+      var second = sender.submit(Message.to("+16505550003").text("hi"));
+      current.remove();
+      first.get(10, TimeUnit.SECONDS);
+      second.get(10, TimeUnit.SECONDS);
+    }
+
+    assertThat(atStart).containsExactlyInAnyOrder("caller-1", "caller-2");
+    assertThat(atOutcome).containsExactlyInAnyOrder("caller-1", "caller-2");
   }
 
   @Test

@@ -1,13 +1,17 @@
 package dev.wasdk.opentelemetry;
 
+import dev.wasdk.observe.CapturedContext;
 import dev.wasdk.observe.GraphCallEvent;
 import dev.wasdk.observe.GraphCallStart;
 import dev.wasdk.observe.Observation;
 import dev.wasdk.observe.WebhookDeliveryEvent;
 import dev.wasdk.observe.WhatsAppObserver;
+import dev.wasdk.sender.SendOutcome;
+import dev.wasdk.sender.SenderListener;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.Tracer;
@@ -35,6 +39,18 @@ import java.util.Objects;
  * whatsapp.webhook.duplicates}. The span is current while a synchronous endpoint runs its handlers,
  * so a reply a handler sends with the client ({@code send} or {@code sendAsync}) is a child of the
  * delivery: one trace shows the inbound message, the handler and the reply.
+ *
+ * <p><b>Through the sender.</b> A message submitted to a {@code MessageSender} is sent from the
+ * sender's own thread, inside the context that was current when it was submitted ({@link
+ * #capture()}): a reply a handler queues on the sender is a child of the delivery, too.
+ *
+ * <p><b>Statuses.</b> To put a message's status webhooks in the trace that sent it, let this
+ * tracing see what is sent ({@link #senderListener()} on a sender, or {@link #sent(String)} after a
+ * direct send) and the statuses that arrive ({@link #statusReceived(String, String)} from a status
+ * handler). Each status then becomes a span named {@code status whatsapp}, a child of the context
+ * the message was sent in and linked to the delivery that carried the status, with the attribute
+ * {@code whatsapp.message.status}. The message ids are kept in a bounded map inside this object
+ * (the most recent {@value #DEFAULT_REMEMBERED_SENDS} by default), never on a span.
  *
  * <p>No span carries a token, a user's phone number, a message id or message content.
  *
@@ -73,10 +89,19 @@ public final class WhatsAppTracing implements WhatsAppObserver {
   static final AttributeKey<Long> WEBHOOK_DUPLICATES =
       AttributeKey.longKey("whatsapp.webhook.duplicates");
 
-  private final Tracer tracer;
+  static final AttributeKey<String> MESSAGE_STATUS =
+      AttributeKey.stringKey("whatsapp.message.status");
 
-  private WhatsAppTracing(Tracer tracer) {
+  /** How many sent messages' contexts are remembered for their statuses by default. */
+  public static final int DEFAULT_REMEMBERED_SENDS = 10_000;
+
+  private final Tracer tracer;
+  private final SentMessages sent;
+  private final SenderListener senderListener = new SentRecorder();
+
+  private WhatsAppTracing(Tracer tracer, int rememberedSends) {
     this.tracer = tracer;
+    this.sent = new SentMessages(rememberedSends);
   }
 
   /**
@@ -87,7 +112,106 @@ public final class WhatsAppTracing implements WhatsAppObserver {
    */
   public static WhatsAppTracing of(OpenTelemetry openTelemetry) {
     Objects.requireNonNull(openTelemetry, "openTelemetry");
-    return new WhatsAppTracing(openTelemetry.getTracer(INSTRUMENTATION_NAME));
+    return of(openTelemetry, DEFAULT_REMEMBERED_SENDS);
+  }
+
+  /**
+   * Returns tracing through {@code openTelemetry}'s tracer that remembers the contexts of the last
+   * {@code rememberedSends} sent messages for their statuses. Raise it when statuses of older
+   * messages should still join their traces; each entry costs about 200 bytes.
+   *
+   * @param openTelemetry the OpenTelemetry instance
+   * @param rememberedSends how many sent messages to remember, at least 1
+   * @return the observer
+   */
+  public static WhatsAppTracing of(OpenTelemetry openTelemetry, int rememberedSends) {
+    Objects.requireNonNull(openTelemetry, "openTelemetry");
+    if (rememberedSends < 1) {
+      throw new IllegalArgumentException(
+          "rememberedSends must be at least 1, but was " + rememberedSends);
+    }
+    return new WhatsAppTracing(openTelemetry.getTracer(INSTRUMENTATION_NAME), rememberedSends);
+  }
+
+  /**
+   * Takes the current OpenTelemetry context, so that a message submitted to a sender is sent in it.
+   *
+   * @return the context, or {@link CapturedContext#none()} when nothing is current
+   */
+  @Override
+  public CapturedContext capture() {
+    Context taken = Context.current();
+    if (taken == Context.root()) {
+      return CapturedContext.none();
+    }
+    return () -> taken.makeCurrent()::close;
+  }
+
+  /**
+   * Returns the listener that remembers the context each message a sender sends was submitted in,
+   * for {@link #statusReceived(String, String)}. Add it to the sender's builder.
+   *
+   * @return the listener, the same on every call
+   */
+  public SenderListener senderListener() {
+    return senderListener;
+  }
+
+  /**
+   * Remembers the current span as the context message {@code wamid} was sent in; call it after a
+   * direct {@code messages().send}. Does nothing when no span is current.
+   *
+   * @param wamid the id Meta gave the message
+   */
+  public void sent(String wamid) {
+    Objects.requireNonNull(wamid, "wamid");
+    SpanContext current = Span.current().getSpanContext();
+    if (current.isValid()) {
+      sent.put(wamid, current);
+    }
+  }
+
+  /**
+   * Records a status webhook of message {@code wamid} as a span in the trace the message was sent
+   * in, linked to the current span (the delivery that carried it). Does nothing for a message this
+   * tracing did not see sent, or has forgotten.
+   *
+   * @param wamid the message's id, from the status event
+   * @param status the status as Meta names it, such as {@code delivered}
+   */
+  public void statusReceived(String wamid, String status) {
+    Objects.requireNonNull(wamid, "wamid");
+    Objects.requireNonNull(status, "status");
+    SpanContext sentIn = sent.get(wamid);
+    if (sentIn == null) {
+      return;
+    }
+    var b =
+        tracer
+            .spanBuilder("status whatsapp")
+            .setSpanKind(SpanKind.INTERNAL)
+            .setParent(Context.root().with(Span.wrap(sentIn)))
+            .setAttribute(MESSAGING_SYSTEM, "whatsapp")
+            .setAttribute(MESSAGE_STATUS, boundedStatus(status));
+    SpanContext delivery = Span.current().getSpanContext();
+    if (delivery.isValid()) {
+      b.addLink(delivery);
+    }
+    b.startSpan().end();
+  }
+
+  /** Meta's status names are few; anything else is cut short, so the attribute stays bounded. */
+  private static String boundedStatus(String status) {
+    String s = status.toLowerCase(Locale.ROOT);
+    return s.length() <= 16 ? s : "other";
+  }
+
+  /** Remembers the context a sent message was submitted in; runs inside that context. */
+  private final class SentRecorder implements SenderListener {
+    @Override
+    public void onOutcome(SendOutcome outcome) {
+      outcome.wamid().ifPresent(WhatsAppTracing.this::sent);
+    }
   }
 
   @Override

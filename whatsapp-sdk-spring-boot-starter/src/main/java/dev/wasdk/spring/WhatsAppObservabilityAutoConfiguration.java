@@ -6,6 +6,7 @@ import dev.wasdk.observe.WhatsAppObserver;
 import dev.wasdk.opentelemetry.WhatsAppTracing;
 import dev.wasdk.sender.LimiterStore;
 import dev.wasdk.sender.MessageSender;
+import dev.wasdk.spring.internal.TracedStatuses;
 import dev.wasdk.spring.internal.WhatsAppHealthIndicator;
 import dev.wasdk.webhooks.Deduplicator;
 import dev.wasdk.webhooks.WebhookHandoff;
@@ -99,6 +100,17 @@ public final class WhatsAppObservabilityAutoConfiguration {
     @ConditionalOnMissingBean
     WhatsAppTracing whatsAppTracing(OpenTelemetry openTelemetry) {
       return WhatsAppTracing.of(openTelemetry);
+    }
+
+    // A sender's sends and the status webhooks, so that each status joins its send's trace.
+    @Bean
+    MessageSenderCustomizer whatsAppTracingSenderCustomizer(WhatsAppTracing tracing) {
+      return builder -> builder.listener(tracing.senderListener());
+    }
+
+    @Bean
+    TracedStatuses whatsAppTracedStatuses(WhatsAppTracing tracing) {
+      return new TracedStatuses(tracing);
     }
   }
 

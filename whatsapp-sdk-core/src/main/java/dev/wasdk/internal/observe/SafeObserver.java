@@ -1,5 +1,6 @@
 package dev.wasdk.internal.observe;
 
+import dev.wasdk.observe.CapturedContext;
 import dev.wasdk.observe.GraphCallEvent;
 import dev.wasdk.observe.GraphCallStart;
 import dev.wasdk.observe.LimiterDecisionEvent;
@@ -81,6 +82,51 @@ public final class SafeObserver implements WhatsAppObserver {
   @Override
   public void onStoreCall(StoreCallEvent event) {
     each(o -> o.onStoreCall(event));
+  }
+
+  @Override
+  public CapturedContext capture() {
+    if (observers.isEmpty()) {
+      return CapturedContext.none();
+    }
+    List<CapturedContext> taken = new ArrayList<>(observers.size());
+    List<WhatsAppObserver> owners = new ArrayList<>(observers.size());
+    for (WhatsAppObserver o : observers) {
+      try {
+        CapturedContext c = o.capture();
+        if (c != null && c != CapturedContext.none()) {
+          taken.add(c);
+          owners.add(o);
+        }
+      } catch (RuntimeException ex) {
+        failed(o, ex);
+      }
+    }
+    if (taken.isEmpty()) {
+      return CapturedContext.none();
+    }
+    return () -> {
+      CapturedContext.Scope[] opened = new CapturedContext.Scope[taken.size()];
+      for (int i = 0; i < opened.length; i++) {
+        try {
+          opened[i] = taken.get(i).makeCurrent();
+        } catch (RuntimeException ex) {
+          failed(owners.get(i), ex);
+        }
+      }
+      // Closed in reverse order, so that nested scopes unwind cleanly.
+      return () -> {
+        for (int i = opened.length - 1; i >= 0; i--) {
+          if (opened[i] != null) {
+            try {
+              opened[i].close();
+            } catch (RuntimeException ex) {
+              failed(owners.get(i), ex);
+            }
+          }
+        }
+      };
+    };
   }
 
   private void each(Consumer<WhatsAppObserver> call) {

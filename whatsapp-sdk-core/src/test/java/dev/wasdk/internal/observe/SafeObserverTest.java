@@ -2,6 +2,7 @@ package dev.wasdk.internal.observe;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.wasdk.observe.CapturedContext;
 import dev.wasdk.observe.GraphCallEvent;
 import dev.wasdk.observe.GraphCallStart;
 import dev.wasdk.observe.Observation;
@@ -87,6 +88,46 @@ class SafeObserverTest {
     Observation<GraphCallEvent> obs = WhatsAppObserver.of(o).onGraphCallStart(START);
     obs.end(END); // must not throw
     assertThat(obs).isNotSameAs(Observation.none());
+  }
+
+  @Test
+  void capture_severalObservers_openInOrderCloseInReverse_andIsolateFailures() {
+    List<String> seen = new ArrayList<>();
+    WhatsAppObserver throwing =
+        new WhatsAppObserver() {
+          @Override
+          public CapturedContext capture() {
+            throw new IllegalStateException("boom");
+          }
+        };
+    WhatsAppObserver both =
+        WhatsAppObserver.of(List.of(capturing("a", seen), throwing, capturing("b", seen)));
+
+    CapturedContext taken = both.capture();
+    try (CapturedContext.Scope s = taken.makeCurrent()) {
+      seen.add("work");
+    }
+
+    assertThat(seen).containsExactly("open a", "open b", "work", "close b", "close a");
+  }
+
+  @Test
+  void capture_noObserverCarriesAContext_isNone() {
+    assertThat(WhatsAppObserver.none().capture()).isSameAs(CapturedContext.none());
+    assertThat(WhatsAppObserver.of(named("a", new ArrayList<>())).capture())
+        .isSameAs(CapturedContext.none());
+  }
+
+  private static WhatsAppObserver capturing(String name, List<String> seen) {
+    return new WhatsAppObserver() {
+      @Override
+      public CapturedContext capture() {
+        return () -> {
+          seen.add("open " + name);
+          return () -> seen.add("close " + name);
+        };
+      }
+    };
   }
 
   private static WhatsAppObserver named(String name, List<String> ends) {
