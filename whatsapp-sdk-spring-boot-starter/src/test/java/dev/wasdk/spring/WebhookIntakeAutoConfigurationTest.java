@@ -100,7 +100,9 @@ class WebhookIntakeAutoConfigurationTest {
         .withPropertyValues(
             "wasdk.webhook.dedupe.store=redis",
             "wasdk.webhook.dedupe.key-prefix=" + prefix,
-            "wasdk.redis.uri=" + redis.uri())
+            "wasdk.redis.uri=" + redis.uri(),
+            // generous: a loaded machine must not turn a slow first connect into a failure
+            "wasdk.redis.command-timeout=10s")
         .run(
             context -> {
               assertThat(context).hasNotFailed();
@@ -313,7 +315,9 @@ class WebhookIntakeAutoConfigurationTest {
             "wasdk.webhook.redis-stream.group=" + stream + "-group",
             "wasdk.webhook.redis-stream.consumer=instance-1",
             "wasdk.webhook.redis-stream.max-length=5000",
-            "wasdk.redis.uri=" + redis.uri())
+            "wasdk.redis.uri=" + redis.uri(),
+            // generous: a loaded machine must not turn a slow first connect into a failure
+            "wasdk.redis.command-timeout=10s")
         .run(
             context -> {
               assertThat(context).hasNotFailed();
@@ -349,7 +353,9 @@ class WebhookIntakeAutoConfigurationTest {
             "wasdk.webhook.redis-stream.stream=" + stream,
             "wasdk.webhook.redis-stream.max-deliveries=2",
             "wasdk.webhook.redis-stream.claim-idle=100ms",
-            "wasdk.redis.uri=" + redis.uri())
+            "wasdk.redis.uri=" + redis.uri(),
+            // generous: a loaded machine must not turn a slow first connect into a failure
+            "wasdk.redis.command-timeout=10s")
         .run(
             context -> {
               assertThat(context).hasNotFailed();
@@ -383,7 +389,9 @@ class WebhookIntakeAutoConfigurationTest {
             "wasdk.webhook.dispatch=redis-stream",
             "wasdk.webhook.redis-stream.stream=intake-stream-" + UUID.randomUUID(),
             "wasdk.webhook.redis-stream.worker-enabled=false",
-            "wasdk.redis.uri=" + redis.uri())
+            "wasdk.redis.uri=" + redis.uri(),
+            // generous: a loaded machine must not turn a slow first connect into a failure
+            "wasdk.redis.command-timeout=10s")
         .run(
             context -> {
               assertThat(context).hasNotFailed();

@@ -51,6 +51,8 @@ import org.springframework.test.context.DynamicPropertySource;
       "wasdk.verify-token=verify-token-9876543210",
       "wasdk.sender.enabled=false",
       "wasdk.webhook.dedupe.store=redis",
+      // generous: a loaded machine must not turn a slow first connect into a failure
+      "wasdk.redis.command-timeout=10s",
       // the application's own value, which the starter's default must not replace
       "server.tomcat.connection-timeout=3s"
     })
