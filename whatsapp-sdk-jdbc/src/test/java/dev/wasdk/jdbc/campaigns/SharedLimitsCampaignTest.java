@@ -40,7 +40,7 @@ import org.postgresql.ds.PGSimpleDataSource;
 class SharedLimitsCampaignTest {
   private static final int THROUGHPUT = 50;
   private static final int USERS = 400;
-  private static final double HEADROOM = 0.15;
+  private static final double HEADROOM = 0.2;
 
   private final List<AutoCloseable> closing = new ArrayList<>();
 
@@ -77,8 +77,8 @@ class SharedLimitsCampaignTest {
 
     assertThat(doneA.count(RecipientState.SENT)).isEqualTo(USERS);
     // both workers took a real share of the audience
-    assertThat(senderA.stats().sent()).isGreaterThan(USERS / 5);
-    assertThat(senderB.stats().sent()).isGreaterThan(USERS / 5);
+    assertThat(senderA.stats().sent()).as("worker A's sends").isGreaterThan(USERS / 5);
+    assertThat(senderB.stats().sent()).as("worker B's sends").isGreaterThan(USERS / 5);
     assertThat(senderA.stats().sent() + senderB.stats().sent()).isEqualTo(USERS);
 
     List<Long> arrivals =
@@ -98,10 +98,10 @@ class SharedLimitsCampaignTest {
       most = Math.max(most, to - from + 1);
     }
     assertThat(most).as("arrivals in the busiest second").isLessThanOrEqualTo(THROUGHPUT);
-    // paced together: 400 sends at 42.5/s take about 9 s, not half that (each sender's own rate)
+    // paced together: 400 sends at 40/s take about 9 s, not half that (each sender's own rate)
     double seconds = (arrivals.get(arrivals.size() - 1) - arrivals.get(0)) / 1e6;
     double paced = THROUGHPUT * (1 - HEADROOM);
-    assertThat(seconds).isGreaterThan((USERS - paced) / paced * 0.9);
+    assertThat(seconds).as("seconds from first to last arrival").isGreaterThan((USERS - paced) / paced * 0.9);
   }
 
   private LimiterStore limiter(String prefix) {
@@ -127,8 +127,12 @@ class SharedLimitsCampaignTest {
             // The shared bucket lets a late sender catch up 100 ms of sends, and each sender's
             // window guard counts only its own sends: with the default headroom (0.02) two senders
             // together reached 56 arrivals in a second. A headroom above the catch-up share (0.1)
-            // plus the arrival jitter keeps the combined rate under the limit.
+            // plus the arrival jitter (tens of ms on a loaded machine) keeps the combined rate under the
+            // limit.
             .throughputHeadroom(HEADROOM)
+            // a loaded machine can stall Redis calls past the default budget; this test is about
+            // the shared rate, not about a slow store
+            .storeCallBudget(Duration.ofSeconds(2))
             .tier(MessagingTier.TIER_10K)
             .store(limits)
             .build();
