@@ -14,7 +14,8 @@
 #
 # Environment: SUITES (default "send webhook limiter redis memory pacing simulator observe") runs a
 # subset,
-# and "sender" (not in the default) runs SubmitLatency and QueuedMemory;
+# and "sender" (not in the default) runs SubmitLatency and QueuedMemory; "campaign" (not in the
+# default either) runs CampaignCost and the 80/s campaign through the sender and the campaigns API;
 # REPS overrides the number of repetitions; JAVA picks the java binary (default: java on the PATH).
 set -uo pipefail
 
@@ -44,6 +45,9 @@ case "$MODE" in
     SIMULATOR_ARGS=("8 3 0 2" "8 3 1000 2")
     SUBMIT_ARGS="3 1000 2000"
     QUEUED_N=100000
+    CAMPAIGN_N=100000
+    CAMPAIGN_JDBC_N=20000
+    CAMPAIGN_PACE="2000 80"
     OBSERVE_JMH="-f 1 -wi 3 -w 1s -i 3 -r 1s"
     OBSERVE_ROUNDS=5
     ;;
@@ -60,6 +64,9 @@ case "$MODE" in
     SIMULATOR_ARGS=("8 5 0 2" "8 5 1000 2")
     SUBMIT_ARGS="7 2000 2000"
     QUEUED_N=1000000
+    CAMPAIGN_N=1000000
+    CAMPAIGN_JDBC_N=50000
+    CAMPAIGN_PACE="10000 80"
     OBSERVE_JMH="-f 1 -wi 5 -w 1s -i 5 -r 2s"
     OBSERVE_ROUNDS=15
     ;;
@@ -191,6 +198,20 @@ for rep in $(seq 1 "$REPS"); do
         # the same in CPU time, steadier on a shared machine
         harness observe cpu "$rep" -Dsun.net.httpserver.nodelay=true -cp "$JAR_REL" \
           dev.wasdk.benchmarks.send.ObservabilityCpuTime "$OBSERVE_ROUNDS"
+        ;;
+      campaign)
+        # the campaign engine's own cost, then the 10,000-message campaign at 80/s through the
+        # campaigns API next to the bare sender's run in the same session
+        harness campaign memory "$rep" -Xmx2g -cp "$JAR_REL" \
+          dev.wasdk.campaigns.CampaignCost memory "$CAMPAIGN_N"
+        harness campaign jdbc "$rep" -cp "$JAR_REL" \
+          dev.wasdk.campaigns.CampaignCost jdbc "$CAMPAIGN_JDBC_N"
+        # shellcheck disable=SC2086
+        harness campaign sender "$rep" -Dsun.net.httpserver.nodelay=true -cp "$JAR_REL" \
+          dev.wasdk.benchmarks.pacing.PacingHarness campaign $CAMPAIGN_PACE
+        # shellcheck disable=SC2086
+        harness campaign api "$rep" -Dsun.net.httpserver.nodelay=true -cp "$JAR_REL" \
+          dev.wasdk.benchmarks.pacing.PacingHarness campaignApi $CAMPAIGN_PACE
         ;;
       sender)
         # shellcheck disable=SC2086

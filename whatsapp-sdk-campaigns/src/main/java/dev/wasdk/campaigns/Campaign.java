@@ -204,9 +204,10 @@ public final class Campaign implements AutoCloseable {
   }
 
   /**
-   * Stops this instance's worker thread. The campaign stays in the store: a new instance with the
-   * same id resumes it. Claims this instance held end as {@link RecipientState#UNKNOWN} when their
-   * lease runs out, unless their outcomes were recorded first.
+   * Stops this instance's worker thread, then writes the outcomes and webhook progress it had
+   * received but not yet written. The campaign stays in the store: a new instance with the same id
+   * resumes it. Claims this instance held end as {@link RecipientState#UNKNOWN} when their lease
+   * runs out, unless their outcomes were recorded first.
    */
   @Override
   public void close() {

@@ -1,38 +1,68 @@
 package dev.wasdk.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
-import dev.wasdk.client.MessagingTier;
+import dev.wasdk.campaigns.AbDecision;
+import dev.wasdk.campaigns.Funnel;
+import dev.wasdk.campaigns.Metric;
+import dev.wasdk.campaigns.RecipientState;
 import dev.wasdk.sender.RejectReason;
-import java.util.List;
-import java.util.Map;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class CampaignTest {
 
   @Test
-  void simulate_200UsersAt50PerDay_sendsOnlyToConfirmedUsersOverFourDays() throws Exception {
-    // Of every 40 users: #0 declines, #1 never answers, #2 replies STOP, #3 stops marketing in
-    // WhatsApp, #4 cannot be reached; 200 users make 5 of each, and leave 180 who may receive it.
-    Campaign.Report report = Campaign.simulate(200, 1_000, MessagingTier.TIER_50);
+  void simulate_5000Users_funnelMatchesTheSimulatedAudience(@TempDir Path dir) throws Exception {
+    Campaign.Result r = Campaign.simulate(5_000, dir);
+    System.out.println(r.describe());
 
-    Campaign.Broadcast b = report.broadcast();
-    assertThat(b.audience()).isEqualTo(200);
-    assertThat(b.refused())
-        .isEqualTo(Map.of(RejectReason.NO_CONSENT, 10, RejectReason.OPTED_OUT, 10));
-    // The windows had closed, so each day took the tier's 50 unique users, plus the slots given
-    // back by the day's failed deliveries (131026) whose status came back in time.
-    List<Integer> days = report.acceptedByDay();
-    assertThat(days).hasSize(4);
-    assertThat(days.subList(0, 3)).allSatisfy(d -> assertThat(d).isBetween(50, 55));
-    assertThat(days.stream().mapToInt(Integer::intValue).sum()).isEqualTo(180);
-    assertThat(b.accepted()).isEqualTo(180);
-    assertThat(b.deferred()).isEmpty();
-    assertThat(b.other()).isZero();
-    assertThat(report.failedByCode()).isEqualTo(Map.of(131026, 5));
-    assertThat(report.delivered()).isEqualTo(175);
-    assertThat(report.read()).isEqualTo(175);
-    // A message that fails delivery has no sent status.
-    assertThat(report.sent()).isEqualTo(175);
+    // Of every 10 users, #0 declines and #1 never answers (no consent), #2 and #3 opt out after
+    // confirming: exactly 1,000 of each reason, unless one sits in the batch in doubt at the crash.
+    long inDoubt = r.count(RecipientState.UNKNOWN);
+    assertThat(inDoubt).as("at most one claim batch in doubt").isBetween(0L, (long) Campaign.BATCH);
+    Funnel all = r.funnels().values().stream().reduce(Funnel.EMPTY, Funnel::plus);
+    assertThat(all.refused().keySet())
+        .as("nothing refused by the simulator, such as over the tier")
+        .containsOnly(RejectReason.NO_CONSENT, RejectReason.OPTED_OUT);
+    assertThat(all.refused().get(RejectReason.NO_CONSENT)).isBetween(1_000 - inDoubt, 1_000L);
+    assertThat(all.refused().get(RejectReason.OPTED_OUT)).isBetween(1_000 - inDoubt, 1_000L);
+    assertThat(r.count(RecipientState.SKIPPED) + r.count(RecipientState.CANCELLED)).isZero();
+    long reached = 3_000 - inDoubt; // six of every ten consented, minus those in doubt
+    assertThat(r.count(RecipientState.SENT) + r.count(RecipientState.FAILED))
+        .isBetween(reached - inDoubt, 3_000L);
+
+    // The 2K tier: the first day stopped at 2,000 users (plus slots given back by failures);
+    // the rest went after the resume. Nobody got the campaign twice.
+    assertThat(r.firstDaySends()).isBetween(2_000, 2_000 + 150);
+    assertThat(r.firstDaySends() + r.secondDaySends()).isBetween((int) (3_000 - inDoubt), 3_000);
+    assertThat(r.campaignSendsPerRecipient().values()).allMatch(n -> n == 1);
+
+    // The simulated audience: 3% fail with 131026, A read by 30%, B by 60% of the sent.
+    // (a message that fails delivery was still sent: "sent" counts Meta's acceptances)
+    assertThat((double) all.failed().getOrDefault(131026, 0L) / all.sent())
+        .isCloseTo(Campaign.UNREACHABLE, within(0.015));
+    AbDecision d = r.decision();
+    assertThat(d.winner()).contains("B");
+    assertThat(d.pValue()).isLessThan(0.01);
+    AbDecision.VariantResult a = d.variants().get(0);
+    AbDecision.VariantResult b = d.variants().get(1);
+    // about 150 sent per variant in the 10% sample: a wide tolerance
+    assertThat(a.sent()).isBetween(100L, 200L);
+    assertThat(a.rate()).isCloseTo(Campaign.READ_A * (1 - Campaign.UNREACHABLE), within(0.12));
+    assertThat(b.rate()).isCloseTo(Campaign.READ_B * (1 - Campaign.UNREACHABLE), within(0.12));
+    // B then went to everyone else: thousands of sends, so a tight tolerance
+    Funnel fb = r.funnels().get("B");
+    assertThat(fb.sent()).isGreaterThan(2_000);
+    assertThat(fb.rate(Metric.READ))
+        .isCloseTo(Campaign.READ_B * (1 - Campaign.UNREACHABLE), within(0.04));
+    assertThat(fb.delivered() + fb.failedTotal()).isEqualTo(fb.sent());
+
+    assertThat(r.report()).exists();
+    assertThat(Files.readString(r.report())).contains("<svg", "B");
+    assertThat(r.describe()).contains("Campaign spring-sale", "A/B:", "Report:");
   }
 }

@@ -7,9 +7,10 @@ import java.util.Objects;
 
 /**
  * How the simulated users who get one template behave: the share whose delivery fails, by error
- * code, and the share who read it, and when. Register it with {@link
- * WhatsAppSimulator#audience(String, AudienceProfile)}. Every choice is a function of the seed, the
- * template and the recipient, so a test sees the same users fail and read on every run.
+ * code, the share who read it, and when, and the shares who reply, tap a quick-reply button or
+ * click the URL button. Register it with {@link WhatsAppSimulator#audience(String,
+ * AudienceProfile)}. Every choice is a function of the seed, the template and the recipient, so a
+ * test sees the same users fail and read on every run.
  *
  * <pre>{@code
  * sim.audience("spring_b", AudienceProfile.builder()
@@ -17,11 +18,16 @@ import java.util.Objects;
  *     .failureRate(131026, 0.02)      // 2% not on WhatsApp
  *     .readRate(0.40)                 // 40% of the delivered read it
  *     .readDelay(Duration.ofSeconds(1))
+ *     .replyRate(0.05, "Interested")  // 5% answer with a text
+ *     .buttonTapRate(0.10, "more", "Tell me more")
+ *     .urlClickRate(0.08)             // served in template analytics
  *     .build());
  * }</pre>
  *
  * <p>A failed message gets a {@code failed} status; the others get {@code sent} and {@code
  * delivered} (with pricing), and a {@code read} status for the readers when read receipts are on.
+ * Replies and button taps follow the statuses as inbound messages whose {@code context} is the
+ * template message's id, each drawn among the delivered messages, independently of reading.
  * Instances are immutable and thread-safe.
  */
 public final class AudienceProfile {
@@ -29,12 +35,24 @@ public final class AudienceProfile {
   private final Map<Integer, Double> failureRates;
   private final double readRate;
   private final Duration readDelay;
+  private final double replyRate;
+  private final String replyText;
+  private final double buttonTapRate;
+  private final String buttonPayload;
+  private final String buttonText;
+  private final double urlClickRate;
 
   private AudienceProfile(Builder b) {
     this.seed = b.seed;
     this.failureRates = Map.copyOf(b.failureRates);
     this.readRate = b.readRate;
     this.readDelay = b.readDelay;
+    this.replyRate = b.replyRate;
+    this.replyText = b.replyText;
+    this.buttonTapRate = b.buttonTapRate;
+    this.buttonPayload = b.buttonPayload;
+    this.buttonText = b.buttonText;
+    this.urlClickRate = b.urlClickRate;
   }
 
   /**
@@ -66,6 +84,36 @@ public final class AudienceProfile {
     return readDelay;
   }
 
+  /** Returns the share of delivered messages answered with a text reply. */
+  public double replyRate() {
+    return replyRate;
+  }
+
+  /** Returns the text of the replies. */
+  public String replyText() {
+    return replyText;
+  }
+
+  /** Returns the share of delivered messages answered with a quick-reply button tap. */
+  public double buttonTapRate() {
+    return buttonTapRate;
+  }
+
+  /** Returns the payload of the tapped quick-reply button. */
+  public String buttonPayload() {
+    return buttonPayload;
+  }
+
+  /** Returns the text of the tapped quick-reply button. */
+  public String buttonText() {
+    return buttonText;
+  }
+
+  /** Returns the share of delivered messages whose URL button is clicked. */
+  public double urlClickRate() {
+    return urlClickRate;
+  }
+
   @Override
   public String toString() {
     return "AudienceProfile[seed="
@@ -76,6 +124,12 @@ public final class AudienceProfile {
         + readRate
         + ", readDelay="
         + readDelay
+        + ", replyRate="
+        + replyRate
+        + ", buttonTapRate="
+        + buttonTapRate
+        + ", urlClickRate="
+        + urlClickRate
         + "]";
   }
 
@@ -85,6 +139,12 @@ public final class AudienceProfile {
     private final Map<Integer, Double> failureRates = new LinkedHashMap<>();
     private double readRate = 1;
     private Duration readDelay;
+    private double replyRate;
+    private String replyText = "Interested";
+    private double buttonTapRate;
+    private String buttonPayload = "more";
+    private String buttonText = "Tell me more";
+    private double urlClickRate;
 
     private Builder() {}
 
@@ -151,6 +211,76 @@ public final class AudienceProfile {
       }
       this.readDelay = delay;
       return this;
+    }
+
+    /**
+     * Makes a share of the delivered messages answered by a text message whose {@code context}
+     * names the template message, like a user swiping to reply. A user either replies or taps a
+     * button (or neither), so the two shares add up to at most 1. Default 0.
+     *
+     * @param share from 0 to 1
+     * @param text the reply's text
+     * @return this builder
+     */
+    public Builder replyRate(double share, String text) {
+      checkShare(share);
+      if (Objects.requireNonNull(text, "text").isBlank()) {
+        throw new IllegalArgumentException("text must not be blank");
+      }
+      checkReactions(share, buttonTapRate);
+      this.replyRate = share;
+      this.replyText = text;
+      return this;
+    }
+
+    /**
+     * Makes a share of the delivered messages answered by a tap on one of the template's
+     * quick-reply buttons: an inbound {@code button} message whose {@code context} names the
+     * template message. Default 0.
+     *
+     * @param share from 0 to 1; with the reply share, at most 1
+     * @param payload the button's payload
+     * @param text the button's text
+     * @return this builder
+     */
+    public Builder buttonTapRate(double share, String payload, String text) {
+      checkShare(share);
+      if (Objects.requireNonNull(payload, "payload").isBlank()
+          || Objects.requireNonNull(text, "text").isBlank()) {
+        throw new IllegalArgumentException("payload and text must not be blank");
+      }
+      checkReactions(replyRate, share);
+      this.buttonTapRate = share;
+      this.buttonPayload = payload;
+      this.buttonText = text;
+      return this;
+    }
+
+    /**
+     * Makes a share of the delivered messages have their URL button clicked. Meta reports these
+     * clicks only in template analytics, per template and day ({@code clicked} of type {@code
+     * url_button}); the simulator serves them there, counted on the day of the send. Default 0.
+     *
+     * @param share from 0 to 1
+     * @return this builder
+     */
+    public Builder urlClickRate(double share) {
+      checkShare(share);
+      this.urlClickRate = share;
+      return this;
+    }
+
+    private static void checkShare(double share) {
+      if (!(share >= 0 && share <= 1)) {
+        throw new IllegalArgumentException("share must be from 0 to 1, was " + share);
+      }
+    }
+
+    private static void checkReactions(double reply, double tap) {
+      if (reply + tap > 1 + 1e-9) {
+        throw new IllegalArgumentException(
+            "reply and button-tap shares add up to more than 1: " + (reply + tap));
+      }
     }
 
     /**

@@ -113,4 +113,20 @@ class AudienceProfileTest {
     assertThatThrownBy(() -> AudienceProfile.builder().failureRate(0, 0.1))
         .hasMessageContaining("errorCode");
   }
+
+  @Test
+  void builder_refusesRepliesAndTapsOverOne_andBlankTexts() {
+    AudienceProfile.Builder b = AudienceProfile.builder().replyRate(0.7, "Yes");
+    assertThatThrownBy(() -> b.buttonTapRate(0.4, "more", "More"))
+        .hasMessageContaining("add up to more than 1");
+    assertThat(b.buttonTapRate(0.3, "more", "More").build().buttonTapRate()).isEqualTo(0.3);
+    assertThatThrownBy(() -> AudienceProfile.builder().replyRate(0.1, " "))
+        .hasMessageContaining("text");
+    assertThatThrownBy(() -> AudienceProfile.builder().urlClickRate(1.5))
+        .hasMessageContaining("share");
+    AudienceProfile p = AudienceProfile.builder().replyRate(0.1, "Hi").urlClickRate(0.2).build();
+    assertThat(p.replyText()).isEqualTo("Hi");
+    assertThat(p.urlClickRate()).isEqualTo(0.2);
+    assertThat(p.buttonTapRate()).isZero();
+  }
 }

@@ -31,6 +31,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <pre>
  * java -cp benchmarks.jar dev.wasdk.benchmarks.pacing.PacingHarness accuracy 80 60
  * java -cp benchmarks.jar dev.wasdk.benchmarks.pacing.PacingHarness campaign 10000 80
+ * java -cp benchmarks.jar dev.wasdk.benchmarks.pacing.PacingHarness campaignApi 10000 80
  * java -cp benchmarks.jar dev.wasdk.benchmarks.pacing.PacingHarness campaign 10000 1000 0 0.01
  * java -cp benchmarks.jar dev.wasdk.benchmarks.pacing.PacingHarness naive 2000 80 64
  * java -cp benchmarks.jar dev.wasdk.benchmarks.pacing.PacingHarness --server=inproc accuracy 80 60
@@ -57,7 +58,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class PacingHarness {
   static final String PHONE_ID = "106540352242922";
   static final long LATENCY_MS = 200;
-  private static final int SERVER_THREADS = 64;
+  static final int SERVER_THREADS = 64;
 
   private PacingHarness() {}
 
@@ -97,6 +98,9 @@ public final class PacingHarness {
             Integer.parseInt(a[2]),
             intArg(a, 3),
             headroomArg(a, 4));
+        break;
+      case "campaignApi":
+        CampaignPacing.run(run, serverOption, Integer.parseInt(a[1]), Integer.parseInt(a[2]));
         break;
       case "naive":
         naive(
@@ -259,7 +263,7 @@ public final class PacingHarness {
     }
   }
 
-  private static void printServer(SlowServer.Stats s, int rate) {
+  static void printServer(SlowServer.Stats s, int rate) {
     System.out.printf(
         Locale.ROOT,
         "  server: accepted=%d throttled(130429)=%d; achieved %.3f/s (%.2f%% of %d/s) over %.3f s;"
@@ -290,7 +294,7 @@ public final class PacingHarness {
     }
   }
 
-  private static void emitServer(String k, SlowServer.Stats s, int rate) {
+  static void emitServer(String k, SlowServer.Stats s, int rate) {
     Results.emit(k + "achievedPerSecond", s.achievedPerSecond());
     Results.emit(k + "percentOfNominal", 100.0 * s.achievedPerSecond() / rate);
     Results.emit(k + "maxArrivalsPerWindow", s.maxArrivalsPerWindow());

@@ -190,12 +190,22 @@ public final class CampaignWorker {
   public void close() {
     closed = true;
     status = CampaignSnapshot.Status.CLOSED;
+    boolean stopped = true;
     if (thread != null) {
       thread.shutdownNow();
       try {
-        thread.awaitTermination(10, TimeUnit.SECONDS);
+        stopped = thread.awaitTermination(10, TimeUnit.SECONDS);
       } catch (InterruptedException e) {
+        stopped = false;
         Thread.currentThread().interrupt();
+      }
+    }
+    if (stopped) {
+      // The worker thread has ended, so its buffers are ours: write what it had not yet written.
+      try {
+        flush();
+      } catch (RuntimeException e) {
+        LOG.warn("campaign {}: the last outcomes were not written: {}", id, e.toString());
       }
     }
     closeCursor();

@@ -29,6 +29,20 @@ final class AudienceDraws {
     return uniform(p.seed(), template, recipient, 2) < p.readRate();
   }
 
+  /** Returns 1 when the recipient replies, 2 when they tap the button, 0 when neither. */
+  static int reaction(AudienceProfile p, String template, String recipient) {
+    double u = uniform(p.seed(), template, recipient, 3);
+    if (u < p.replyRate()) {
+      return 1;
+    }
+    return u < p.replyRate() + p.buttonTapRate() ? 2 : 0;
+  }
+
+  /** Returns whether the recipient clicks the URL button. */
+  static boolean clicks(AudienceProfile p, String template, String recipient) {
+    return uniform(p.seed(), template, recipient, 4) < p.urlClickRate();
+  }
+
   private static double uniform(long seed, String template, String recipient, int purpose) {
     long h = seed * 0x9E3779B97F4A7C15L + purpose;
     for (byte b : (template + '\u0000' + recipient).getBytes(StandardCharsets.UTF_8)) {

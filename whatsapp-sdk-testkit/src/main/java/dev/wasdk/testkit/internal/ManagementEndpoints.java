@@ -132,7 +132,8 @@ final class ManagementEndpoints {
     }
     if (id.equals(sim.settings.wabaId())) {
       Simulator.requireMethod(method, id, "GET");
-      return SimResponse.json(JsonIo.bytes(wabaJson()));
+      Optional<ObjectNode> analytics = sim.reactions.analytics(req.query("fields"));
+      return SimResponse.json(JsonIo.bytes(analytics.orElseGet(this::wabaJson)));
     }
     Optional<MediaStore.Media> media = sim.media.get(id).filter(m -> alive(m, now));
     if (media.isPresent()) {

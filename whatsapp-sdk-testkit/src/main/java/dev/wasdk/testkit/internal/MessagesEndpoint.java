@@ -391,6 +391,18 @@ final class MessagesEndpoint {
                     null)));
         delays.add(nonNegative(readDelay(s, audience).minus(s.deliveredDelay())));
       }
+      if (audience != null) {
+        sim.reactions.afterDelivery(
+            phone,
+            audience,
+            (TemplateMessage) message,
+            recipient,
+            wamid,
+            base,
+            Duration.ZERO,
+            posts,
+            delays);
+      }
     }
     sim.webhooks.sequence(posts, delays);
   }

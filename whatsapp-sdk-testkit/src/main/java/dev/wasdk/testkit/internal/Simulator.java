@@ -89,6 +89,7 @@ public final class Simulator implements AutoCloseable {
   final Set<String> optedOut = ConcurrentHashMap.newKeySet();
   final Map<String, Integer> deliveryFailures = new ConcurrentHashMap<>();
   final Map<String, dev.wasdk.testkit.AudienceProfile> audiences = new ConcurrentHashMap<>();
+  final AudienceReactions reactions = new AudienceReactions(this);
   final Map<String, String> inboundIds =
       Collections.synchronizedMap(
           new LinkedHashMap<>() {
