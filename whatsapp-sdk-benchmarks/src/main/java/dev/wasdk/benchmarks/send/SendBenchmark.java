@@ -67,8 +67,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * client does. OkHttp's synchronous {@code execute} runs on the calling thread.
  *
  * <p>The {@code paired*} groups run wasdk and raw threads at the same time against the same server
- * (1 + 1 and 4 + 4 threads), so both sides see the same machine load; on a busy machine their ratio
- * is steadier than that of separate runs.
+ * (1 + 1 and 4 + 4 threads; JMH's {@code -tg 32,32} gives 32 + 32), so both sides see the same
+ * machine load; on a busy machine their ratio is steadier than that of separate runs. The {@code
+ * trio} group does the same with wasdk, raw and OkHttp threads (1 + 1 + 1, or {@code -tg 8,8,8}).
  *
  * <p>Under load the JDK client occasionally fails a request on a reused connection with {@code
  * IOException: HTTP/1.1 header parser received no bytes}. Every side counts such failures instead
@@ -347,5 +348,29 @@ public class SendBenchmark {
   @GroupThreads(4)
   public Object paired4plus4_raw() throws InterruptedException {
     return rawOrCount();
+  }
+
+  /** wasdk third of a trio: wasdk, raw and OkHttp threads sending at the same time. */
+  @Benchmark
+  @Group("trio")
+  @GroupThreads(1)
+  public Object trio_wasdk() {
+    return wasdkOrCount();
+  }
+
+  /** Raw third of a trio. */
+  @Benchmark
+  @Group("trio")
+  @GroupThreads(1)
+  public Object trio_raw() throws InterruptedException {
+    return rawOrCount();
+  }
+
+  /** OkHttp third of a trio. */
+  @Benchmark
+  @Group("trio")
+  @GroupThreads(1)
+  public Object trio_okhttp() {
+    return okhttpOrCount();
   }
 }
