@@ -20,8 +20,9 @@ import java.util.function.LongSupplier;
  * body therefore fails between its deadline and one period after it. A body that is still receiving
  * data also checks its deadline on each chunk ({@link BoundedBody#onNext}).
  *
- * <p>The sweep runs on one daemon thread shared by every transport. It holds no lock while it fails
- * a body; the HTTP client hands the failure to the caller on its own executor. Thread-safe.
+ * <p>The sweep runs on one daemon thread ({@code wasdk-body-deadlines}) shared by every transport.
+ * It holds no lock while it fails a body, and the HTTP client passes the failure on to the caller's
+ * future through its own executors. Thread-safe.
  */
 final class BodyDeadlines {
 
