@@ -366,16 +366,22 @@ public final class BenchReport {
     StringBuilder md = new StringBuilder(header("send", "Send path: sends per second"));
     boolean http11 =
         figures.keySet().stream().anyMatch(k -> k.startsWith("SendBenchmark.camelHttp11@"));
+    boolean okhttp = figures.keySet().stream().anyMatch(k -> k.startsWith("SendBenchmark.okhttp@"));
     md.append(
             "| threads | raw `HttpClient` | wasdk | wasdk time ÷ raw | Camel | Camel time ÷ raw |")
         .append(http11 ? " Camel, HTTP/1.1 client | its time ÷ raw |" : "")
-        .append(http11 ? "\n|---|---|---|---|---|---|---|---|\n" : "\n|---|---|---|---|---|---|\n");
+        .append(okhttp ? " raw OkHttp | OkHttp time ÷ raw | wasdk time ÷ OkHttp |" : "")
+        .append("\n|---|---|---|---|---|---|")
+        .append(http11 ? "---|---|" : "")
+        .append(okhttp ? "---|---|---|" : "")
+        .append('\n');
     List<String> verdicts = new ArrayList<>();
     for (int t : threads("SendBenchmark.")) {
       String raw = "SendBenchmark.raw@t" + t;
       String wasdk = "SendBenchmark.wasdk@t" + t;
       String camel = "SendBenchmark.camel@t" + t;
       String camel11 = "SendBenchmark.camelHttp11@t" + t;
+      String ok = "SendBenchmark.okhttp@t" + t;
       Spread ratio = ratio(raw, wasdk);
       md.append(
           String.format(
@@ -394,6 +400,15 @@ public final class BenchReport {
                 " %s | %s |",
                 figure(camel11).format(BenchReport::integer),
                 ratio(raw, camel11).format(BenchReport::times)));
+      }
+      if (okhttp) {
+        md.append(
+            String.format(
+                Locale.ROOT,
+                " %s | %s | %s |",
+                figure(ok).format(BenchReport::integer),
+                ratio(raw, ok).format(BenchReport::times),
+                ratio(ok, wasdk).format(BenchReport::times)));
       }
       md.append('\n');
       if (ratio.n() > 0) {

@@ -15,6 +15,12 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import okhttp3.ConnectionPool;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
 import org.apache.camel.CamelContext;
 import org.apache.camel.CamelExecutionException;
 import org.apache.camel.Endpoint;
@@ -54,9 +60,16 @@ import org.openjdk.jmh.annotations.Warmup;
  * as a Camel user gets it; {@code camelHttp11} gives the endpoint an HTTP/1.1 client, like the
  * others. Camel's producer sends with {@code sendAsync} and the template waits for the reply.
  *
+ * <p>The {@code okhttp} benchmark is the raw POST again on OkHttp 5 instead of the JDK client: the
+ * same bytes, path and headers, the reply read as bytes and not parsed. It is the floor of any
+ * client built on OkHttp (such as a Retrofit-based SDK). Its connection pool keeps up to 64 idle
+ * connections (OkHttp's default keeps 5), so at 8 and 64 threads it reuses connections as the JDK
+ * client does. OkHttp's synchronous {@code execute} runs on the calling thread.
+ *
  * <p>The {@code paired*} groups run wasdk and raw threads at the same time against the same server
- * (1 + 1 and 4 + 4 threads), so both sides see the same machine load; on a busy machine their ratio
- * is steadier than that of separate runs.
+ * (1 + 1 and 4 + 4 threads; JMH's {@code -tg 32,32} gives 32 + 32), so both sides see the same
+ * machine load; on a busy machine their ratio is steadier than that of separate runs. The {@code
+ * trio} group does the same with wasdk, raw and OkHttp threads (1 + 1 + 1, or {@code -tg 8,8,8}).
  *
  * <p>Under load the JDK client occasionally fails a request on a reused connection with {@code
  * IOException: HTTP/1.1 header parser received no bytes}. Every side counts such failures instead
@@ -97,6 +110,9 @@ public class SendBenchmark {
   private final AtomicLong rawFailures = new AtomicLong();
   private final AtomicLong wasdkFailures = new AtomicLong();
   private final AtomicLong camelFailures = new AtomicLong();
+  private final AtomicLong okhttpFailures = new AtomicLong();
+  private OkHttpClient okhttp;
+  private Request okhttpRequest;
 
   /** Starts the server and the three clients, and checks each gets the canned reply. */
   @Setup(Level.Trial)
@@ -126,6 +142,25 @@ public class SendBenchmark {
         || !Arrays.equals(rawReply, LoopbackServer.SEND_OK)
         || !Arrays.equals(body, server.lastBody())) {
       throw new IllegalStateException("the loopback server did not answer as expected");
+    }
+
+    okhttp =
+        new OkHttpClient.Builder()
+            .connectionPool(new ConnectionPool(64, 5, TimeUnit.MINUTES))
+            .connectTimeout(Duration.ofSeconds(10))
+            .readTimeout(Duration.ofSeconds(30))
+            .build();
+    okhttpRequest =
+        new Request.Builder()
+            .url(messagesUri.toString())
+            .header("Authorization", authorization)
+            .header("User-Agent", "okhttp-peer/1.0")
+            .post(RequestBody.create(body, MediaType.get("application/json")))
+            .build();
+    if (!Arrays.equals(okhttpPost(), LoopbackServer.SEND_OK)
+        || !Arrays.equals(body, server.lastBody())
+        || !wasdkPath.equals(server.lastPath())) {
+      throw new IllegalStateException("OkHttp's request or reply was not as expected");
     }
 
     camel = new DefaultCamelContext();
@@ -182,11 +217,13 @@ public class SendBenchmark {
   /** Prints any counted failures and closes everything. */
   @TearDown(Level.Trial)
   public void tearDown() throws InterruptedException {
-    if (rawFailures.get() + wasdkFailures.get() + camelFailures.get() > 0) {
+    if (rawFailures.get() + wasdkFailures.get() + camelFailures.get() + okhttpFailures.get() > 0) {
       System.out.printf(
-          "%nfailed calls: raw=%d wasdk=%d camel=%d%n",
-          rawFailures.get(), wasdkFailures.get(), camelFailures.get());
+          "%nfailed calls: raw=%d wasdk=%d camel=%d okhttp=%d%n",
+          rawFailures.get(), wasdkFailures.get(), camelFailures.get(), okhttpFailures.get());
     }
+    okhttp.dispatcher().executorService().shutdown();
+    okhttp.connectionPool().evictAll();
     camelTemplate.stop();
     camel.stop();
     wa.close();
@@ -203,6 +240,21 @@ public class SendBenchmark {
             .POST(BodyPublishers.ofByteArray(body))
             .build();
     return raw.send(request, BodyHandlers.ofByteArray()).body();
+  }
+
+  private byte[] okhttpPost() throws IOException {
+    try (Response response = okhttp.newCall(okhttpRequest).execute()) {
+      return response.body().bytes();
+    }
+  }
+
+  private Object okhttpOrCount() {
+    try {
+      return okhttpPost();
+    } catch (IOException e) {
+      okhttpFailures.incrementAndGet();
+      return e;
+    }
   }
 
   private MessageResponse camelSend(Endpoint endpoint) {
@@ -248,6 +300,12 @@ public class SendBenchmark {
     return rawOrCount();
   }
 
+  /** The same POST on OkHttp 5: the floor of a client built on OkHttp. */
+  @Benchmark
+  public Object okhttp() {
+    return okhttpOrCount();
+  }
+
   /** Camel's WhatsApp producer through a {@code ProducerTemplate}, waiting for the reply. */
   @Benchmark
   public Object camel() {
@@ -290,5 +348,29 @@ public class SendBenchmark {
   @GroupThreads(4)
   public Object paired4plus4_raw() throws InterruptedException {
     return rawOrCount();
+  }
+
+  /** wasdk third of a trio: wasdk, raw and OkHttp threads sending at the same time. */
+  @Benchmark
+  @Group("trio")
+  @GroupThreads(1)
+  public Object trio_wasdk() {
+    return wasdkOrCount();
+  }
+
+  /** Raw third of a trio. */
+  @Benchmark
+  @Group("trio")
+  @GroupThreads(1)
+  public Object trio_raw() throws InterruptedException {
+    return rawOrCount();
+  }
+
+  /** OkHttp third of a trio. */
+  @Benchmark
+  @Group("trio")
+  @GroupThreads(1)
+  public Object trio_okhttp() {
+    return okhttpOrCount();
   }
 }

@@ -128,6 +128,35 @@ class BenchReportTest {
   }
 
   @Test
+  void section_sendWithOkHttp_addsItsColumnsAndWasdksRatioToIt() throws IOException {
+    write(
+        "send-t8-r1.json",
+        "[" + jmh("SendBenchmark.raw", 8, null, 1000) + ",",
+        jmh("SendBenchmark.wasdk", 8, null, 800) + ",",
+        jmh("SendBenchmark.camel", 8, null, 250) + ",",
+        jmh("SendBenchmark.okhttp", 8, null, 1200) + "]");
+
+    String md = BenchReport.read(raw()).section("send");
+
+    assertThat(md)
+        .contains("| raw OkHttp | OkHttp time ÷ raw | wasdk time ÷ OkHttp |")
+        .contains("|---|---|---|---|---|---|---|---|---|\n")
+        .contains("| 8 | 1,000 | 800 | **1.25×** | 250 | 4.00× | 1,200 | 0.83× | 1.50× |");
+  }
+
+  @Test
+  void section_sendWithoutOkHttp_hasNoOkHttpColumns() throws IOException {
+    write(
+        "send-t1-r1.json",
+        "[" + jmh("SendBenchmark.raw", 1, null, 1000) + ",",
+        jmh("SendBenchmark.wasdk", 1, null, 1000) + "]");
+
+    assertThat(BenchReport.read(raw()).section("send"))
+        .doesNotContain("OkHttp")
+        .contains("|---|---|---|---|---|---|\n| 1 |");
+  }
+
+  @Test
   void main_rawDirectory_writesOneFilePerSuiteAndTheWholeReport() throws IOException {
     write("env.txt", "mode=quick", "reps=1", "nproc=2", "java=openjdk version 17.0.15");
     write("memory-dedupe-r1.txt", "RESULT memory.dedupe.100000.totalBytesPerKey 217.3");

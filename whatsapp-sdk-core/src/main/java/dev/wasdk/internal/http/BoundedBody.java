@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Flow;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Collects a response body into memory with two bounds the JDK's own byte-array subscriber lacks: a
@@ -18,10 +17,13 @@ import java.util.concurrent.TimeUnit;
  * so without the deadline a server that sends headers and then stalls would hang the call forever.
  *
  * <p>Breaching either bound cancels the subscription, which makes the HTTP client drop the
- * connection, and fails the body with a {@link Exceeded}. The deadline timer runs on the JDK's
- * shared delay scheduler (through {@link CompletableFuture#orTimeout}) and is cancelled as soon as
- * the body completes. One instance per response; the HTTP client calls it from one thread at a
- * time.
+ * connection, and fails the body with a {@link Exceeded}. No timer is armed per response: each
+ * chunk checks the deadline as it arrives, and a body that stops sending is failed by its
+ * transport's {@link BodyDeadlines} sweep, at most one sweep period after the deadline. A body that
+ * has fully arrived is kept even if its last chunk came in after the deadline but before the sweep
+ * saw it: the answer is known, and failing it would turn a known outcome into an unknown one. One
+ * instance per response; the HTTP client calls it from one thread at a time, and the sweep may fail
+ * it from another.
  */
 final class BoundedBody implements BodySubscriber<byte[]> {
 
@@ -50,51 +52,63 @@ final class BoundedBody implements BodySubscriber<byte[]> {
   }
 
   private final long maxBytes;
+  private final BodyDeadlines deadlines;
+  private final long deadlineNanos;
+  private final String deadlineText;
   private final CompletableFuture<byte[]> result = new CompletableFuture<>();
-  private final CompletableFuture<Void> timer;
   private final List<ByteBuffer> parts = new ArrayList<>();
   private volatile Flow.Subscription subscription;
   private long received;
 
-  private BoundedBody(long maxBytes, long remainingNanos, String deadlineText) {
+  BoundedBody(long maxBytes, BodyDeadlines deadlines, long deadlineNanos, String deadlineText) {
     this.maxBytes = maxBytes;
-    this.timer = new CompletableFuture<>();
-    if (remainingNanos <= 0) {
-      fail(deadline(deadlineText));
-      return;
-    }
-    timer
-        .orTimeout(remainingNanos, TimeUnit.NANOSECONDS)
-        .whenComplete(
-            (ok, error) -> {
-              if (error != null) {
-                fail(deadline(deadlineText));
-              }
-            });
-    result.whenComplete((body, error) -> timer.complete(null));
+    this.deadlines = deadlines;
+    this.deadlineNanos = deadlineNanos;
+    this.deadlineText = deadlineText;
   }
 
   /**
    * Returns a body handler whose subscribers enforce the cap and a deadline that ends {@code
-   * timeoutNanos} after {@code startNanos} (both on {@link System#nanoTime()}).
+   * timeoutNanos} after {@code startNanos} (both on the clock of {@code deadlines}).
    *
    * @param maxBytes the largest body accepted
+   * @param deadlines the transport's sweep, which watches each body until it ends
    * @param startNanos when the request was started
    * @param timeoutNanos how long the whole response may take
    * @param deadlineText how to describe the deadline in a message, such as {@code "30 s"}
    * @return the handler
    */
   static HttpResponse.BodyHandler<byte[]> handler(
-      long maxBytes, long startNanos, long timeoutNanos, String deadlineText) {
+      long maxBytes,
+      BodyDeadlines deadlines,
+      long startNanos,
+      long timeoutNanos,
+      String deadlineText) {
     return info -> {
       long declared = info.headers().firstValueAsLong("Content-Length").orElse(-1L);
       BoundedBody body =
-          new BoundedBody(maxBytes, startNanos + timeoutNanos - System.nanoTime(), deadlineText);
+          new BoundedBody(maxBytes, deadlines, startNanos + timeoutNanos, deadlineText);
       if (declared > maxBytes) {
         body.fail(tooLarge(declared + " bytes announced", maxBytes));
+      } else if (!body.expireIfDue(deadlines.now())) {
+        deadlines.add(body);
       }
       return body;
     };
+  }
+
+  /**
+   * Fails the body if its deadline has passed and it has not ended.
+   *
+   * @param nowNanos the current time on the deadlines' clock
+   * @return whether the deadline has passed
+   */
+  boolean expireIfDue(long nowNanos) {
+    if (nowNanos - deadlineNanos < 0) {
+      return false;
+    }
+    fail(deadline(deadlineText));
+    return true;
   }
 
   @Override
@@ -119,6 +133,9 @@ final class BoundedBody implements BodySubscriber<byte[]> {
     if (result.isDone()) {
       return;
     }
+    if (expireIfDue(deadlines.now())) {
+      return;
+    }
     for (ByteBuffer b : items) {
       received += b.remaining();
       if (received > maxBytes) {
@@ -134,6 +151,7 @@ final class BoundedBody implements BodySubscriber<byte[]> {
   @Override
   public void onError(Throwable error) {
     result.completeExceptionally(error);
+    deadlines.remove(this);
     parts.clear();
   }
 
@@ -150,11 +168,13 @@ final class BoundedBody implements BodySubscriber<byte[]> {
       at += n;
     }
     parts.clear();
+    deadlines.remove(this);
     result.complete(all);
   }
 
   private void fail(Exceeded e) {
     if (result.completeExceptionally(e)) {
+      deadlines.remove(this);
       Flow.Subscription s = subscription;
       if (s != null) {
         s.cancel();

@@ -41,8 +41,9 @@ import org.slf4j.Logger;
  *
  * <p>The JDK's request timeout covers only the wait for the response headers, so every attempt also
  * has a deadline for its whole response: buffered answers are read by a {@link BoundedBody}, which
- * also caps their size, and a download's stream is closed by a watchdog when its deadline passes.
- * Either way a stalled body fails the call instead of hanging it.
+ * also caps their size and whose deadline one sweep per transport enforces (no timer per request),
+ * and a download's stream is closed by a watchdog when its deadline passes. Either way a stalled
+ * body fails the call instead of hanging it.
  *
  * <p>The synchronous path uses the HTTP client's blocking {@code send}, which is much faster than
  * waiting on {@code sendAsync}; the asynchronous path uses {@code sendAsync} and schedules retries
@@ -64,6 +65,7 @@ public final class GraphTransport implements AutoCloseable {
   private final Duration downloadTimeout;
   private final String downloadTimeoutText;
   private final long maxResponseBytes;
+  private final BodyDeadlines bodyDeadlines;
   private final String userAgent;
   private final HttpClient.Version httpVersion;
   private final Logger log;
@@ -108,6 +110,7 @@ public final class GraphTransport implements AutoCloseable {
     this.downloadTimeout = settings.downloadTimeout();
     this.downloadTimeoutText = "the download timeout of " + text(downloadTimeout);
     this.maxResponseBytes = settings.maxResponseBytes();
+    this.bodyDeadlines = BodyDeadlines.forTimeout(requestTimeout);
     this.userAgent = settings.userAgent();
     // Plain-http targets (simulators, proxies on loopback) get HTTP/1.1: the default HTTP/2
     // would first try an h2c upgrade on every new connection.
@@ -456,7 +459,11 @@ public final class GraphTransport implements AutoCloseable {
 
   private HttpResponse.BodyHandler<byte[]> boundedBody() {
     return BoundedBody.handler(
-        maxResponseBytes, System.nanoTime(), requestTimeout.toNanos(), requestTimeoutText);
+        maxResponseBytes,
+        bodyDeadlines,
+        bodyDeadlines.now(),
+        requestTimeout.toNanos(),
+        requestTimeoutText);
   }
 
   private static String text(Duration d) {
