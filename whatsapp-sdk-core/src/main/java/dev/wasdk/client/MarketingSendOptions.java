@@ -60,6 +60,15 @@ public record MarketingSendOptions(
     return new MarketingSendOptions(productPolicy, Optional.of(share));
   }
 
+  @Override
+  public String toString() {
+    return "MarketingSendOptions[productPolicy="
+        + productPolicy.map(Enum::name).orElse("default")
+        + ", messageActivitySharing="
+        + messageActivitySharing.map(String::valueOf).orElse("default")
+        + "]";
+  }
+
   /** Lists what Meta does with a message when the business has not met the onboarding rules. */
   public enum ProductPolicy {
     /** The message goes out through the Cloud API instead ({@code CLOUD_API_FALLBACK}). */

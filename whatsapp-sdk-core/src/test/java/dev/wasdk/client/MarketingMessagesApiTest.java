@@ -91,6 +91,49 @@ class MarketingMessagesApiTest {
                         + ",\"product_policy\":\"STRICT\",\"message_activity_sharing\":false}")));
   }
 
+  /**
+   * The v23.0 spec's request examples "Simple Template Message" and "Template with Product Policy",
+   * with the one change our builder makes: {@code to} is written in E.164, with its {@code +}. The
+   * third, "Parameterized Template", is covered by the template message's own contract tests (its
+   * body is a {@code /messages} template body plus the two fields checked here).
+   */
+  @Test
+  void send_reproducesTheSpecsRequestExamples() {
+    wm.stubFor(post(urlEqualTo(PATH)).willReturn(okJson(ANSWER)));
+    try (WhatsAppClient wa = client()) {
+      wa.messages()
+          .marketing()
+          .send(Message.to(Recipient.waId("16315552222")).template("hello_world", "en").build());
+      wa.messages()
+          .marketing()
+          .send(
+              Message.to(Recipient.waId("16315552222")).template("welcome_offer", "en_US").build(),
+              MarketingSendOptions.defaults()
+                  .productPolicy(MarketingSendOptions.ProductPolicy.CLOUD_API_FALLBACK)
+                  .messageActivitySharing(true));
+    }
+    String envelope =
+        "\"messaging_product\":\"whatsapp\",\"recipient_type\":\"individual\","
+            + "\"to\":\"+16315552222\",\"type\":\"template\",";
+    wm.verify(
+        postRequestedFor(urlEqualTo(PATH))
+            .withRequestBody(
+                equalToJson(
+                    "{"
+                        + envelope
+                        + "\"template\":{\"name\":\"hello_world\",\"language\":{\"code\":\"en\"}}}")));
+    wm.verify(
+        postRequestedFor(urlEqualTo(PATH))
+            .withRequestBody(
+                equalToJson(
+                    "{"
+                        + envelope
+                        + "\"template\":{\"name\":\"welcome_offer\","
+                        + "\"language\":{\"code\":\"en_US\"}},"
+                        + "\"product_policy\":\"CLOUD_API_FALLBACK\","
+                        + "\"message_activity_sharing\":true}")));
+  }
+
   @Test
   void aUtilityTemplateOrAGroup_isRefusedBeforeTheNetwork() {
     try (WhatsAppClient wa = client()) {
