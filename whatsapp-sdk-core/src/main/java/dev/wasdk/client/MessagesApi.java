@@ -38,10 +38,22 @@ public final class MessagesApi {
 
   private final GraphTransport transport;
   private final URI messagesUri;
+  private final MarketingMessagesApi marketing;
 
   MessagesApi(GraphTransport transport, String phoneNumberId) {
     this.transport = transport;
     this.messagesUri = transport.uri(GraphTransport.segment(phoneNumberId) + "/messages");
+    this.marketing = new MarketingMessagesApi(transport, phoneNumberId);
+  }
+
+  /**
+   * Returns the sends through Meta's Marketing Messages API ({@code /marketing_messages}), for
+   * marketing templates only.
+   *
+   * @return the marketing messages API of the same phone number
+   */
+  public MarketingMessagesApi marketing() {
+    return marketing;
   }
 
   /**

@@ -36,6 +36,8 @@ final class Job {
   boolean pairTaken;
   boolean tierFree;
   Instant tierAdmittedAt;
+  String callPermissionSlot; // the slot a call-permission request holds in its two windows
+  Instant callPermissionAt;
   String key; // the pseudonym of the user's WhatsApp id, which the stores key by
   String member; // the key of the user in the limiter store
   // What one combined read found in this admission, or null: consumed by the gates, never reused.

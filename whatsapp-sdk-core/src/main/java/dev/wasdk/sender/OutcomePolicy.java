@@ -100,6 +100,10 @@ final class OutcomePolicy {
         default -> end(Action.END, Effect.NONE, reject(job, RejectReason.API_ERROR, re));
       };
     }
+    if (cause instanceof ApiException api && api.error().code() == 138009) {
+      return end(
+          Action.END, Effect.NONE, reject(job, RejectReason.CALL_PERMISSION_REQUEST_LIMIT, api));
+    }
     if (cause instanceof ApiException api && isProxyAnswer(api)) {
       // A 502, 503 or 504 with no Graph body came from a proxy: the request may have reached Meta.
       RequestMaybeSentException maybe =

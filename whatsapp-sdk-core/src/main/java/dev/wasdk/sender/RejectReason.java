@@ -21,6 +21,12 @@ public enum RejectReason {
   FREQUENCY_CAPPED,
   /** The messaging-limit tier has no free slot, and the tier policy is to reject. */
   TIER_EXHAUSTED,
+  /**
+   * A call-permission request to a user who was already asked as often as Meta allows: one request
+   * per 24 hours and two per 7 days for each business number and user (Meta's 138009). The
+   * outcome's detail says when the next request is allowed.
+   */
+  CALL_PERMISSION_REQUEST_LIMIT,
   /** The queue was full when the message was submitted. */
   QUEUE_FULL,
   /** The number is not on WhatsApp, or cannot get the message (131026 and similar). */

@@ -72,7 +72,14 @@ final class SendLoop implements Dispatcher.Hooks {
         new TierGate(c.portfolioId(), c.tier(), c.tierPolicy(), c.store(), runtime.limiter);
     UserStateRead read =
         new UserStateRead(c.consent(), c.windows(), runtime.consent, runtime.windows);
-    this.gates = List.of(read, windowGate, consentGate, pairGate, tierGate);
+    this.gates =
+        List.of(
+            read,
+            windowGate,
+            consentGate,
+            new CallPermissionGate(c.phoneNumberId(), c.store(), runtime.limiter),
+            pairGate,
+            tierGate);
     this.pacer = new ThroughputPacer(c, runtime.limiter);
     this.dispatcher = new Dispatcher(c, policy, counters, this, runtime.scheduler);
     this.feeds = new SenderFeeds(c, runtime, pairGate, tierGate, dispatcher, this::requestPump);

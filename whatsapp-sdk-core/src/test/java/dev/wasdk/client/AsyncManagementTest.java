@@ -441,11 +441,12 @@ class AsyncManagementTest {
           GraphApi.class,
           CallsApi.class,
           GroupsApi.class,
-          UploadSessionsApi.class);
+          UploadSessionsApi.class,
+          MarketingMessagesApi.class);
 
   /** Not calls: a lazy sequence of calls, or local state. */
   private static final Set<String> NOT_CALLS =
-      Set.of("lastUsage", "stream", "iterable", "toString", "uploadSessions");
+      Set.of("lastUsage", "stream", "iterable", "toString", "uploadSessions", "marketing");
 
   /** Sends already have their async form, {@code sendAsync}, checked by name like the others. */
   @Test

@@ -13,6 +13,7 @@ public final class ProductRoutes {
   final GroupEndpoints groups;
   final AdminEndpoints admin;
   final TemplateLibraryEndpoints library;
+  final AccountEndpoints account;
   private final Simulator sim;
 
   ProductRoutes(Simulator sim) {
@@ -21,6 +22,7 @@ public final class ProductRoutes {
     this.groups = new GroupEndpoints(sim);
     this.admin = new AdminEndpoints();
     this.library = new TemplateLibraryEndpoints(sim);
+    this.account = new AccountEndpoints(sim);
   }
 
   /** Returns the Calling API endpoints and the simulated users' side of calls. */

@@ -207,6 +207,10 @@ public final class Simulator implements AutoCloseable {
       }
       authenticate(req, now);
       String[] seg = segments(path);
+      SimResponse account = products.account.route(seg, req.method(), req, now);
+      if (account != null) {
+        return account;
+      }
       if (seg.length < 2 || seg.length > 3) {
         throw unknownPath(path);
       }
