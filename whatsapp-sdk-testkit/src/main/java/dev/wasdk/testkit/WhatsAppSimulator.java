@@ -172,7 +172,7 @@ public final class WhatsAppSimulator implements AutoCloseable {
 
   /** Returns the access token the simulator accepts now. */
   public String accessToken() {
-    return simulator.token();
+    return simulator.tokens().current();
   }
 
   /** Returns the app secret that webhooks are signed with. */
@@ -243,17 +243,19 @@ public final class WhatsAppSimulator implements AutoCloseable {
    */
   public String userSends(String from, String text) {
     Objects.requireNonNull(text, "text");
-    return simulator.inbound(
-        null,
-        from,
-        PROFILE_NAME,
-        "text",
-        null,
-        g -> {
-          g.writeObjectPropertyStart("text");
-          g.writeStringProperty("body", text);
-          g.writeEndObject();
-        });
+    return simulator
+        .events()
+        .inbound(
+            null,
+            from,
+            PROFILE_NAME,
+            "text",
+            null,
+            g -> {
+              g.writeObjectPropertyStart("text");
+              g.writeStringProperty("body", text);
+              g.writeEndObject();
+            });
   }
 
   /**
@@ -270,21 +272,23 @@ public final class WhatsAppSimulator implements AutoCloseable {
     Objects.requireNonNull(contextWamid, "contextWamid");
     Objects.requireNonNull(buttonId, "buttonId");
     Objects.requireNonNull(buttonTitle, "buttonTitle");
-    return simulator.inbound(
-        null,
-        from,
-        PROFILE_NAME,
-        "interactive",
-        contextWamid,
-        g -> {
-          g.writeObjectPropertyStart("interactive");
-          g.writeStringProperty("type", "button_reply");
-          g.writeObjectPropertyStart("button_reply");
-          g.writeStringProperty("id", buttonId);
-          g.writeStringProperty("title", buttonTitle);
-          g.writeEndObject();
-          g.writeEndObject();
-        });
+    return simulator
+        .events()
+        .inbound(
+            null,
+            from,
+            PROFILE_NAME,
+            "interactive",
+            contextWamid,
+            g -> {
+              g.writeObjectPropertyStart("interactive");
+              g.writeStringProperty("type", "button_reply");
+              g.writeObjectPropertyStart("button_reply");
+              g.writeStringProperty("id", buttonId);
+              g.writeStringProperty("title", buttonTitle);
+              g.writeEndObject();
+              g.writeEndObject();
+            });
   }
 
   /**
@@ -302,24 +306,26 @@ public final class WhatsAppSimulator implements AutoCloseable {
     Objects.requireNonNull(contextWamid, "contextWamid");
     Objects.requireNonNull(rowId, "rowId");
     Objects.requireNonNull(rowTitle, "rowTitle");
-    return simulator.inbound(
-        null,
-        from,
-        PROFILE_NAME,
-        "interactive",
-        contextWamid,
-        g -> {
-          g.writeObjectPropertyStart("interactive");
-          g.writeStringProperty("type", "list_reply");
-          g.writeObjectPropertyStart("list_reply");
-          g.writeStringProperty("id", rowId);
-          g.writeStringProperty("title", rowTitle);
-          if (rowDescription != null) {
-            g.writeStringProperty("description", rowDescription);
-          }
-          g.writeEndObject();
-          g.writeEndObject();
-        });
+    return simulator
+        .events()
+        .inbound(
+            null,
+            from,
+            PROFILE_NAME,
+            "interactive",
+            contextWamid,
+            g -> {
+              g.writeObjectPropertyStart("interactive");
+              g.writeStringProperty("type", "list_reply");
+              g.writeObjectPropertyStart("list_reply");
+              g.writeStringProperty("id", rowId);
+              g.writeStringProperty("title", rowTitle);
+              if (rowDescription != null) {
+                g.writeStringProperty("description", rowDescription);
+              }
+              g.writeEndObject();
+              g.writeEndObject();
+            });
   }
 
   /**
@@ -336,18 +342,20 @@ public final class WhatsAppSimulator implements AutoCloseable {
     Objects.requireNonNull(contextWamid, "contextWamid");
     Objects.requireNonNull(payload, "payload");
     Objects.requireNonNull(text, "text");
-    return simulator.inbound(
-        null,
-        from,
-        PROFILE_NAME,
-        "button",
-        contextWamid,
-        g -> {
-          g.writeObjectPropertyStart("button");
-          g.writeStringProperty("payload", payload);
-          g.writeStringProperty("text", text);
-          g.writeEndObject();
-        });
+    return simulator
+        .events()
+        .inbound(
+            null,
+            from,
+            PROFILE_NAME,
+            "button",
+            contextWamid,
+            g -> {
+              g.writeObjectPropertyStart("button");
+              g.writeStringProperty("payload", payload);
+              g.writeStringProperty("text", text);
+              g.writeEndObject();
+            });
   }
 
   /**
@@ -364,22 +372,24 @@ public final class WhatsAppSimulator implements AutoCloseable {
   public String userCompletesFlow(String from, String contextWamid, String responseJson) {
     Objects.requireNonNull(contextWamid, "contextWamid");
     Objects.requireNonNull(responseJson, "responseJson");
-    return simulator.inbound(
-        null,
-        from,
-        PROFILE_NAME,
-        "interactive",
-        contextWamid,
-        g -> {
-          g.writeObjectPropertyStart("interactive");
-          g.writeStringProperty("type", "nfm_reply");
-          g.writeObjectPropertyStart("nfm_reply");
-          g.writeStringProperty("name", "flow");
-          g.writeStringProperty("body", "Sent");
-          g.writeStringProperty("response_json", responseJson);
-          g.writeEndObject();
-          g.writeEndObject();
-        });
+    return simulator
+        .events()
+        .inbound(
+            null,
+            from,
+            PROFILE_NAME,
+            "interactive",
+            contextWamid,
+            g -> {
+              g.writeObjectPropertyStart("interactive");
+              g.writeStringProperty("type", "nfm_reply");
+              g.writeObjectPropertyStart("nfm_reply");
+              g.writeStringProperty("name", "flow");
+              g.writeStringProperty("body", "Sent");
+              g.writeStringProperty("response_json", responseJson);
+              g.writeEndObject();
+              g.writeEndObject();
+            });
   }
 
   /**
@@ -406,23 +416,25 @@ public final class WhatsAppSimulator implements AutoCloseable {
   public String userSendsImage(String from, byte[] image, String mimeType, String caption) {
     Objects.requireNonNull(image, "image");
     Objects.requireNonNull(mimeType, "mimeType");
-    MediaStore.Media m = simulator.storeInboundMedia(null, image, mimeType);
-    return simulator.inbound(
-        null,
-        from,
-        PROFILE_NAME,
-        "image",
-        null,
-        g -> {
-          g.writeObjectPropertyStart("image");
-          if (caption != null) {
-            g.writeStringProperty("caption", caption);
-          }
-          g.writeStringProperty("mime_type", m.mimeType());
-          g.writeStringProperty("sha256", m.sha256Base64());
-          g.writeStringProperty("id", m.id());
-          g.writeEndObject();
-        });
+    MediaStore.Media m = simulator.events().storeInboundMedia(null, image, mimeType);
+    return simulator
+        .events()
+        .inbound(
+            null,
+            from,
+            PROFILE_NAME,
+            "image",
+            null,
+            g -> {
+              g.writeObjectPropertyStart("image");
+              if (caption != null) {
+                g.writeStringProperty("caption", caption);
+              }
+              g.writeStringProperty("mime_type", m.mimeType());
+              g.writeStringProperty("sha256", m.sha256Base64());
+              g.writeStringProperty("id", m.id());
+              g.writeEndObject();
+            });
   }
 
   /**
@@ -437,24 +449,26 @@ public final class WhatsAppSimulator implements AutoCloseable {
    */
   public String userSendsLocation(
       String from, double latitude, double longitude, String name, String address) {
-    return simulator.inbound(
-        null,
-        from,
-        PROFILE_NAME,
-        "location",
-        null,
-        g -> {
-          g.writeObjectPropertyStart("location");
-          if (address != null) {
-            g.writeStringProperty("address", address);
-          }
-          g.writeNumberProperty("latitude", latitude);
-          g.writeNumberProperty("longitude", longitude);
-          if (name != null) {
-            g.writeStringProperty("name", name);
-          }
-          g.writeEndObject();
-        });
+    return simulator
+        .events()
+        .inbound(
+            null,
+            from,
+            PROFILE_NAME,
+            "location",
+            null,
+            g -> {
+              g.writeObjectPropertyStart("location");
+              if (address != null) {
+                g.writeStringProperty("address", address);
+              }
+              g.writeNumberProperty("latitude", latitude);
+              g.writeNumberProperty("longitude", longitude);
+              if (name != null) {
+                g.writeStringProperty("name", name);
+              }
+              g.writeEndObject();
+            });
   }
 
   /**
@@ -464,7 +478,7 @@ public final class WhatsAppSimulator implements AutoCloseable {
    * @param from the user's phone number
    */
   public void userStopsMarketing(String from) {
-    simulator.marketingPreference(null, from, true);
+    simulator.events().marketingPreference(null, from, true);
   }
 
   /**
@@ -474,7 +488,7 @@ public final class WhatsAppSimulator implements AutoCloseable {
    * @param from the user's phone number
    */
   public void userResumesMarketing(String from) {
-    simulator.marketingPreference(null, from, false);
+    simulator.events().marketingPreference(null, from, false);
   }
 
   // ---- platform events -------------------------------------------------------------------------
@@ -487,7 +501,7 @@ public final class WhatsAppSimulator implements AutoCloseable {
    * @param rating the new rating
    */
   public void changeQualityRating(QualityRating rating) {
-    simulator.quality(null, Objects.requireNonNull(rating, "rating"));
+    simulator.events().quality(null, Objects.requireNonNull(rating, "rating"));
   }
 
   /**
@@ -497,7 +511,7 @@ public final class WhatsAppSimulator implements AutoCloseable {
    * @param tier the new tier
    */
   public void changeMessagingTier(MessagingTier tier) {
-    simulator.tier(Objects.requireNonNull(tier, "tier"));
+    simulator.events().tier(Objects.requireNonNull(tier, "tier"));
   }
 
   /**
@@ -505,7 +519,7 @@ public final class WhatsAppSimulator implements AutoCloseable {
    * phone_number_quality_update} webhook with the event {@code THROUGHPUT_UPGRADE}.
    */
   public void upgradeThroughput() {
-    simulator.throughput(null, 1000, true);
+    simulator.events().throughput(null, 1000, true);
   }
 
   /**
@@ -568,7 +582,7 @@ public final class WhatsAppSimulator implements AutoCloseable {
   public String registerTemplate(String creationJson) {
     Objects.requireNonNull(creationJson, "creationJson");
     try {
-      return simulator.createTemplate(creationJson);
+      return simulator.events().createTemplate(creationJson);
     } catch (RuntimeException e) {
       throw new IllegalArgumentException("invalid template: " + e.getMessage(), e);
     }
@@ -585,7 +599,7 @@ public final class WhatsAppSimulator implements AutoCloseable {
    */
   public void setTemplateStatus(String name, String language, String status) {
     Objects.requireNonNull(status, "status");
-    if (!simulator.templateStatus(name, language, status.toUpperCase(Locale.ROOT))) {
+    if (!simulator.events().templateStatus(name, language, status.toUpperCase(Locale.ROOT))) {
       throw new IllegalArgumentException("no template " + name + " in " + language);
     }
   }
@@ -598,9 +612,11 @@ public final class WhatsAppSimulator implements AutoCloseable {
    * @param profile the behaviour
    */
   public void audience(String templateName, AudienceProfile profile) {
-    simulator.audience(
-        Objects.requireNonNull(templateName, "templateName"),
-        Objects.requireNonNull(profile, "profile"));
+    simulator
+        .events()
+        .audience(
+            Objects.requireNonNull(templateName, "templateName"),
+            Objects.requireNonNull(profile, "profile"));
   }
 
   /**
@@ -615,7 +631,7 @@ public final class WhatsAppSimulator implements AutoCloseable {
     if (errorCode == 0) {
       throw new IllegalArgumentException("errorCode must not be 0");
     }
-    simulator.failDeliveryTo(to, errorCode);
+    simulator.events().failDeliveryTo(to, errorCode);
   }
 
   /**
@@ -624,12 +640,12 @@ public final class WhatsAppSimulator implements AutoCloseable {
    * @param to the user's phone number
    */
   public void resumeDeliveriesTo(String to) {
-    simulator.failDeliveryTo(to, 0);
+    simulator.events().failDeliveryTo(to, 0);
   }
 
   /** Expires the current access token: later requests get error 190 with subcode 463. */
   public void expireAccessToken() {
-    simulator.expireToken();
+    simulator.tokens().expire();
   }
 
   /**
@@ -643,7 +659,7 @@ public final class WhatsAppSimulator implements AutoCloseable {
     if (newToken.isBlank()) {
       throw new IllegalArgumentException("newToken must not be blank");
     }
-    simulator.rotateToken(newToken);
+    simulator.tokens().rotate(newToken);
   }
 
   /**
@@ -1206,7 +1222,7 @@ public final class WhatsAppSimulator implements AutoCloseable {
               recordLimit);
       WhatsAppSimulator sim = new WhatsAppSimulator(settings, port, serverThreads);
       if (accessTokenExpiresAt != null) {
-        sim.simulator.tokenExpiresAt(accessTokenExpiresAt);
+        sim.simulator.tokens().expiresAt(accessTokenExpiresAt);
       }
       return sim;
     }

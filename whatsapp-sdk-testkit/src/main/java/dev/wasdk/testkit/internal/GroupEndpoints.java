@@ -418,7 +418,7 @@ public final class GroupEndpoints {
         throw new IllegalStateException("only a participant can write to the group");
       }
     }
-    return sim.inbound(
+    return sim.events.inbound(
         g.phoneId,
         user,
         "Simulated User",
