@@ -2,14 +2,10 @@ package dev.wasdk.client;
 
 import dev.wasdk.internal.http.GraphRequest;
 import dev.wasdk.internal.http.GraphTransport;
-import dev.wasdk.internal.json.ManagementJson;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
+import dev.wasdk.internal.json.AnalyticsJson;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import tools.jackson.databind.JsonNode;
@@ -68,25 +64,7 @@ public final class AnalyticsApi {
 
   private ManagementCalls.Call<MessagingAnalytics> messagingCall(MessagingAnalyticsQuery query) {
     Objects.requireNonNull(query, "query");
-    return fetch(query.fields(), "get messaging analytics", AnalyticsApi::readMessaging);
-  }
-
-  private static MessagingAnalytics readMessaging(JsonNode body) {
-    JsonNode a = body.path("analytics");
-    return new MessagingAnalytics(
-        ManagementJson.text(a, "granularity"),
-        ManagementJson.texts(a, "phone_numbers"),
-        ManagementJson.texts(a, "country_codes"),
-        ManagementJson.objects(
-            a,
-            "data_points",
-            p ->
-                new MessagingDataPoint(
-                    seconds(p, "start"),
-                    seconds(p, "end"),
-                    ManagementJson.number(p, "sent").orElse(0L),
-                    ManagementJson.number(p, "delivered").orElse(0L))),
-        raw(a));
+    return fetch(query.fields(), "get messaging analytics", AnalyticsJson::readMessaging);
   }
 
   /**
@@ -106,27 +84,7 @@ public final class AnalyticsApi {
 
   private ManagementCalls.Call<PricingAnalytics> pricingCall(PricingAnalyticsQuery query) {
     Objects.requireNonNull(query, "query");
-    return fetch(query.fields(), "get pricing analytics", AnalyticsApi::readPricing);
-  }
-
-  private static PricingAnalytics readPricing(JsonNode body) {
-    JsonNode a = body.path("pricing_analytics");
-    return new PricingAnalytics(
-        dataPoints(
-            a,
-            p ->
-                new PricingDataPoint(
-                    seconds(p, "start"),
-                    seconds(p, "end"),
-                    ManagementJson.text(p, "country"),
-                    ManagementJson.text(p, "phone_number"),
-                    ManagementJson.text(p, "pricing_category"),
-                    ManagementJson.text(p, "pricing_type"),
-                    ManagementJson.text(p, "tier"),
-                    ManagementJson.number(p, "volume").orElse(0L),
-                    ManagementJson.money(p, "cost"),
-                    ManagementJson.raw(p))),
-        raw(a));
+    return fetch(query.fields(), "get pricing analytics", AnalyticsJson::readPricing);
   }
 
   /**
@@ -146,14 +104,7 @@ public final class AnalyticsApi {
 
   private ManagementCalls.Call<TemplateAnalytics> templatesCall(TemplateAnalyticsQuery query) {
     Objects.requireNonNull(query, "query");
-    return fetch(
-        query.fields(),
-        "get template analytics",
-        body -> {
-          JsonNode a = body.path("template_analytics");
-          return new TemplateAnalytics(
-              dataPoints(a, AnalyticsApi::templatePoint), ManagementJson.after(a), raw(a));
-        });
+    return fetch(query.fields(), "get template analytics", AnalyticsJson::readTemplates);
   }
 
   /** Returns the usage reported by the latest management response of this client. */
@@ -172,54 +123,5 @@ public final class AnalyticsApi {
         GraphRequest.get(
             calls.uri(GraphTransport.segment(wabaId), Map.of("fields", fields)), operation),
         reader);
-  }
-
-  /** Reads {@code data[].data_points[]}, or a flat {@code data_points[]}. */
-  private static <T> List<T> dataPoints(JsonNode field, Function<JsonNode, T> reader) {
-    List<T> out = new ArrayList<>(ManagementJson.objects(field, "data_points", reader));
-    JsonNode data = field.path("data");
-    if (data.isArray()) {
-      for (JsonNode group : data) {
-        out.addAll(ManagementJson.objects(group, "data_points", reader));
-      }
-    }
-    return out;
-  }
-
-  private static TemplateDataPoint templatePoint(JsonNode p) {
-    return new TemplateDataPoint(
-        ManagementJson.textOrEmpty(p, "template_id"),
-        seconds(p, "start"),
-        seconds(p, "end"),
-        count(p, "sent"),
-        count(p, "delivered"),
-        count(p, "read"),
-        ManagementJson.objects(
-            p,
-            "clicked",
-            c ->
-                new TemplateDataPoint.Clicks(
-                    ManagementJson.textOrEmpty(c, "type"),
-                    ManagementJson.textOrEmpty(c, "button_content"),
-                    ManagementJson.number(c, "count").orElse(0L))),
-        ManagementJson.objects(
-            p,
-            "cost",
-            c ->
-                new TemplateDataPoint.Cost(
-                    ManagementJson.textOrEmpty(c, "type"), ManagementJson.money(c, "value"))),
-        ManagementJson.raw(p));
-  }
-
-  private static OptionalLong count(JsonNode p, String field) {
-    return ManagementJson.number(p, field).map(OptionalLong::of).orElse(OptionalLong.empty());
-  }
-
-  private static Instant seconds(JsonNode p, String field) {
-    return Instant.ofEpochSecond(ManagementJson.number(p, field).orElse(0L));
-  }
-
-  private static String raw(JsonNode n) {
-    return n.isObject() ? ManagementJson.raw(n) : "{}";
   }
 }

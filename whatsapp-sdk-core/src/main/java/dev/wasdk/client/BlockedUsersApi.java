@@ -4,7 +4,7 @@ import dev.wasdk.error.ApiException;
 import dev.wasdk.internal.http.GraphRequest;
 import dev.wasdk.internal.http.GraphResponse;
 import dev.wasdk.internal.http.GraphTransport;
-import dev.wasdk.internal.json.ManagementJson;
+import dev.wasdk.internal.json.BlockedUsersJson;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,9 +13,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Blocks, unblocks and lists blocked users of this client's phone number ({@code
@@ -93,22 +90,7 @@ public final class BlockedUsersApi {
     Map<String, String> q = new LinkedHashMap<>();
     after.ifPresent(a -> q.put("after", a));
     return ManagementCalls.json(
-        GraphRequest.get(calls.uri(path, q), "list blocked users"), BlockedUsersApi::readPage);
-  }
-
-  private static Page<String> readPage(JsonNode body) {
-    JsonNode data = body.path("data");
-    List<String> ids = new java.util.ArrayList<>();
-    // Meta nests the list: data[0].block_users[].wa_id; a flat data[].wa_id is read too.
-    for (JsonNode d : data) {
-      if (d.has("block_users")) {
-        ManagementJson.objects(d, "block_users", u -> ManagementJson.textOrEmpty(u, "wa_id"))
-            .forEach(ids::add);
-      } else {
-        ManagementJson.text(d, "wa_id").ifPresent(ids::add);
-      }
-    }
-    return new Page<>(ids, ManagementJson.before(body), ManagementJson.after(body));
+        GraphRequest.get(calls.uri(path, q), "list blocked users"), BlockedUsersJson::readPage);
   }
 
   /** Returns every blocked user's WhatsApp id as a lazy stream. */
@@ -127,53 +109,18 @@ public final class BlockedUsersApi {
     if (users.isEmpty()) {
       throw new IllegalArgumentException("users must not be empty");
     }
-    ObjectNode body = ManagementJson.object();
-    body.put("messaging_product", "whatsapp");
-    ArrayNode a = body.putArray("block_users");
-    for (String u : users) {
-      a.addObject().put("user", Objects.requireNonNull(u, "user"));
-    }
     GraphRequest request =
-        GraphRequest.json(method, uri, ManagementJson.bytes(body), true, operation, null)
+        GraphRequest.json(method, uri, BlockedUsersJson.write(users), true, operation, null)
             .acceptingStatus(s -> s == 400);
     return new ManagementCalls.Call<>(request, this::readBlock);
   }
 
   private BlockResult readBlock(GraphResponse response) {
-    JsonNode answer;
-    try {
-      answer = ManagementJson.tree(response.body());
-    } catch (IllegalArgumentException e) {
-      answer = ManagementJson.object();
-    }
-    JsonNode result = answer.path("block_users");
-    if (response.status() == 400 && !result.isObject()) {
+    Optional<BlockResult> result = BlockedUsersJson.readResult(response.body());
+    if (response.status() == 400 && result.isEmpty()) {
       ApiException error = calls.transport().errorOf(response);
       throw error;
     }
-    return read(result);
-  }
-
-  static BlockResult read(JsonNode r) {
-    return new BlockResult(
-        ManagementJson.objects(
-            r,
-            "added_users",
-            u ->
-                new BlockResult.BlockedUser(
-                    ManagementJson.textOrEmpty(u, "input"),
-                    ManagementJson.textOrEmpty(u, "wa_id"))),
-        ManagementJson.objects(
-            r,
-            "failed_users",
-            u -> {
-              JsonNode e = u.path("errors").path(0);
-              return new BlockResult.FailedUser(
-                  ManagementJson.textOrEmpty(u, "input"),
-                  ManagementJson.textOrEmpty(u, "wa_id"),
-                  ManagementJson.number(e, "code").orElse(-1L).intValue(),
-                  ManagementJson.textOrEmpty(e, "message"),
-                  ManagementJson.textOrEmpty(e.path("error_data"), "details"));
-            }));
+    return result.orElseGet(BlockedUsersJson::empty);
   }
 }

@@ -2,15 +2,12 @@ package dev.wasdk.client;
 
 import dev.wasdk.internal.http.GraphRequest;
 import dev.wasdk.internal.http.GraphTransport;
-import dev.wasdk.internal.json.ManagementJson;
+import dev.wasdk.internal.json.BusinessProfileJson;
 import java.net.URI;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Reads and updates the business profile of this client's phone number ({@code
@@ -71,57 +68,18 @@ public final class BusinessProfileApi {
 
   private ManagementCalls.Call<BusinessProfile> getCall() {
     return ManagementCalls.json(
-        GraphRequest.get(getUri, "get business profile"), BusinessProfileApi::read);
+        GraphRequest.get(getUri, "get business profile"), BusinessProfileJson::read);
   }
 
   private ManagementCalls.Call<Void> updateCall(BusinessProfileUpdate update) {
     Objects.requireNonNull(update, "update");
     return ManagementCalls.success(
         GraphRequest.json(
-            "POST",
-            uri,
-            ManagementJson.bytes(write(update)),
-            true,
-            "update business profile",
-            null));
+            "POST", uri, BusinessProfileJson.write(update), true, "update business profile", null));
   }
 
   /** Returns the usage reported by the latest management response of this client. */
   public Optional<UsageInfo> lastUsage() {
     return calls.lastUsage();
-  }
-
-  static ObjectNode write(BusinessProfileUpdate u) {
-    ObjectNode o = ManagementJson.object();
-    o.put("messaging_product", "whatsapp");
-    u.about().ifPresent(v -> o.put("about", v));
-    u.address().ifPresent(v -> o.put("address", v));
-    u.description().ifPresent(v -> o.put("description", v));
-    u.email().ifPresent(v -> o.put("email", v));
-    u.profilePictureHandle().ifPresent(v -> o.put("profile_picture_handle", v));
-    u.websites()
-        .ifPresent(
-            list -> {
-              ArrayNode a = o.putArray("websites");
-              list.forEach(a::add);
-            });
-    u.vertical().ifPresent(v -> o.put("vertical", v.wireValue()));
-    return o;
-  }
-
-  static BusinessProfile read(JsonNode body) {
-    JsonNode data = body.path("data");
-    JsonNode p = data.isArray() && data.size() > 0 ? data.get(0) : body;
-    if (p.has("business_profile")) {
-      p = p.get("business_profile");
-    }
-    return new BusinessProfile(
-        ManagementJson.text(p, "about"),
-        ManagementJson.text(p, "address"),
-        ManagementJson.text(p, "description"),
-        ManagementJson.text(p, "email"),
-        ManagementJson.text(p, "profile_picture_url"),
-        ManagementJson.texts(p, "websites"),
-        BusinessVertical.of(ManagementJson.text(p, "vertical").orElse(null)));
   }
 }

@@ -1,7 +1,7 @@
 package dev.wasdk.client;
 
+import dev.wasdk.internal.text.OpenEnums;
 import dev.wasdk.internal.text.Values;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -34,14 +34,7 @@ public record BusinessPublicKey(Optional<String> pem, SignatureStatus signatureS
      * @param value the raw value, may be null
      */
     public static SignatureStatus of(String value) {
-      if (value == null) {
-        return UNKNOWN;
-      }
-      try {
-        return valueOf(value.trim().toUpperCase(Locale.ROOT));
-      } catch (IllegalArgumentException e) {
-        return UNKNOWN;
-      }
+      return OpenEnums.parse(SignatureStatus.class, value, UNKNOWN);
     }
   }
 

@@ -1,6 +1,6 @@
 package dev.wasdk.client;
 
-import java.util.Locale;
+import dev.wasdk.internal.text.OpenEnums;
 
 /** The industry of a business profile. */
 public enum BusinessVertical {
@@ -64,14 +64,12 @@ public enum BusinessVertical {
    * @return the vertical, never null
    */
   public static BusinessVertical of(String value) {
+    // Meta writes an unset vertical as "" (or leaves it out): a documented value, not an unknown
+    // one.
     if (value == null || value.isBlank()) {
       return NOT_SET;
     }
-    try {
-      BusinessVertical v = valueOf(value.trim().toUpperCase(Locale.ROOT));
-      return v == NOT_SET ? UNKNOWN : v;
-    } catch (IllegalArgumentException e) {
-      return UNKNOWN;
-    }
+    BusinessVertical v = OpenEnums.parse(BusinessVertical.class, value, UNKNOWN);
+    return v == NOT_SET ? UNKNOWN : v;
   }
 }

@@ -1,6 +1,6 @@
 package dev.wasdk.client;
 
-import java.util.Locale;
+import dev.wasdk.internal.text.OpenEnums;
 
 /**
  * What a WhatsApp Flow is for; a Flow has one or more categories.
@@ -34,13 +34,6 @@ public enum FlowCategory {
    * @param value the raw value, may be null
    */
   public static FlowCategory of(String value) {
-    if (value == null) {
-      return UNKNOWN;
-    }
-    try {
-      return valueOf(value.trim().toUpperCase(Locale.ROOT));
-    } catch (IllegalArgumentException e) {
-      return UNKNOWN;
-    }
+    return OpenEnums.parse(FlowCategory.class, value, UNKNOWN);
   }
 }

@@ -1,7 +1,7 @@
 package dev.wasdk.client;
 
+import dev.wasdk.internal.text.OpenEnums;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -35,14 +35,7 @@ public record FlowHealth(Availability canSendMessage, List<Entity> entities) {
      * @param value the raw value, may be null
      */
     public static Availability of(String value) {
-      if (value == null) {
-        return UNKNOWN;
-      }
-      try {
-        return valueOf(value.trim().toUpperCase(Locale.ROOT));
-      } catch (IllegalArgumentException e) {
-        return UNKNOWN;
-      }
+      return OpenEnums.parse(Availability.class, value, UNKNOWN);
     }
   }
 

@@ -1,6 +1,6 @@
 package dev.wasdk.client;
 
-import java.util.Locale;
+import dev.wasdk.internal.text.OpenEnums;
 
 /**
  * The life-cycle state of a WhatsApp Flow.
@@ -33,13 +33,6 @@ public enum FlowStatus {
    * @param value the raw value, may be null
    */
   public static FlowStatus of(String value) {
-    if (value == null) {
-      return UNKNOWN;
-    }
-    try {
-      return valueOf(value.trim().toUpperCase(Locale.ROOT));
-    } catch (IllegalArgumentException e) {
-      return UNKNOWN;
-    }
+    return OpenEnums.parse(FlowStatus.class, value, UNKNOWN);
   }
 }

@@ -6,16 +6,10 @@ import dev.wasdk.error.WhatsAppException;
 import dev.wasdk.internal.http.GraphRequest;
 import dev.wasdk.internal.http.GraphTransport;
 import dev.wasdk.internal.http.MultipartBody;
+import dev.wasdk.internal.json.FlowsJson;
 import dev.wasdk.internal.json.ManagementJson;
-import java.math.BigDecimal;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,9 +17,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Creates, reads, changes, publishes and retires WhatsApp Flows, uploads their Flow JSON, reads
@@ -66,8 +57,6 @@ public final class FlowsApi {
           + "endpoint_uri,health_status,application,updated_at";
 
   private static final String LIST_FIELDS = "id,name,categories,status,validation_errors";
-  private static final DateTimeFormatter META_TIME =
-      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssZ");
 
   private final ManagementCalls calls;
   private final String wabaId;
@@ -106,38 +95,16 @@ public final class FlowsApi {
       throw new IllegalArgumentException(
           "the application id is set by update(flowId, ...), not on creation");
     }
-    ObjectNode body = ManagementJson.object();
-    body.put("name", definition.name().get());
-    ArrayNode categories = body.putArray("categories");
-    definition.categories().forEach(c -> categories.add(c.name()));
-    definition.cloneFlowId().ifPresent(id -> body.put("clone_flow_id", id));
-    definition.endpointUri().ifPresent(u -> body.put("endpoint_uri", u.toString()));
-    definition.flowJson().ifPresent(j -> body.put("flow_json", j));
-    if (definition.publish()) {
-      body.put("publish", true);
-    }
     // Not idempotent: a resent creation may make a second Flow.
     return ManagementCalls.json(
         GraphRequest.json(
             "POST",
             calls.uri(waba() + "/flows"),
-            ManagementJson.bytes(body),
+            FlowsJson.create(definition),
             false,
             "create flow",
             null),
-        FlowsApi::readCreated);
-  }
-
-  private static FlowCreated readCreated(JsonNode answer) {
-    String id = ManagementJson.textOrEmpty(answer, "id");
-    if (id.isEmpty()) {
-      throw new RequestMaybeSentException(
-          "create flow was probably done, but the answer carried no id; list the flows before"
-              + " creating it again",
-          TransportFailure.UNREADABLE_RESPONSE,
-          null);
-    }
-    return new FlowCreated(id, validationErrors(answer), ManagementJson.raw(answer));
+        answer -> FlowsJson.readCreated(answer).orElseThrow(FlowsApi::noIdInAnswer));
   }
 
   /**
@@ -160,12 +127,15 @@ public final class FlowsApi {
     q.put("fields", LIST_FIELDS);
     after.ifPresent(a -> q.put("after", a));
     return ManagementCalls.json(
-        GraphRequest.get(calls.uri(waba() + "/flows", q), "list flows"),
-        body ->
-            new Page<>(
-                ManagementJson.objects(body, "data", FlowsApi::read),
-                ManagementJson.before(body),
-                ManagementJson.after(body)));
+        GraphRequest.get(calls.uri(waba() + "/flows", q), "list flows"), FlowsJson::readPage);
+  }
+
+  private static RequestMaybeSentException noIdInAnswer() {
+    return new RequestMaybeSentException(
+        "create flow was probably done, but the answer carried no id; list the flows before"
+            + " creating it again",
+        TransportFailure.UNREADABLE_RESPONSE,
+        null);
   }
 
   /** Returns every Flow of the WABA as a lazy stream that fetches pages as it goes. */
@@ -207,7 +177,7 @@ public final class FlowsApi {
     Objects.requireNonNull(fields, "fields");
     return ManagementCalls.json(
         GraphRequest.get(calls.uri(flow(flowId), Map.of("fields", fields)), "get flow " + flowId),
-        FlowsApi::read);
+        FlowsJson::read);
   }
 
   /**
@@ -231,7 +201,7 @@ public final class FlowsApi {
             calls.uri(flow(flowId), Map.of("fields", "preview.invalidate(" + invalidate + ")")),
             "get flow preview"),
         body ->
-            readPreview(body.path("preview"))
+            FlowsJson.readPreviewField(body)
                 .orElseThrow(
                     () ->
                         new WhatsAppException(
@@ -263,22 +233,17 @@ public final class FlowsApi {
           "update changes metadata only: upload Flow JSON with uploadFlowJson, publish with"
               + " publish");
     }
-    ObjectNode body = ManagementJson.object();
-    changes.name().ifPresent(n -> body.put("name", n));
-    if (!changes.categories().isEmpty()) {
-      ArrayNode categories = body.putArray("categories");
-      changes.categories().forEach(c -> categories.add(c.name()));
-    }
-    changes.endpointUri().ifPresent(u -> body.put("endpoint_uri", u.toString()));
-    changes.applicationId().ifPresent(a -> body.put("application_id", a));
-    if (body.isEmpty()) {
+    if (changes.name().isEmpty()
+        && changes.categories().isEmpty()
+        && changes.endpointUri().isEmpty()
+        && changes.applicationId().isEmpty()) {
       throw new IllegalArgumentException("nothing to update");
     }
     return ManagementCalls.success(
         GraphRequest.json(
             "POST",
             calls.uri(flow(flowId)),
-            ManagementJson.bytes(body),
+            FlowsJson.update(changes),
             true,
             "update flow metadata",
             null));
@@ -326,7 +291,7 @@ public final class FlowsApi {
             throw new WhatsAppException(
                 "upload flow JSON was not confirmed: the answer lacked success=true");
           }
-          return new FlowCreated(flowId, validationErrors(answer), ManagementJson.raw(answer));
+          return FlowsJson.readUploaded(answer, flowId);
         });
   }
 
@@ -458,31 +423,7 @@ public final class FlowsApi {
     return ManagementCalls.json(
         GraphRequest.get(
             calls.uri(flow(flowId), Map.of("fields", field.toString())), "get flow metric"),
-        body -> readMetric(body, flowId, name, granularity));
-  }
-
-  private static FlowMetric readMetric(
-      JsonNode body, String flowId, FlowMetricName name, FlowGranularity granularity) {
-    JsonNode metric = body.path("metric");
-    List<FlowMetric.DataPoint> points =
-        ManagementJson.objects(
-            metric,
-            "data_points",
-            p -> {
-              Map<String, BigDecimal> values = new LinkedHashMap<>();
-              for (JsonNode kv : p.path("data")) {
-                ManagementJson.text(kv, "key")
-                    .ifPresent(
-                        k -> ManagementJson.money(kv, "value").ifPresent(v -> values.put(k, v)));
-              }
-              return new FlowMetric.DataPoint(time(ManagementJson.text(p, "timestamp")), values);
-            });
-    return new FlowMetric(
-        ManagementJson.text(body, "id").orElse(flowId),
-        ManagementJson.text(metric, "name").orElse(name.name()),
-        ManagementJson.text(metric, "granularity").orElse(granularity.name()),
-        points,
-        ManagementJson.raw(body));
+        body -> FlowsJson.readMetric(body, flowId, name, granularity));
   }
 
   /**
@@ -514,42 +455,15 @@ public final class FlowsApi {
       throw new IllegalArgumentException(
           "at most 100 flows per migration, got " + sourceFlowNames.size());
     }
-    ObjectNode body = ManagementJson.object();
-    body.put("source_waba_id", sourceWabaId);
-    if (!sourceFlowNames.isEmpty()) {
-      ArrayNode names = body.putArray("source_flow_names");
-      sourceFlowNames.forEach(n -> names.add(Objects.requireNonNull(n, "flow name")));
-    }
     return ManagementCalls.json(
         GraphRequest.json(
             "POST",
             calls.uri(waba() + "/migrate_flows"),
-            ManagementJson.bytes(body),
+            FlowsJson.migrate(sourceWabaId, sourceFlowNames),
             false,
             "migrate flows",
             null),
-        FlowsApi::readMigration);
-  }
-
-  private static FlowMigration readMigration(JsonNode answer) {
-    return new FlowMigration(
-        ManagementJson.objects(
-            answer,
-            "migrated_flows",
-            n ->
-                new FlowMigration.Migrated(
-                    ManagementJson.textOrEmpty(n, "source_name"),
-                    ManagementJson.textOrEmpty(n, "source_id"),
-                    ManagementJson.textOrEmpty(n, "migrated_id"))),
-        ManagementJson.objects(
-            answer,
-            "failed_flows",
-            n ->
-                new FlowMigration.Failed(
-                    ManagementJson.textOrEmpty(n, "source_name"),
-                    ManagementJson.textOrEmpty(n, "error_code"),
-                    ManagementJson.textOrEmpty(n, "error_message"))),
-        ManagementJson.raw(answer));
+        FlowsJson::readMigration);
   }
 
   /** Returns the usage reported by the latest management response of this client. */
@@ -572,100 +486,6 @@ public final class FlowsApi {
       throw new IllegalArgumentException("flowId must not be blank");
     }
     return GraphTransport.segment(flowId);
-  }
-
-  static FlowInfo read(JsonNode n) {
-    List<FlowCategory> categories = new ArrayList<>();
-    ManagementJson.texts(n, "categories").forEach(c -> categories.add(FlowCategory.of(c)));
-    JsonNode health = n.path("health_status");
-    return new FlowInfo(
-        ManagementJson.textOrEmpty(n, "id"),
-        ManagementJson.text(n, "name"),
-        FlowStatus.of(ManagementJson.text(n, "status").orElse(null)),
-        categories,
-        validationErrors(n),
-        ManagementJson.text(n, "json_version"),
-        ManagementJson.text(n, "data_api_version"),
-        ManagementJson.text(n, "endpoint_uri").or(() -> ManagementJson.text(n, "data_channel_uri")),
-        readPreview(n.path("preview")),
-        health.isObject() ? Optional.of(readHealth(health)) : Optional.empty(),
-        ManagementJson.text(n.path("application"), "id"),
-        time(ManagementJson.text(n, "updated_at")),
-        ManagementJson.raw(n));
-  }
-
-  private static Optional<FlowPreview> readPreview(JsonNode p) {
-    Optional<String> url = ManagementJson.text(p, "preview_url");
-    if (url.isEmpty()) {
-      return Optional.empty();
-    }
-    URI uri;
-    try {
-      uri = URI.create(url.get());
-    } catch (IllegalArgumentException e) {
-      return Optional.empty();
-    }
-    return Optional.of(new FlowPreview(uri, time(ManagementJson.text(p, "expires_at"))));
-  }
-
-  private static FlowHealth readHealth(JsonNode h) {
-    return new FlowHealth(
-        FlowHealth.Availability.of(ManagementJson.text(h, "can_send_message").orElse(null)),
-        ManagementJson.objects(
-            h,
-            "entities",
-            e ->
-                new FlowHealth.Entity(
-                    ManagementJson.textOrEmpty(e, "entity_type"),
-                    ManagementJson.textOrEmpty(e, "id"),
-                    FlowHealth.Availability.of(
-                        ManagementJson.text(e, "can_send_message").orElse(null)),
-                    ManagementJson.objects(
-                        e,
-                        "errors",
-                        p ->
-                            new FlowHealth.Problem(
-                                ManagementJson.number(p, "error_code").orElse(0L),
-                                ManagementJson.textOrEmpty(p, "error_description"),
-                                ManagementJson.textOrEmpty(p, "possible_solution"))))));
-  }
-
-  static List<FlowValidationError> validationErrors(JsonNode n) {
-    return ManagementJson.objects(
-        n,
-        "validation_errors",
-        e ->
-            new FlowValidationError(
-                ManagementJson.textOrEmpty(e, "error"),
-                ManagementJson.textOrEmpty(e, "error_type"),
-                ManagementJson.textOrEmpty(e, "message"),
-                ManagementJson.number(e, "line_start"),
-                ManagementJson.number(e, "line_end"),
-                ManagementJson.number(e, "column_start"),
-                ManagementJson.number(e, "column_end")));
-  }
-
-  /** Reads Meta's {@code 2024-01-28T08:00:00+0000}, ISO-8601 or epoch seconds; empty otherwise. */
-  static Optional<Instant> time(Optional<String> text) {
-    if (text.isEmpty()) {
-      return Optional.empty();
-    }
-    String t = text.get().trim();
-    try {
-      return Optional.of(OffsetDateTime.parse(t, META_TIME).toInstant());
-    } catch (DateTimeParseException e) {
-      // try the other forms
-    }
-    try {
-      return Optional.of(OffsetDateTime.parse(t).toInstant());
-    } catch (DateTimeParseException e) {
-      // try epoch seconds
-    }
-    try {
-      return Optional.of(Instant.ofEpochSecond(Long.parseLong(t)));
-    } catch (NumberFormatException e) {
-      return Optional.empty();
-    }
   }
 
   @Override

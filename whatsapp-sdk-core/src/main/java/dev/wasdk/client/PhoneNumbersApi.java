@@ -3,7 +3,7 @@ package dev.wasdk.client;
 import dev.wasdk.internal.http.GraphRequest;
 import dev.wasdk.internal.http.GraphTransport;
 import dev.wasdk.internal.json.AccountAdminJson;
-import dev.wasdk.internal.json.ManagementJson;
+import dev.wasdk.internal.json.PhoneNumbersJson;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.nio.charset.StandardCharsets;
@@ -14,8 +14,6 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Reads business phone numbers (quality, messaging limit, throughput, name and verification
@@ -86,7 +84,7 @@ public final class PhoneNumbersApi {
         GraphRequest.get(
             calls.uri(GraphTransport.segment(phoneNumberId), Map.of("fields", fields)),
             "get phone number"),
-        PhoneNumbersApi::read);
+        PhoneNumbersJson::read);
   }
 
   /**
@@ -111,11 +109,7 @@ public final class PhoneNumbersApi {
     after.ifPresent(a -> q.put("after", a));
     return ManagementCalls.json(
         GraphRequest.get(calls.uri(waba() + "/phone_numbers", q), "list phone numbers"),
-        body ->
-            new Page<>(
-                ManagementJson.objects(body, "data", PhoneNumbersApi::read),
-                ManagementJson.before(body),
-                ManagementJson.after(body)));
+        PhoneNumbersJson::readPage);
   }
 
   /** Returns all the WABA's phone numbers as a lazy stream. */
@@ -159,19 +153,19 @@ public final class PhoneNumbersApi {
       String pin, Optional<String> dataLocalizationRegion) {
     checkPin(pin);
     Objects.requireNonNull(dataLocalizationRegion, "dataLocalizationRegion");
-    ObjectNode body = ManagementJson.object();
-    body.put("messaging_product", "whatsapp");
-    body.put("pin", pin);
     dataLocalizationRegion.ifPresent(
         r -> {
           if (!REGION.matcher(r).matches()) {
             throw new IllegalArgumentException(
                 "dataLocalizationRegion must be an ISO 3166 alpha-2 code such as DE");
           }
-          body.put("data_localization_region", r);
         });
     // Not idempotent: each attempt spends one of the 10 registrations allowed in 72 hours.
-    return post("register", body, false, "register phone number");
+    return post(
+        "register",
+        PhoneNumbersJson.register(pin, dataLocalizationRegion),
+        false,
+        "register phone number");
   }
 
   /**
@@ -188,7 +182,7 @@ public final class PhoneNumbersApi {
 
   private ManagementCalls.Call<Void> deregisterCall() {
     // Not idempotent: each attempt spends one of the 10 registrations allowed in 72 hours.
-    return post("deregister", ManagementJson.object(), false, "deregister phone number");
+    return post("deregister", PhoneNumbersJson.deregister(), false, "deregister phone number");
   }
 
   /**
@@ -211,11 +205,12 @@ public final class PhoneNumbersApi {
   private ManagementCalls.Call<Void> requestCodeCall(CodeMethod method, String language) {
     Objects.requireNonNull(method, "method");
     Objects.requireNonNull(language, "language");
-    ObjectNode body = ManagementJson.object();
-    body.put("code_method", method.name());
-    body.put("language", language);
     // Not idempotent: a resent request texts or calls the user a second code.
-    return post("request_code", body, false, "request verification code");
+    return post(
+        "request_code",
+        PhoneNumbersJson.requestCode(method, language),
+        false,
+        "request verification code");
   }
 
   /**
@@ -238,10 +233,8 @@ public final class PhoneNumbersApi {
     if (code.isEmpty() || !code.chars().allMatch(Character::isDigit)) {
       throw new IllegalArgumentException("code must be digits only");
     }
-    ObjectNode body = ManagementJson.object();
-    body.put("code", code);
     // Not idempotent: a code is spent by its first check, so a resend fails as a wrong code.
-    return post("verify_code", body, false, "verify code");
+    return post("verify_code", PhoneNumbersJson.verifyCode(code), false, "verify code");
   }
 
   /**
@@ -260,9 +253,11 @@ public final class PhoneNumbersApi {
   }
 
   private ManagementCalls.Call<Void> identityKeyCheckCall(boolean enabled) {
-    ObjectNode body = ManagementJson.object();
-    body.putObject("user_identity_change").put("enable_identity_key_check", enabled);
-    return post("settings", body, true, "update identity check setting");
+    return post(
+        "settings",
+        PhoneNumbersJson.identityKeyCheck(enabled),
+        true,
+        "update identity check setting");
   }
 
   /**
@@ -326,16 +321,7 @@ public final class PhoneNumbersApi {
         GraphRequest.get(
             calls.uri(GraphTransport.segment(phoneNumberId) + "/whatsapp_business_encryption"),
             "get business public key"),
-        PhoneNumbersApi::readBusinessPublicKey);
-  }
-
-  private static BusinessPublicKey readBusinessPublicKey(JsonNode body) {
-    JsonNode data = body.path("data");
-    JsonNode n = data.isArray() && data.size() > 0 ? data.get(0) : body;
-    return new BusinessPublicKey(
-        ManagementJson.text(n, "business_public_key"),
-        BusinessPublicKey.SignatureStatus.of(
-            ManagementJson.text(n, "business_public_key_signature_status").orElse(null)));
+        PhoneNumbersJson::readBusinessPublicKey);
   }
 
   /**
@@ -475,12 +461,12 @@ public final class PhoneNumbersApi {
   }
 
   private ManagementCalls.Call<Void> post(
-      String edge, ObjectNode body, boolean idempotent, String operation) {
+      String edge, byte[] body, boolean idempotent, String operation) {
     return ManagementCalls.success(
         GraphRequest.json(
             "POST",
             calls.uri(GraphTransport.segment(phoneNumberId) + "/" + edge),
-            ManagementJson.bytes(body),
+            body,
             idempotent,
             operation,
             null));
@@ -511,27 +497,5 @@ public final class PhoneNumbersApi {
               + " WhatsAppClient.builder().wabaId(...)");
     }
     return GraphTransport.segment(wabaId);
-  }
-
-  static PhoneNumber read(JsonNode n) {
-    Optional<MessagingTier> tier =
-        ManagementJson.text(n.path("whatsapp_business_manager_messaging_limit"), "current_limit")
-            .or(() -> ManagementJson.text(n, "whatsapp_business_manager_messaging_limit"))
-            .or(() -> ManagementJson.text(n, "messaging_limit_tier"))
-            .filter(s -> !s.isBlank())
-            .map(MessagingTier::of);
-    return new PhoneNumber(
-        ManagementJson.textOrEmpty(n, "id"),
-        ManagementJson.text(n, "display_phone_number"),
-        ManagementJson.text(n, "verified_name"),
-        QualityRating.of(ManagementJson.text(n, "quality_rating").orElse(null)),
-        tier,
-        ManagementJson.text(n.path("throughput"), "level"),
-        ManagementJson.text(n, "name_status"),
-        ManagementJson.text(n, "code_verification_status"),
-        ManagementJson.text(n, "platform_type").or(() -> ManagementJson.text(n, "host_platform")),
-        ManagementJson.text(n, "status"),
-        ManagementJson.bool(n, "is_official_business_account"),
-        ManagementJson.raw(n));
   }
 }

@@ -5,16 +5,13 @@ import dev.wasdk.error.RequestMaybeSentException;
 import dev.wasdk.error.TransportFailure;
 import dev.wasdk.internal.http.GraphRequest;
 import dev.wasdk.internal.http.GraphTransport;
-import dev.wasdk.internal.json.ManagementJson;
-import java.time.Instant;
+import dev.wasdk.internal.json.QrCodesJson;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Creates, lists, reads, updates and deletes the message QR codes of this client's phone number
@@ -88,25 +85,23 @@ public final class QrCodesApi {
   private ManagementCalls.Call<QrCode> createCall(
       String prefilledMessage, Optional<QrImageFormat> image) {
     checkMessage(prefilledMessage);
-    ObjectNode body = ManagementJson.object();
-    body.put("prefilled_message", prefilledMessage);
-    image.ifPresent(f -> body.put("generate_qr_image", f.name()));
     return ManagementCalls.json(
         GraphRequest.json(
-            "POST", calls.uri(path), ManagementJson.bytes(body), false, "create QR code", null),
-        QrCodesApi::readCreated);
+            "POST",
+            calls.uri(path),
+            QrCodesJson.create(prefilledMessage, image),
+            false,
+            "create QR code",
+            null),
+        answer -> QrCodesJson.readOne(answer).orElseThrow(QrCodesApi::noCodeInAnswer));
   }
 
-  private static QrCode readCreated(JsonNode answer) {
-    JsonNode node = unwrap(answer);
-    if (ManagementJson.text(node, "code").isEmpty()) {
-      throw new RequestMaybeSentException(
-          "create QR code was probably done, but the answer carried no code; list the codes"
-              + " before creating it again",
-          TransportFailure.UNREADABLE_RESPONSE,
-          null);
-    }
-    return read(node);
+  private static RequestMaybeSentException noCodeInAnswer() {
+    return new RequestMaybeSentException(
+        "create QR code was probably done, but the answer carried no code; list the codes"
+            + " before creating it again",
+        TransportFailure.UNREADABLE_RESPONSE,
+        null);
   }
 
   /**
@@ -128,24 +123,15 @@ public final class QrCodesApi {
   private ManagementCalls.Call<QrCode> updateCall(String code, String prefilledMessage) {
     checkCode(code);
     checkMessage(prefilledMessage);
-    ObjectNode body = ManagementJson.object();
-    body.put("code", code);
-    body.put("prefilled_message", prefilledMessage);
     return ManagementCalls.json(
         GraphRequest.json(
-            "POST", calls.uri(path), ManagementJson.bytes(body), true, "update QR code", null),
-        answer -> {
-          JsonNode node = unwrap(answer);
-          return ManagementJson.text(node, "code").isPresent()
-              ? read(node)
-              : new QrCode(
-                  code,
-                  prefilledMessage,
-                  Optional.empty(),
-                  Optional.empty(),
-                  Optional.empty(),
-                  ManagementJson.raw(answer));
-        });
+            "POST",
+            calls.uri(path),
+            QrCodesJson.update(code, prefilledMessage),
+            true,
+            "update QR code",
+            null),
+        answer -> QrCodesJson.readUpdated(answer, code, prefilledMessage));
   }
 
   /**
@@ -186,12 +172,7 @@ public final class QrCodesApi {
     image.ifPresent(f -> q.put("fields", fields(f)));
     after.ifPresent(a -> q.put("after", a));
     return ManagementCalls.json(
-        GraphRequest.get(calls.uri(path, q), "list QR codes"),
-        body ->
-            new Page<>(
-                ManagementJson.objects(body, "data", QrCodesApi::read),
-                ManagementJson.before(body),
-                ManagementJson.after(body)));
+        GraphRequest.get(calls.uri(path, q), "list QR codes"), QrCodesJson::readPage);
   }
 
   /** Returns every code of this phone number as a lazy stream that fetches pages as it goes. */
@@ -238,12 +219,7 @@ public final class QrCodesApi {
     image.ifPresent(f -> q.put("fields", fields(f)));
     return ManagementCalls.json(
         GraphRequest.get(calls.uri(path + "/" + GraphTransport.segment(code), q), "get QR code"),
-        body -> {
-          JsonNode node = unwrap(body);
-          return ManagementJson.text(node, "code").isPresent()
-              ? Optional.of(read(node))
-              : Optional.empty();
-        });
+        QrCodesJson::readOne);
   }
 
   /**
@@ -276,15 +252,6 @@ public final class QrCodesApi {
     return DEFAULT_FIELDS + ",qr_image_url.format(" + image.name() + ")";
   }
 
-  /** A single code comes flat (create, update) or as {@code data[0]} (get); both are read. */
-  private static JsonNode unwrap(JsonNode body) {
-    JsonNode data = body.path("data");
-    if (data.isArray()) {
-      return data.size() > 0 && data.get(0).isObject() ? data.get(0) : ManagementJson.object();
-    }
-    return body;
-  }
-
   private static void checkMessage(String message) {
     Objects.requireNonNull(message, "prefilledMessage");
     int n = message.codePointCount(0, message.length());
@@ -301,15 +268,5 @@ public final class QrCodesApi {
     if (code.isBlank()) {
       throw new IllegalArgumentException("code must not be blank");
     }
-  }
-
-  static QrCode read(JsonNode n) {
-    return new QrCode(
-        ManagementJson.textOrEmpty(n, "code"),
-        ManagementJson.textOrEmpty(n, "prefilled_message"),
-        ManagementJson.text(n, "deep_link_url"),
-        ManagementJson.text(n, "qr_image_url"),
-        ManagementJson.number(n, "creation_time").map(Instant::ofEpochSecond),
-        ManagementJson.raw(n));
   }
 }

@@ -1,6 +1,7 @@
 package dev.wasdk.client;
 
-import java.util.Locale;
+import dev.wasdk.internal.text.OpenEnums;
+import java.util.Map;
 
 /**
  * The quality rating of a business phone number or a template, from the last seven days of user
@@ -22,6 +23,10 @@ public enum QualityRating {
   /** A value this version does not know, or Meta's own {@code UNKNOWN}. */
   UNKNOWN;
 
+  /** Meta's other names for the ratings: HIGH, MEDIUM and LOW. */
+  private static final Map<String, QualityRating> ALIASES =
+      Map.of("HIGH", GREEN, "MEDIUM", YELLOW, "LOW", RED);
+
   /**
    * Returns the rating for Meta's value, such as {@code GREEN}; {@link #UNKNOWN} for anything else,
    * including null.
@@ -30,23 +35,6 @@ public enum QualityRating {
    * @return the rating; never null
    */
   public static QualityRating of(String value) {
-    if (value == null) {
-      return UNKNOWN;
-    }
-    switch (value.trim().toUpperCase(Locale.ROOT)) {
-      case "GREEN":
-      case "HIGH":
-        return GREEN;
-      case "YELLOW":
-      case "MEDIUM":
-        return YELLOW;
-      case "RED":
-      case "LOW":
-        return RED;
-      case "NA":
-        return NA;
-      default:
-        return UNKNOWN;
-    }
+    return OpenEnums.parse(QualityRating.class, value, UNKNOWN, ALIASES);
   }
 }

@@ -1,6 +1,6 @@
 package dev.wasdk.client;
 
-import java.util.Locale;
+import dev.wasdk.internal.text.OpenEnums;
 
 /**
  * A phone number's message throughput: how many messages per second it may send.
@@ -40,17 +40,22 @@ public record Throughput(int messagesPerSecond) {
    * @return the throughput
    */
   public static Throughput ofLevel(String level) {
-    if (level == null) {
-      return STANDARD;
-    }
-    switch (level.trim().toUpperCase(Locale.ROOT)) {
-      case "HIGH":
-      case "THROUGHPUT_UPGRADE":
+    switch (OpenEnums.parse(Level.class, level, Level.OTHER)) {
+      case HIGH:
+      case THROUGHPUT_UPGRADE:
         return HIGH;
-      case "COEXISTENCE":
+      case COEXISTENCE:
         return COEXISTENCE;
       default:
         return STANDARD;
     }
+  }
+
+  /** The level names Meta sends; anything else reads as the standard level. */
+  private enum Level {
+    HIGH,
+    THROUGHPUT_UPGRADE,
+    COEXISTENCE,
+    OTHER
   }
 }

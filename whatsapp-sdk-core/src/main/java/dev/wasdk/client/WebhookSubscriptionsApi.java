@@ -4,14 +4,13 @@ import dev.wasdk.error.WhatsAppException;
 import dev.wasdk.internal.http.GraphRequest;
 import dev.wasdk.internal.http.GraphTransport;
 import dev.wasdk.internal.json.ManagementJson;
+import dev.wasdk.internal.json.WebhookSubscriptionsJson;
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Subscribes the calling app to the webhooks of the WhatsApp Business Account, lists the subscribed
@@ -61,7 +60,7 @@ public final class WebhookSubscriptionsApi {
   }
 
   private ManagementCalls.Call<List<SubscribedApp>> subscribeCall() {
-    return post(ManagementJson.object(), "subscribe to webhooks");
+    return post(WebhookSubscriptionsJson.subscribe(), "subscribe to webhooks");
   }
 
   /**
@@ -95,10 +94,9 @@ public final class WebhookSubscriptionsApi {
     if (verifyToken.isBlank()) {
       throw new IllegalArgumentException("verifyToken must not be blank");
     }
-    ObjectNode body = ManagementJson.object();
-    body.put("override_callback_uri", overrideCallbackUri.toString());
-    body.put("verify_token", verifyToken);
-    return post(body, "subscribe to webhooks with a callback override");
+    return post(
+        WebhookSubscriptionsJson.subscribe(overrideCallbackUri, verifyToken),
+        "subscribe to webhooks with a callback override");
   }
 
   /**
@@ -128,7 +126,7 @@ public final class WebhookSubscriptionsApi {
   private ManagementCalls.Call<List<SubscribedApp>> listCall() {
     return ManagementCalls.json(
         GraphRequest.get(calls.uri(path()), "list webhook subscriptions"),
-        WebhookSubscriptionsApi::read);
+        WebhookSubscriptionsJson::read);
   }
 
   private ManagementCalls.Call<Void> unsubscribeCall() {
@@ -141,10 +139,9 @@ public final class WebhookSubscriptionsApi {
     return calls.lastUsage();
   }
 
-  private ManagementCalls.Call<List<SubscribedApp>> post(ObjectNode body, String operation) {
+  private ManagementCalls.Call<List<SubscribedApp>> post(byte[] body, String operation) {
     GraphRequest request =
-        GraphRequest.json(
-            "POST", calls.uri(path()), ManagementJson.bytes(body), true, operation, null);
+        GraphRequest.json("POST", calls.uri(path()), body, true, operation, null);
     return ManagementCalls.json(
         request,
         answer -> {
@@ -152,7 +149,7 @@ public final class WebhookSubscriptionsApi {
             throw new WhatsAppException(
                 request.describe() + " was not confirmed: the answer lacked success=true");
           }
-          return read(answer);
+          return WebhookSubscriptionsJson.read(answer);
         });
   }
 
@@ -163,22 +160,5 @@ public final class WebhookSubscriptionsApi {
               + " WhatsAppClient.builder().wabaId(...)");
     }
     return GraphTransport.segment(wabaId) + "/subscribed_apps";
-  }
-
-  static List<SubscribedApp> read(JsonNode body) {
-    return ManagementJson.objects(
-        body,
-        "data",
-        n -> {
-          // Older answers put the app's fields at the top of each entry; both shapes are read.
-          JsonNode app = n.path("whatsapp_business_api_data");
-          JsonNode a = app.isObject() ? app : n;
-          return new SubscribedApp(
-              ManagementJson.textOrEmpty(a, "id"),
-              ManagementJson.text(a, "name"),
-              ManagementJson.text(a, "link"),
-              ManagementJson.text(n, "override_callback_uri"),
-              ManagementJson.raw(n));
-        });
   }
 }

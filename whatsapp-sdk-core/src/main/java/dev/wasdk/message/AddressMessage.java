@@ -119,11 +119,9 @@ public record AddressMessage(
   }
 
   /** Builds an {@link AddressMessage}; {@link #build()} checks every rule. Not thread-safe. */
-  public static final class Builder {
+  public static final class Builder extends InteractiveBuilder<Builder> {
     private final Envelope envelope;
     private String header;
-    private String body;
-    private String footer;
     private String country;
     private final Map<String, String> values = new LinkedHashMap<>();
     private final List<SavedAddress> savedAddresses = new ArrayList<>();
@@ -141,28 +139,6 @@ public record AddressMessage(
      */
     public Builder header(String text) {
       this.header = Objects.requireNonNull(text, "text");
-      return this;
-    }
-
-    /**
-     * Sets the body text (required).
-     *
-     * @param body the text, 1 to {@value Limits#INTERACTIVE_BODY_MAX} characters
-     * @return this builder
-     */
-    public Builder body(String body) {
-      this.body = Objects.requireNonNull(body, "body");
-      return this;
-    }
-
-    /**
-     * Sets the footer text.
-     *
-     * @param footer the text, 1 to {@value Limits#INTERACTIVE_FOOTER_MAX} characters
-     * @return this builder
-     */
-    public Builder footer(String footer) {
-      this.footer = Objects.requireNonNull(footer, "footer");
       return this;
     }
 

@@ -50,36 +50,12 @@ public record CatalogMessage(
   }
 
   /** Builds a {@link CatalogMessage}; {@link #build()} checks every limit. Not thread-safe. */
-  public static final class Builder {
+  public static final class Builder extends InteractiveBuilder<Builder> {
     private final Envelope envelope;
-    private String body;
-    private String footer;
     private String thumbnailProductRetailerId;
 
     private Builder(Envelope envelope) {
       this.envelope = envelope;
-    }
-
-    /**
-     * Sets the body text (required).
-     *
-     * @param body the text, 1 to {@value Limits#INTERACTIVE_BODY_MAX} characters
-     * @return this builder
-     */
-    public Builder body(String body) {
-      this.body = Objects.requireNonNull(body, "body");
-      return this;
-    }
-
-    /**
-     * Sets the footer text.
-     *
-     * @param footer the text, 1 to {@value Limits#INTERACTIVE_FOOTER_MAX} characters
-     * @return this builder
-     */
-    public Builder footer(String footer) {
-      this.footer = Objects.requireNonNull(footer, "footer");
-      return this;
     }
 
     /**

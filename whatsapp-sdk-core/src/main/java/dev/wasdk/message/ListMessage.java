@@ -124,49 +124,12 @@ public record ListMessage(
   }
 
   /** Builds a {@link ListMessage}; {@link #build()} checks every limit. Not thread-safe. */
-  public static final class Builder {
+  public static final class Builder extends SectionListBuilder<Builder, ListSection> {
     private final Envelope envelope;
-    private String header;
-    private String body;
-    private String footer;
     private String button;
-    private final List<ListSection> sections = new ArrayList<>();
 
     private Builder(Envelope envelope) {
       this.envelope = envelope;
-    }
-
-    /**
-     * Sets the header text; list messages take only a text header.
-     *
-     * @param text the text, 1 to {@value Limits#INTERACTIVE_HEADER_TEXT_MAX} characters
-     * @return this builder
-     */
-    public Builder header(String text) {
-      this.header = Objects.requireNonNull(text, "text");
-      return this;
-    }
-
-    /**
-     * Sets the body text (required).
-     *
-     * @param body the text, 1 to {@value Limits#LIST_BODY_MAX} characters
-     * @return this builder
-     */
-    public Builder body(String body) {
-      this.body = Objects.requireNonNull(body, "body");
-      return this;
-    }
-
-    /**
-     * Sets the footer text.
-     *
-     * @param footer the text, 1 to {@value Limits#INTERACTIVE_FOOTER_MAX} characters
-     * @return this builder
-     */
-    public Builder footer(String footer) {
-      this.footer = Objects.requireNonNull(footer, "footer");
-      return this;
     }
 
     /**
@@ -189,17 +152,6 @@ public record ListMessage(
      */
     public Builder section(String title, ListRow... rows) {
       return section(ListSection.of(title, rows));
-    }
-
-    /**
-     * Adds a section.
-     *
-     * @param section the section
-     * @return this builder
-     */
-    public Builder section(ListSection section) {
-      sections.add(Objects.requireNonNull(section, "section"));
-      return this;
     }
 
     /**

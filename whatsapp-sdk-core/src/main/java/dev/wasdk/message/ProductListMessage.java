@@ -2,7 +2,6 @@ package dev.wasdk.message;
 
 import dev.wasdk.error.InvalidMessageException;
 import dev.wasdk.internal.text.Values;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -98,49 +97,12 @@ public record ProductListMessage(
   }
 
   /** Builds a {@link ProductListMessage}; {@link #build()} checks every limit. Not thread-safe. */
-  public static final class Builder {
+  public static final class Builder extends SectionListBuilder<Builder, ProductSection> {
     private final Envelope envelope;
-    private String header;
-    private String body;
-    private String footer;
     private String catalogId;
-    private final List<ProductSection> sections = new ArrayList<>();
 
     private Builder(Envelope envelope) {
       this.envelope = envelope;
-    }
-
-    /**
-     * Sets the header text (required); multi-product messages take only a text header.
-     *
-     * @param text the text, 1 to {@value Limits#INTERACTIVE_HEADER_TEXT_MAX} characters
-     * @return this builder
-     */
-    public Builder header(String text) {
-      this.header = Objects.requireNonNull(text, "text");
-      return this;
-    }
-
-    /**
-     * Sets the body text (required).
-     *
-     * @param body the text, 1 to {@value Limits#INTERACTIVE_BODY_MAX} characters
-     * @return this builder
-     */
-    public Builder body(String body) {
-      this.body = Objects.requireNonNull(body, "body");
-      return this;
-    }
-
-    /**
-     * Sets the footer text.
-     *
-     * @param footer the text, 1 to {@value Limits#INTERACTIVE_FOOTER_MAX} characters
-     * @return this builder
-     */
-    public Builder footer(String footer) {
-      this.footer = Objects.requireNonNull(footer, "footer");
-      return this;
     }
 
     /**
@@ -163,17 +125,6 @@ public record ProductListMessage(
      */
     public Builder section(String title, String... productRetailerIds) {
       return section(ProductSection.of(title, productRetailerIds));
-    }
-
-    /**
-     * Adds a section.
-     *
-     * @param section the section
-     * @return this builder
-     */
-    public Builder section(ProductSection section) {
-      sections.add(Objects.requireNonNull(section, "section"));
-      return this;
     }
 
     /**

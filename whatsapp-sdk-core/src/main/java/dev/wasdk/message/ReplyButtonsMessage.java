@@ -68,58 +68,12 @@ public record ReplyButtonsMessage(
   }
 
   /** Builds a {@link ReplyButtonsMessage}; {@link #build()} checks every limit. Not thread-safe. */
-  public static final class Builder {
+  public static final class Builder extends MediaHeaderBuilder<Builder> {
     private final Envelope envelope;
-    private InteractiveHeader header;
-    private String body;
-    private String footer;
     private final List<ReplyButton> buttons = new ArrayList<>();
 
     private Builder(Envelope envelope) {
       this.envelope = envelope;
-    }
-
-    /**
-     * Sets the header: text, image, video or document.
-     *
-     * @param header the header
-     * @return this builder
-     */
-    public Builder header(InteractiveHeader header) {
-      this.header = Objects.requireNonNull(header, "header");
-      return this;
-    }
-
-    /**
-     * Sets a text header.
-     *
-     * @param text the text, 1 to {@value Limits#INTERACTIVE_HEADER_TEXT_MAX} characters
-     * @return this builder
-     */
-    public Builder header(String text) {
-      return header(InteractiveHeader.text(text));
-    }
-
-    /**
-     * Sets the body text (required).
-     *
-     * @param body the text, 1 to {@value Limits#INTERACTIVE_BODY_MAX} characters
-     * @return this builder
-     */
-    public Builder body(String body) {
-      this.body = Objects.requireNonNull(body, "body");
-      return this;
-    }
-
-    /**
-     * Sets the footer text.
-     *
-     * @param footer the text, 1 to {@value Limits#INTERACTIVE_FOOTER_MAX} characters
-     * @return this builder
-     */
-    public Builder footer(String footer) {
-      this.footer = Objects.requireNonNull(footer, "footer");
-      return this;
     }
 
     /**

@@ -1,6 +1,6 @@
 package dev.wasdk.message;
 
-import java.util.Locale;
+import dev.wasdk.internal.text.OpenEnums;
 
 /**
  * The category of a message template, which decides its price and how it is paced and capped.
@@ -30,18 +30,6 @@ public enum TemplateCategory {
    * @return the category, never null
    */
   public static TemplateCategory fromString(String value) {
-    if (value == null) {
-      return UNKNOWN;
-    }
-    switch (value.trim().toUpperCase(Locale.ROOT)) {
-      case "MARKETING":
-        return MARKETING;
-      case "UTILITY":
-        return UTILITY;
-      case "AUTHENTICATION":
-        return AUTHENTICATION;
-      default:
-        return UNKNOWN;
-    }
+    return OpenEnums.parse(TemplateCategory.class, value, UNKNOWN);
   }
 }

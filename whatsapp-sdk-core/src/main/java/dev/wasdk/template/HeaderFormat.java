@@ -1,6 +1,6 @@
 package dev.wasdk.template;
 
-import java.util.Locale;
+import dev.wasdk.internal.text.OpenEnums;
 
 /** The format of a template header. */
 public enum HeaderFormat {
@@ -26,13 +26,6 @@ public enum HeaderFormat {
    * @return the format, never null
    */
   public static HeaderFormat of(String value) {
-    if (value == null) {
-      return UNKNOWN;
-    }
-    try {
-      return valueOf(value.trim().toUpperCase(Locale.ROOT));
-    } catch (IllegalArgumentException e) {
-      return UNKNOWN;
-    }
+    return OpenEnums.parse(HeaderFormat.class, value, UNKNOWN);
   }
 }

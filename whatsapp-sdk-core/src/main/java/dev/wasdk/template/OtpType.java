@@ -1,6 +1,6 @@
 package dev.wasdk.template;
 
-import java.util.Locale;
+import dev.wasdk.internal.text.OpenEnums;
 
 /** The kind of one-time-password button of an authentication template. */
 public enum OtpType {
@@ -20,13 +20,6 @@ public enum OtpType {
    * @return the kind, never null
    */
   public static OtpType of(String value) {
-    if (value == null) {
-      return UNKNOWN;
-    }
-    try {
-      return valueOf(value.trim().toUpperCase(Locale.ROOT));
-    } catch (IllegalArgumentException e) {
-      return UNKNOWN;
-    }
+    return OpenEnums.parse(OtpType.class, value, UNKNOWN);
   }
 }

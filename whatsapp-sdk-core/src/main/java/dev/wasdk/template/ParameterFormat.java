@@ -1,5 +1,6 @@
 package dev.wasdk.template;
 
+import dev.wasdk.internal.text.OpenEnums;
 import java.util.Locale;
 
 /**
@@ -27,16 +28,10 @@ public enum ParameterFormat {
    * @return the format, never null
    */
   public static ParameterFormat of(String value) {
+    // An absent format is Meta's default, positional; any other text follows the shared rule.
     if (value == null) {
       return POSITIONAL;
     }
-    switch (value.trim().toUpperCase(Locale.ROOT)) {
-      case "POSITIONAL":
-        return POSITIONAL;
-      case "NAMED":
-        return NAMED;
-      default:
-        return UNKNOWN;
-    }
+    return OpenEnums.parse(ParameterFormat.class, value, UNKNOWN);
   }
 }

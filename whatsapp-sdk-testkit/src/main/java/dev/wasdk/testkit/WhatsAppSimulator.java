@@ -6,13 +6,13 @@ import dev.wasdk.message.TemplateCategory;
 import dev.wasdk.testkit.internal.MediaStore;
 import dev.wasdk.testkit.internal.Settings;
 import dev.wasdk.testkit.internal.Simulator;
+import dev.wasdk.testkit.internal.UserMessages;
 import dev.wasdk.testkit.internal.WireMockEngine;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -21,7 +21,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
+import tools.jackson.core.JsonGenerator;
 
 /**
  * A local WhatsApp Cloud API for tests. It answers the endpoints the SDK calls, checks every
@@ -112,10 +114,6 @@ public final class WhatsAppSimulator implements AutoCloseable {
   public static final String DEFAULT_APP_SECRET = "simulator-app-secret";
 
   private static final String PROFILE_NAME = "Simulated User";
-  private static final byte[] TINY_PNG =
-      Base64.getDecoder()
-          .decode(
-              "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAIAAACQd1PeAAAADElEQVR4nGNQvZwGAAJ/AV9X3CpyAAAAAElFTkSuQmCC");
 
   private final Simulator simulator;
   private final WireMockEngine engine;
@@ -172,7 +170,7 @@ public final class WhatsAppSimulator implements AutoCloseable {
 
   /** Returns the access token the simulator accepts now. */
   public String accessToken() {
-    return simulator.token();
+    return simulator.tokens().current();
   }
 
   /** Returns the app secret that webhooks are signed with. */
@@ -243,17 +241,7 @@ public final class WhatsAppSimulator implements AutoCloseable {
    */
   public String userSends(String from, String text) {
     Objects.requireNonNull(text, "text");
-    return simulator.inbound(
-        null,
-        from,
-        PROFILE_NAME,
-        "text",
-        null,
-        g -> {
-          g.writeObjectPropertyStart("text");
-          g.writeStringProperty("body", text);
-          g.writeEndObject();
-        });
+    return fromUser(from, "text", null, UserMessages.text(text));
   }
 
   /**
@@ -270,21 +258,8 @@ public final class WhatsAppSimulator implements AutoCloseable {
     Objects.requireNonNull(contextWamid, "contextWamid");
     Objects.requireNonNull(buttonId, "buttonId");
     Objects.requireNonNull(buttonTitle, "buttonTitle");
-    return simulator.inbound(
-        null,
-        from,
-        PROFILE_NAME,
-        "interactive",
-        contextWamid,
-        g -> {
-          g.writeObjectPropertyStart("interactive");
-          g.writeStringProperty("type", "button_reply");
-          g.writeObjectPropertyStart("button_reply");
-          g.writeStringProperty("id", buttonId);
-          g.writeStringProperty("title", buttonTitle);
-          g.writeEndObject();
-          g.writeEndObject();
-        });
+    return fromUser(
+        from, "interactive", contextWamid, UserMessages.buttonReply(buttonId, buttonTitle));
   }
 
   /**
@@ -302,24 +277,8 @@ public final class WhatsAppSimulator implements AutoCloseable {
     Objects.requireNonNull(contextWamid, "contextWamid");
     Objects.requireNonNull(rowId, "rowId");
     Objects.requireNonNull(rowTitle, "rowTitle");
-    return simulator.inbound(
-        null,
-        from,
-        PROFILE_NAME,
-        "interactive",
-        contextWamid,
-        g -> {
-          g.writeObjectPropertyStart("interactive");
-          g.writeStringProperty("type", "list_reply");
-          g.writeObjectPropertyStart("list_reply");
-          g.writeStringProperty("id", rowId);
-          g.writeStringProperty("title", rowTitle);
-          if (rowDescription != null) {
-            g.writeStringProperty("description", rowDescription);
-          }
-          g.writeEndObject();
-          g.writeEndObject();
-        });
+    return fromUser(
+        from, "interactive", contextWamid, UserMessages.listReply(rowId, rowTitle, rowDescription));
   }
 
   /**
@@ -336,18 +295,7 @@ public final class WhatsAppSimulator implements AutoCloseable {
     Objects.requireNonNull(contextWamid, "contextWamid");
     Objects.requireNonNull(payload, "payload");
     Objects.requireNonNull(text, "text");
-    return simulator.inbound(
-        null,
-        from,
-        PROFILE_NAME,
-        "button",
-        contextWamid,
-        g -> {
-          g.writeObjectPropertyStart("button");
-          g.writeStringProperty("payload", payload);
-          g.writeStringProperty("text", text);
-          g.writeEndObject();
-        });
+    return fromUser(from, "button", contextWamid, UserMessages.quickReply(payload, text));
   }
 
   /**
@@ -364,22 +312,7 @@ public final class WhatsAppSimulator implements AutoCloseable {
   public String userCompletesFlow(String from, String contextWamid, String responseJson) {
     Objects.requireNonNull(contextWamid, "contextWamid");
     Objects.requireNonNull(responseJson, "responseJson");
-    return simulator.inbound(
-        null,
-        from,
-        PROFILE_NAME,
-        "interactive",
-        contextWamid,
-        g -> {
-          g.writeObjectPropertyStart("interactive");
-          g.writeStringProperty("type", "nfm_reply");
-          g.writeObjectPropertyStart("nfm_reply");
-          g.writeStringProperty("name", "flow");
-          g.writeStringProperty("body", "Sent");
-          g.writeStringProperty("response_json", responseJson);
-          g.writeEndObject();
-          g.writeEndObject();
-        });
+    return fromUser(from, "interactive", contextWamid, UserMessages.flowCompletion(responseJson));
   }
 
   /**
@@ -391,7 +324,7 @@ public final class WhatsAppSimulator implements AutoCloseable {
    * @return the inbound message id
    */
   public String userSendsImage(String from, String caption) {
-    return userSendsImage(from, TINY_PNG, "image/png", caption);
+    return userSendsImage(from, UserMessages.TINY_PNG, "image/png", caption);
   }
 
   /**
@@ -406,23 +339,8 @@ public final class WhatsAppSimulator implements AutoCloseable {
   public String userSendsImage(String from, byte[] image, String mimeType, String caption) {
     Objects.requireNonNull(image, "image");
     Objects.requireNonNull(mimeType, "mimeType");
-    MediaStore.Media m = simulator.storeInboundMedia(null, image, mimeType);
-    return simulator.inbound(
-        null,
-        from,
-        PROFILE_NAME,
-        "image",
-        null,
-        g -> {
-          g.writeObjectPropertyStart("image");
-          if (caption != null) {
-            g.writeStringProperty("caption", caption);
-          }
-          g.writeStringProperty("mime_type", m.mimeType());
-          g.writeStringProperty("sha256", m.sha256Base64());
-          g.writeStringProperty("id", m.id());
-          g.writeEndObject();
-        });
+    MediaStore.Media m = simulator.events().storeInboundMedia(null, image, mimeType);
+    return fromUser(from, "image", null, UserMessages.image(m, caption));
   }
 
   /**
@@ -437,24 +355,8 @@ public final class WhatsAppSimulator implements AutoCloseable {
    */
   public String userSendsLocation(
       String from, double latitude, double longitude, String name, String address) {
-    return simulator.inbound(
-        null,
-        from,
-        PROFILE_NAME,
-        "location",
-        null,
-        g -> {
-          g.writeObjectPropertyStart("location");
-          if (address != null) {
-            g.writeStringProperty("address", address);
-          }
-          g.writeNumberProperty("latitude", latitude);
-          g.writeNumberProperty("longitude", longitude);
-          if (name != null) {
-            g.writeStringProperty("name", name);
-          }
-          g.writeEndObject();
-        });
+    return fromUser(
+        from, "location", null, UserMessages.location(latitude, longitude, name, address));
   }
 
   /**
@@ -464,7 +366,7 @@ public final class WhatsAppSimulator implements AutoCloseable {
    * @param from the user's phone number
    */
   public void userStopsMarketing(String from) {
-    simulator.marketingPreference(null, from, true);
+    simulator.events().marketingPreference(null, from, true);
   }
 
   /**
@@ -474,7 +376,7 @@ public final class WhatsAppSimulator implements AutoCloseable {
    * @param from the user's phone number
    */
   public void userResumesMarketing(String from) {
-    simulator.marketingPreference(null, from, false);
+    simulator.events().marketingPreference(null, from, false);
   }
 
   // ---- platform events -------------------------------------------------------------------------
@@ -487,7 +389,7 @@ public final class WhatsAppSimulator implements AutoCloseable {
    * @param rating the new rating
    */
   public void changeQualityRating(QualityRating rating) {
-    simulator.quality(null, Objects.requireNonNull(rating, "rating"));
+    simulator.events().quality(null, Objects.requireNonNull(rating, "rating"));
   }
 
   /**
@@ -497,7 +399,7 @@ public final class WhatsAppSimulator implements AutoCloseable {
    * @param tier the new tier
    */
   public void changeMessagingTier(MessagingTier tier) {
-    simulator.tier(Objects.requireNonNull(tier, "tier"));
+    simulator.events().tier(Objects.requireNonNull(tier, "tier"));
   }
 
   /**
@@ -505,7 +407,7 @@ public final class WhatsAppSimulator implements AutoCloseable {
    * phone_number_quality_update} webhook with the event {@code THROUGHPUT_UPGRADE}.
    */
   public void upgradeThroughput() {
-    simulator.throughput(null, 1000, true);
+    simulator.events().throughput(null, 1000, true);
   }
 
   /**
@@ -529,21 +431,8 @@ public final class WhatsAppSimulator implements AutoCloseable {
     if (bodyParameters < 0) {
       throw new IllegalArgumentException("bodyParameters must not be negative");
     }
-    StringBuilder body = new StringBuilder("Simulated template");
-    for (int i = 1; i <= bodyParameters; i++) {
-      body.append(" {{").append(i).append("}}");
-    }
-    String json =
-        "{\"name\":"
-            + quote(name)
-            + ",\"language\":"
-            + quote(language)
-            + ",\"category\":\""
-            + category.name()
-            + "\",\"components\":[{\"type\":\"BODY\",\"text\":"
-            + quote(body.toString())
-            + "}]}";
-    return registerTemplate(json);
+    return registerTemplate(
+        UserMessages.simpleTemplate(name, language, category.name(), bodyParameters));
   }
 
   /**
@@ -568,7 +457,7 @@ public final class WhatsAppSimulator implements AutoCloseable {
   public String registerTemplate(String creationJson) {
     Objects.requireNonNull(creationJson, "creationJson");
     try {
-      return simulator.createTemplate(creationJson);
+      return simulator.events().createTemplate(creationJson);
     } catch (RuntimeException e) {
       throw new IllegalArgumentException("invalid template: " + e.getMessage(), e);
     }
@@ -585,7 +474,7 @@ public final class WhatsAppSimulator implements AutoCloseable {
    */
   public void setTemplateStatus(String name, String language, String status) {
     Objects.requireNonNull(status, "status");
-    if (!simulator.templateStatus(name, language, status.toUpperCase(Locale.ROOT))) {
+    if (!simulator.events().templateStatus(name, language, status.toUpperCase(Locale.ROOT))) {
       throw new IllegalArgumentException("no template " + name + " in " + language);
     }
   }
@@ -598,9 +487,11 @@ public final class WhatsAppSimulator implements AutoCloseable {
    * @param profile the behaviour
    */
   public void audience(String templateName, AudienceProfile profile) {
-    simulator.audience(
-        Objects.requireNonNull(templateName, "templateName"),
-        Objects.requireNonNull(profile, "profile"));
+    simulator
+        .events()
+        .audience(
+            Objects.requireNonNull(templateName, "templateName"),
+            Objects.requireNonNull(profile, "profile"));
   }
 
   /**
@@ -615,7 +506,7 @@ public final class WhatsAppSimulator implements AutoCloseable {
     if (errorCode == 0) {
       throw new IllegalArgumentException("errorCode must not be 0");
     }
-    simulator.failDeliveryTo(to, errorCode);
+    simulator.events().failDeliveryTo(to, errorCode);
   }
 
   /**
@@ -624,12 +515,12 @@ public final class WhatsAppSimulator implements AutoCloseable {
    * @param to the user's phone number
    */
   public void resumeDeliveriesTo(String to) {
-    simulator.failDeliveryTo(to, 0);
+    simulator.events().failDeliveryTo(to, 0);
   }
 
   /** Expires the current access token: later requests get error 190 with subcode 463. */
   public void expireAccessToken() {
-    simulator.expireToken();
+    simulator.tokens().expire();
   }
 
   /**
@@ -643,7 +534,7 @@ public final class WhatsAppSimulator implements AutoCloseable {
     if (newToken.isBlank()) {
       throw new IllegalArgumentException("newToken must not be blank");
     }
-    simulator.rotateToken(newToken);
+    simulator.tokens().rotate(newToken);
   }
 
   /**
@@ -804,18 +695,9 @@ public final class WhatsAppSimulator implements AutoCloseable {
     return "WhatsAppSimulator[" + baseUrl() + "]";
   }
 
-  private static String quote(String s) {
-    StringBuilder b = new StringBuilder("\"");
-    for (char c : s.toCharArray()) {
-      if (c == '"' || c == '\\') {
-        b.append('\\').append(c);
-      } else if (c < 0x20) {
-        b.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
-      } else {
-        b.append(c);
-      }
-    }
-    return b.append('"').toString();
+  private String fromUser(
+      String from, String type, String contextWamid, Consumer<JsonGenerator> content) {
+    return simulator.events().inbound(null, from, PROFILE_NAME, type, contextWamid, content);
   }
 
   /**
@@ -1206,7 +1088,7 @@ public final class WhatsAppSimulator implements AutoCloseable {
               recordLimit);
       WhatsAppSimulator sim = new WhatsAppSimulator(settings, port, serverThreads);
       if (accessTokenExpiresAt != null) {
-        sim.simulator.tokenExpiresAt(accessTokenExpiresAt);
+        sim.simulator.tokens().expiresAt(accessTokenExpiresAt);
       }
       return sim;
     }

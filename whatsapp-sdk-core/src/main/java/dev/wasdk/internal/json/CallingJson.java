@@ -3,6 +3,7 @@ package dev.wasdk.internal.json;
 import dev.wasdk.client.CallHours;
 import dev.wasdk.client.CallPermission;
 import dev.wasdk.client.CallingSettings;
+import dev.wasdk.internal.text.OpenEnums;
 import dev.wasdk.message.Recipient;
 import java.time.DayOfWeek;
 import java.time.Instant;
@@ -227,11 +228,7 @@ public final class CallingJson {
   }
 
   private static Optional<DayOfWeek> day(String s) {
-    try {
-      return Optional.of(DayOfWeek.valueOf(s.trim().toUpperCase(Locale.ROOT)));
-    } catch (IllegalArgumentException e) {
-      return Optional.empty();
-    }
+    return OpenEnums.find(DayOfWeek.class, s);
   }
 
   /** Reads {@code HHMM}; Meta writes the end of a day as {@code 2359} but {@code 2400} is read. */

@@ -50,4 +50,25 @@ class OpenEnumsTest {
     assertThat(parse("G".repeat(129))).isEqualTo(Color.UNKNOWN);
     assertThat(parse(" ".repeat(10_000) + "GREEN")).isEqualTo(Color.GREEN);
   }
+
+  @Test
+  void find_sameRuleAsParse_emptyWhenNothingMatches() {
+    assertThat(OpenEnums.find(java.time.DayOfWeek.class, " monday "))
+        .contains(java.time.DayOfWeek.MONDAY);
+    assertThat(OpenEnums.find(java.time.DayOfWeek.class, "Mon")).isEmpty();
+    assertThat(OpenEnums.find(java.time.DayOfWeek.class, "")).isEmpty();
+    assertThat(OpenEnums.find(java.time.DayOfWeek.class, null)).isEmpty();
+  }
+
+  @Test
+  void parse_aliases_matchedByTheSameRuleAfterTheNames() {
+    java.util.Map<String, Color> aliases = java.util.Map.of("CRIMSON", Color.DARK_RED);
+    assertThat(OpenEnums.parse(Color.class, " crimson", Color.UNKNOWN, aliases))
+        .isEqualTo(Color.DARK_RED);
+    assertThat(OpenEnums.parse(Color.class, "green", Color.UNKNOWN, aliases))
+        .isEqualTo(Color.GREEN);
+    assertThat(OpenEnums.parse(Color.class, "  ", Color.UNKNOWN, aliases)).isEqualTo(Color.UNKNOWN);
+    assertThat(OpenEnums.parse(Color.class, "BLUE", Color.UNKNOWN, aliases))
+        .isEqualTo(Color.UNKNOWN);
+  }
 }

@@ -276,7 +276,7 @@ public final class CallingEndpoints {
     } else {
       permissions.remove(phone.id + "/" + user);
     }
-    return sim.inbound(
+    return sim.events.inbound(
         phone.id,
         user,
         "Simulated User",

@@ -1,5 +1,15 @@
 package dev.wasdk.testkit.internal;
 
+import static dev.wasdk.testkit.internal.GroupPayloads.body;
+import static dev.wasdk.testkit.internal.GroupPayloads.changed;
+import static dev.wasdk.testkit.internal.GroupPayloads.description;
+import static dev.wasdk.testkit.internal.GroupPayloads.groupEvent;
+import static dev.wasdk.testkit.internal.GroupPayloads.newLink;
+import static dev.wasdk.testkit.internal.GroupPayloads.requestAnswer;
+import static dev.wasdk.testkit.internal.GroupPayloads.requestId;
+import static dev.wasdk.testkit.internal.GroupPayloads.sha256;
+import static dev.wasdk.testkit.internal.GroupPayloads.subject;
+
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -11,7 +21,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import tools.jackson.core.JsonGenerator;
@@ -108,7 +117,7 @@ public final class GroupEndpoints {
     emit(
         phone,
         "group_lifecycle_update",
-        group(
+        groupEvent(
             g,
             "group_create",
             requestId,
@@ -159,7 +168,7 @@ public final class GroupEndpoints {
           emit(
               phone,
               "group_settings_update",
-              group(
+              groupEvent(
                   g,
                   "group_settings_update",
                   requestId,
@@ -192,7 +201,7 @@ public final class GroupEndpoints {
         emit(
             phone,
             "group_settings_update",
-            group(
+            groupEvent(
                 g,
                 "group_settings_update",
                 requestId,
@@ -205,7 +214,10 @@ public final class GroupEndpoints {
       }
       case "DELETE" -> {
         groups.remove(id);
-        emit(phone, "group_lifecycle_update", group(g, "group_delete", requestId(), now, w -> {}));
+        emit(
+            phone,
+            "group_lifecycle_update",
+            groupEvent(g, "group_delete", requestId(), now, w -> {}));
         return SimResponse.success();
       }
       default -> throw GraphErrorException.unknownObject(method, id);
@@ -310,7 +322,7 @@ public final class GroupEndpoints {
         emit(
             phone,
             "group_participants_update",
-            group(
+            groupEvent(
                 g,
                 "group_participants_remove",
                 requestId,
@@ -370,7 +382,7 @@ public final class GroupEndpoints {
     emit(
         phone,
         "group_participants_update",
-        group(
+        groupEvent(
             g,
             "group_join_request_created",
             null,
@@ -394,7 +406,7 @@ public final class GroupEndpoints {
     emit(
         sim.phone(g.phoneId),
         "group_participants_update",
-        group(
+        groupEvent(
             g,
             "group_participants_remove",
             null,
@@ -418,7 +430,7 @@ public final class GroupEndpoints {
         throw new IllegalStateException("only a participant can write to the group");
       }
     }
-    return sim.inbound(
+    return sim.events.inbound(
         g.phoneId,
         user,
         "Simulated User",
@@ -464,7 +476,7 @@ public final class GroupEndpoints {
     emit(
         phone,
         "group_participants_update",
-        group(
+        groupEvent(
             g,
             "group_participants_add",
             null,
@@ -477,19 +489,6 @@ public final class GroupEndpoints {
               w.writeEndObject();
               w.writeEndArray();
             }));
-  }
-
-  private static Consumer<JsonGenerator> group(
-      Group g, String type, String requestId, Instant now, Consumer<JsonGenerator> extra) {
-    return w -> {
-      w.writeStringProperty("timestamp", Long.toString(now.getEpochSecond()));
-      w.writeStringProperty("group_id", g.id);
-      w.writeStringProperty("type", type);
-      if (requestId != null) {
-        w.writeStringProperty("request_id", requestId);
-      }
-      extra.accept(w);
-    };
   }
 
   private void emit(Simulator.Phone phone, String field, Consumer<JsonGenerator> groupObject) {
@@ -506,66 +505,5 @@ public final class GroupEndpoints {
           w.writeEndObject();
           w.writeEndArray();
         });
-  }
-
-  private static void changed(JsonGenerator w, String name, String text) {
-    w.writeObjectPropertyStart(name);
-    w.writeStringProperty("text", text);
-    w.writeBooleanProperty("update_successful", true);
-    w.writeEndObject();
-  }
-
-  private static JsonNode body(SimRequest req) {
-    JsonNode body = JsonIo.parseOrNull(req.body());
-    if (body == null || !body.isObject()) {
-      throw GraphErrorException.of(100, "the body must be a JSON object");
-    }
-    if (!"whatsapp".equals(body.path("messaging_product").asString(""))) {
-      throw GraphErrorException.of(100, "messaging_product must be whatsapp");
-    }
-    return body;
-  }
-
-  private static String subject(String subject) {
-    String s = subject.strip();
-    if (s.isEmpty() || s.length() > 128) {
-      throw GraphErrorException.of(100, "subject: 1 to 128 characters");
-    }
-    return s;
-  }
-
-  private static String description(String d) {
-    if (d.length() > 2048) {
-      throw GraphErrorException.of(100, "description: at most 2048 characters");
-    }
-    return d;
-  }
-
-  private static String sha256(byte[] bytes) {
-    try {
-      return java.util.HexFormat.of()
-          .formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
-    } catch (java.security.NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is not available", e);
-    }
-  }
-
-  private static String requestId() {
-    return Ids.numeric();
-  }
-
-  private static String newLink() {
-    byte[] b = new byte[16];
-    ThreadLocalRandom.current().nextBytes(b);
-    return "https://chat.whatsapp.com/" + Base64.getUrlEncoder().withoutPadding().encodeToString(b);
-  }
-
-  private static SimResponse requestAnswer(String requestId) {
-    return SimResponse.json(
-        JsonIo.bytes(
-            JsonIo.MAPPER
-                .createObjectNode()
-                .put("messaging_product", "whatsapp")
-                .put("request_id", requestId)));
   }
 }

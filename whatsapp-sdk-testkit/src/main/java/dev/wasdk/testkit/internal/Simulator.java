@@ -10,8 +10,6 @@ import dev.wasdk.testkit.SimulatorStats;
 import dev.wasdk.testkit.WebhookDelivery;
 import dev.wasdk.webhooks.WebhookSigner;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,7 +19,6 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Random;
 import java.util.Set;
@@ -111,14 +108,16 @@ public final class Simulator implements AutoCloseable {
   final WebhookDispatcher webhooks;
   final MessagesEndpoint messages;
   final ManagementEndpoints management;
+  final MediaEndpoints mediaEndpoints;
+  final ProfileEndpoints profileEndpoints;
+  final BlockedUserEndpoints blockedUsers;
   final ProductRoutes products = new ProductRoutes(this);
+  final AccessTokens tokens;
+  final PlatformEvents events = new PlatformEvents(this);
 
   volatile MessagingTier tier;
   volatile URI webhookUrl;
   volatile String baseUrl = "http://127.0.0.1";
-  private volatile String token;
-  private volatile long tokenExpiresAt = Long.MAX_VALUE;
-  private final Set<String> retiredTokens = ConcurrentHashMap.newKeySet();
 
   /** Creates a simulator from its settings; nothing listens until the engine starts. */
   public Simulator(Settings settings) {
@@ -135,7 +134,7 @@ public final class Simulator implements AutoCloseable {
     this.primary = map.values().iterator().next();
     this.tier = settings.tier();
     this.webhookUrl = settings.webhookUrl();
-    this.token = settings.accessToken();
+    this.tokens = new AccessTokens(clock, settings.accessToken());
     this.sent = new BoundedLog<>(settings.recordLimit());
     this.requests = new BoundedLog<>(settings.recordLimit());
     this.deliveries = new BoundedLog<>(settings.recordLimit());
@@ -152,9 +151,12 @@ public final class Simulator implements AutoCloseable {
             deliveries);
     this.messages = new MessagesEndpoint(this);
     this.management = new ManagementEndpoints(this);
+    this.mediaEndpoints = new MediaEndpoints(this);
+    this.profileEndpoints = new ProfileEndpoints(this);
+    this.blockedUsers = new BlockedUserEndpoints(this);
     resetLimits();
     for (Phone p : phones.values()) {
-      p.profile = ManagementEndpoints.defaultProfile();
+      p.profile = ProfileEndpoints.defaultProfile();
     }
     templates.create(
         JsonIo.MAPPER.readTree(
@@ -173,6 +175,16 @@ public final class Simulator implements AutoCloseable {
   /** Returns the Calling, Groups and account-administration endpoints. */
   public ProductRoutes products() {
     return products;
+  }
+
+  /** Returns the access token checks: the current token, expiry and rotation. */
+  public AccessTokens tokens() {
+    return tokens;
+  }
+
+  /** Returns the operations tests drive: inbound messages, preferences and platform events. */
+  public PlatformEvents events() {
+    return events;
   }
 
   /** Returns the Flows and business public keys this simulator holds. */
@@ -202,10 +214,10 @@ public final class Simulator implements AutoCloseable {
   private SimResponse route(SimRequest req, Instant now) {
     try {
       String path = req.path();
-      if (path.startsWith(ManagementEndpoints.DOWNLOAD_PATH)) {
-        return management.download(req, now);
+      if (path.startsWith(MediaEndpoints.DOWNLOAD_PATH)) {
+        return mediaEndpoints.download(req, now);
       }
-      authenticate(req, now);
+      tokens.authenticate(req, now);
       String[] seg = segments(path);
       SimResponse account = products.account.route(seg, req.method(), req, now);
       if (account != null) {
@@ -246,11 +258,11 @@ public final class Simulator implements AutoCloseable {
             return messages.handle(phone, req, now);
           case "media":
             requireMethod(method, id, "POST");
-            return management.upload(phone, req, now);
+            return mediaEndpoints.upload(phone, req, now);
           case "whatsapp_business_profile":
-            return management.profile(phone, method, req);
+            return profileEndpoints.profile(phone, method, req);
           case "block_users":
-            return management.blockUsers(phone, method, req, now);
+            return blockedUsers.blockUsers(phone, method, req, now);
           case "whatsapp_business_encryption":
             return flows.encryption(phone.id, method, req);
           default:
@@ -309,73 +321,6 @@ public final class Simulator implements AutoCloseable {
         null,
         "OAuthException",
         "(#100) Tried accessing nonexisting field (" + field + ") on node type (" + nodeType + ")",
-        null);
-  }
-
-  private void authenticate(SimRequest req, Instant now) {
-    String presented = bearer(req);
-    if (presented == null) {
-      throw new GraphErrorException(
-          401,
-          104,
-          null,
-          "OAuthException",
-          "An access token is required to request this resource.",
-          null);
-    }
-    if (sameToken(presented, token)) {
-      if (now.toEpochMilli() < tokenExpiresAt) {
-        return;
-      }
-      throw expired(Instant.ofEpochMilli(tokenExpiresAt), now);
-    }
-    if (retiredTokens.contains(presented)) {
-      throw expired(now, now);
-    }
-    throw new GraphErrorException(
-        401,
-        190,
-        null,
-        "OAuthException",
-        "Invalid OAuth access token - Cannot parse access token",
-        null);
-  }
-
-  /** Returns the bearer token of a request, from the header or Graph's access_token parameter. */
-  String bearer(SimRequest req) {
-    Optional<String> h = req.header("Authorization");
-    if (h.isPresent()) {
-      String v = h.get().trim();
-      if (v.regionMatches(true, 0, "Bearer ", 0, 7) && v.length() > 7) {
-        return v.substring(7).trim();
-      }
-      return null;
-    }
-    return req.query("access_token").filter(s -> !s.isEmpty()).orElse(null);
-  }
-
-  /** Returns whether a request carries the current, unexpired token. */
-  boolean authorized(SimRequest req, Instant now) {
-    String presented = bearer(req);
-    return presented != null && sameToken(presented, token) && now.toEpochMilli() < tokenExpiresAt;
-  }
-
-  private static boolean sameToken(String a, String b) {
-    return MessageDigest.isEqual(
-        a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
-  }
-
-  private static GraphErrorException expired(Instant at, Instant now) {
-    return new GraphErrorException(
-        401,
-        190,
-        463,
-        "OAuthException",
-        "Error validating access token: Session has expired on "
-            + at
-            + ". The current time is "
-            + now
-            + ".",
         null);
   }
 
@@ -453,7 +398,7 @@ public final class Simulator implements AutoCloseable {
     reach.clear();
   }
 
-  private static void setThroughput(Phone p, int mps, long now) {
+  static void setThroughput(Phone p, int mps, long now) {
     p.throughput = mps;
     p.throughputBucket = TokenBucket.perSecond(mps, now);
   }
@@ -495,172 +440,6 @@ public final class Simulator implements AutoCloseable {
       throw new IllegalArgumentException("unknown phone number id " + phoneNumberId);
     }
     return p;
-  }
-
-  /**
-   * Records an inbound message from a user: it opens the user's 24-hour window, and a webhook is
-   * posted when a callback URL is set.
-   *
-   * @return the inbound message id
-   */
-  public String inbound(
-      String phoneNumberId,
-      String from,
-      String profileName,
-      String type,
-      String contextId,
-      Consumer<JsonGenerator> content) {
-    Phone phone = phone(phoneNumberId);
-    String user = waId(from);
-    Instant now = clock.instant();
-    String wamid = Ids.wamid(user, true);
-    phone.lastInbound.merge(user, now.toEpochMilli(), Math::max);
-    inboundIds.put(wamid, phone.id);
-    if (webhooks.active()) {
-      emitMessages(
-          WebhookPayloads.inbound(
-              phone.display,
-              phone.id,
-              new WebhookPayloads.Inbound(
-                  user,
-                  profileName,
-                  wamid,
-                  now.getEpochSecond(),
-                  type,
-                  contextId == null ? null : phone.display,
-                  contextId,
-                  content)));
-    }
-    return wamid;
-  }
-
-  /** Stores media a user sends, so it can be fetched and downloaded. */
-  public MediaStore.Media storeInboundMedia(String phoneNumberId, byte[] bytes, String mimeType) {
-    return media.put(phone(phoneNumberId).id, bytes, mimeType, clock.millis());
-  }
-
-  /** Marks a user as having stopped (or resumed) marketing messages, with the webhook. */
-  public void marketingPreference(String phoneNumberId, String from, boolean stop) {
-    Phone phone = phone(phoneNumberId);
-    String user = waId(from);
-    if (stop) {
-      optedOut.add(user);
-    } else {
-      optedOut.remove(user);
-    }
-    if (webhooks.active()) {
-      emitMessagesField(
-          "user_preferences",
-          WebhookPayloads.userPreference(
-              phone.display,
-              phone.id,
-              user,
-              "Simulated User",
-              stop,
-              clock.instant().getEpochSecond()));
-    }
-  }
-
-  private void emitMessagesField(String field, Consumer<JsonGenerator> value) {
-    emit(field, WebhookPayloads.envelope(settings.wabaId(), field, -1, value));
-  }
-
-  /** Makes every later message to a user fail delivery with a code (0 removes the rule). */
-  public void failDeliveryTo(String to, int code) {
-    String user = waId(to);
-    if (code == 0) {
-      deliveryFailures.remove(user);
-    } else {
-      deliveryFailures.put(user, code);
-    }
-  }
-
-  /** Sets how the users who get a template behave (see {@code AudienceProfile}). */
-  public void audience(String template, dev.wasdk.testkit.AudienceProfile profile) {
-    audiences.put(template, profile);
-  }
-
-  /** Changes the quality rating; a drop to RED or a rise from it posts the legacy event. */
-  public void quality(String phoneNumberId, QualityRating rating) {
-    Phone phone = phone(phoneNumberId);
-    QualityRating old = phone.quality;
-    phone.quality = rating;
-    String event = null;
-    if (rating == QualityRating.RED && old != QualityRating.RED) {
-      event = "FLAGGED";
-    } else if (old == QualityRating.RED && rating != QualityRating.RED) {
-      event = "UNFLAGGED";
-    }
-    if (event != null && webhooks.active()) {
-      emitField(
-          "phone_number_quality_update",
-          WebhookPayloads.phoneNumberQuality(phone.display, event, tier.name()));
-    }
-  }
-
-  /** Changes the messaging tier and posts business_capability_update. */
-  public void tier(MessagingTier newTier) {
-    this.tier = newTier;
-    if (webhooks.active()) {
-      long perPhone = newTier.isUnlimited() ? -1 : newTier.uniqueUsersPer24Hours().orElse(-1);
-      emitField(
-          "business_capability_update",
-          WebhookPayloads.businessCapability(perPhone, newTier.name()));
-    }
-  }
-
-  /** Raises a number's throughput and posts the THROUGHPUT_UPGRADE event. */
-  public void throughput(String phoneNumberId, int mps, boolean announce) {
-    Phone phone = phone(phoneNumberId);
-    setThroughput(phone, mps, clock.millis());
-    if (announce && webhooks.active()) {
-      emitField(
-          "phone_number_quality_update",
-          WebhookPayloads.phoneNumberQuality(phone.display, "THROUGHPUT_UPGRADE", tier.name()));
-    }
-  }
-
-  /** Sets a template's status and posts message_template_status_update. */
-  public boolean templateStatus(String name, String language, String status) {
-    Optional<TemplateStore.Template> t = templates.setStatus(name, language, status);
-    t.ifPresent(
-        x -> {
-          if (webhooks.active()) {
-            emitField(
-                "message_template_status_update",
-                WebhookPayloads.templateStatus(
-                    status, x.id(), x.name(), x.language(), x.category()));
-          }
-        });
-    return t.isPresent();
-  }
-
-  /** Creates a template from creation JSON; returns its id. */
-  public String createTemplate(String json) {
-    return templates.create(JsonIo.MAPPER.readTree(json), "APPROVED").id();
-  }
-
-  /** Expires the current token: later requests get error 190. */
-  public void expireToken() {
-    tokenExpiresAt = clock.millis();
-  }
-
-  /** Replaces the token; the old one is answered as expired from now on. */
-  public void rotateToken(String newToken) {
-    retiredTokens.add(token);
-    retiredTokens.remove(newToken);
-    token = newToken;
-    tokenExpiresAt = Long.MAX_VALUE;
-  }
-
-  /** Sets when the current token expires, on the simulator's clock. */
-  public void tokenExpiresAt(Instant at) {
-    tokenExpiresAt = at.toEpochMilli();
-  }
-
-  /** Returns the current token. */
-  public String token() {
-    return token;
   }
 
   /** Sets the callback URL (null stops webhooks). */

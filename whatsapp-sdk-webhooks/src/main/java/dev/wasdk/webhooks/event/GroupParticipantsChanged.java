@@ -4,6 +4,7 @@ import dev.wasdk.internal.text.OpenEnums;
 import dev.wasdk.internal.text.Values;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -81,14 +82,7 @@ public record GroupParticipantsChanged(
    * file ({@code group_add_participants}, {@code group_remove_participants}) read as the guide's.
    */
   public Type type() {
-    String t = rawType.trim();
-    if (t.equalsIgnoreCase("group_add_participants")) {
-      return Type.GROUP_PARTICIPANTS_ADD;
-    }
-    if (t.equalsIgnoreCase("group_remove_participants")) {
-      return Type.GROUP_PARTICIPANTS_REMOVE;
-    }
-    return Type.of(t);
+    return Type.of(rawType);
   }
 
   /** Returns who removed; {@link InitiatedBy#UNKNOWN} when absent or not known. */
@@ -155,6 +149,12 @@ public record GroupParticipantsChanged(
     /** A value this version does not know. */
     UNKNOWN;
 
+    /** The names in Meta's OpenAPI file, which read as the guide's. */
+    private static final Map<String, Type> ALIASES =
+        Map.of(
+            "GROUP_ADD_PARTICIPANTS", GROUP_PARTICIPANTS_ADD,
+            "GROUP_REMOVE_PARTICIPANTS", GROUP_PARTICIPANTS_REMOVE);
+
     /**
      * Returns the kind for Meta's text, trimmed and in any letter case; {@link #UNKNOWN} for
      * anything else, including null.
@@ -163,7 +163,7 @@ public record GroupParticipantsChanged(
      * @return the kind; never null
      */
     public static Type of(String value) {
-      return OpenEnums.parse(Type.class, value, UNKNOWN);
+      return OpenEnums.parse(Type.class, value, UNKNOWN, ALIASES);
     }
   }
 
