@@ -77,6 +77,9 @@ public abstract class SharedSenderStateContract {
             .consentStore(stores.consent())
             .serviceWindowStore(stores.windows())
             .recipientIdStore(stores.recipientIds())
+            // The stores here are healthy: a budget in real time as short as the default could
+            // turn a loaded machine's slow answer into a refusal, which is not what is tested.
+            .storeCallBudget(WAIT)
             .build();
     senders.add(s);
     return s;
