@@ -2,17 +2,12 @@ package dev.wasdk.sender;
 
 import dev.wasdk.internal.text.Values;
 import dev.wasdk.message.TemplateCategory;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Collectors;
 
 /**
  * Records users' opt-ins and opt-outs in a {@link ConsentStore}, and decides who may receive
@@ -74,18 +69,13 @@ public final class ConsentRegistry {
   private final Set<String> keywords;
   private final ConsentStore store;
   private volatile RecipientIds ids;
-  private final Duration cacheTtl;
-  private final Clock clock;
-  // Opt-outs seen, by pseudonym: the clock time they were seen.
-  private final ConcurrentHashMap<String, Instant> optedOut = new ConcurrentHashMap<>();
-  private final ConcurrentHashMap<String, Instant> cappedUntil = new ConcurrentHashMap<>();
+  private final ConsentCache cache;
 
   private ConsentRegistry(Builder b) {
     this.keywords = b.keywords;
     this.store = b.store != null ? b.store : ConsentStore.inMemory();
     this.ids = new RecipientIds(RecipientIdStore.inMemory(), b.pseudonyms);
-    this.cacheTtl = b.cacheTtl;
-    this.clock = b.clock;
+    this.cache = new ConsentCache(b.cacheTtl, b.clock);
   }
 
   /**
@@ -212,7 +202,7 @@ public final class ConsentRegistry {
   public void record(String user, ConsentRecord record) {
     Objects.requireNonNull(record, "record");
     String key = key(user);
-    noteLocally(key, record);
+    cache.note(key, record);
     store.append(key, record);
   }
 
@@ -267,7 +257,7 @@ public final class ConsentRegistry {
    */
   public void capMarketing(String user, Instant until) {
     Objects.requireNonNull(until, "until");
-    cappedUntil.merge(key(user), until, (a, b) -> a.isAfter(b) ? a : b);
+    cache.cap(key(user), until);
   }
 
   /**
@@ -299,19 +289,18 @@ public final class ConsentRegistry {
    */
   Optional<RejectReason> checkKey(
       String key, boolean requireOptIn, Instant now, List<ConsentRecord> history) {
-    Instant seen = optedOut.get(key);
-    if (seen != null && clock.instant().isBefore(seen.plus(cacheTtl))) {
+    Instant seen = cache.optOutSeen(key);
+    if (cache.fresh(seen)) {
       return Optional.of(RejectReason.OPTED_OUT);
     }
     ConsentHistory.State s =
         ConsentHistory.State.of(history != null ? history : store.history(key));
     if (!s.optOuts.isEmpty()) {
-      optedOut.put(key, clock.instant());
+      cache.optedOut(key);
       return Optional.of(RejectReason.OPTED_OUT);
     }
-    optedOut.remove(key, seen);
-    Instant capped = cappedUntil.get(key);
-    if (capped != null && now.isBefore(capped)) {
+    cache.clearOptOut(key, seen);
+    if (cache.capped(key, now)) {
       return Optional.of(RejectReason.FREQUENCY_CAPPED);
     }
     if (requireOptIn && !s.optedIn) {
@@ -351,23 +340,7 @@ public final class ConsentRegistry {
    */
   public Optional<UserConsent> export(String user) {
     String key = key(user);
-    List<ConsentRecord> history = store.history(key);
-    Optional<Instant> capped = Optional.ofNullable(cappedUntil.get(key));
-    if (history.isEmpty() && capped.isEmpty()) {
-      return Optional.empty();
-    }
-    List<OptIn> ins = new ArrayList<>();
-    for (ConsentRecord r : history) {
-      if (r.kind() == ConsentRecord.Kind.OPT_IN && r.source() != ConsentSource.USER_PREFERENCES) {
-        ins.add(
-            new OptIn(r.category(), r.detail().isEmpty() ? r.source().name() : r.detail(), r.at()));
-      }
-    }
-    List<OptOut> outs =
-        ConsentHistory.State.of(history).optOuts.stream()
-            .map(r -> new OptOut(ConsentHistory.optOutSource(r.source()), r.at()))
-            .collect(Collectors.toList());
-    return Optional.of(new UserConsent(UserKeys.of(user), ins, outs, capped));
+    return ConsentHistory.export(UserKeys.of(user), store.history(key), cache.cappedUntil(key));
   }
 
   /**
@@ -381,7 +354,7 @@ public final class ConsentRegistry {
   }
 
   boolean eraseKey(String key) {
-    boolean local = optedOut.remove(key) != null | cappedUntil.remove(key) != null;
+    boolean local = cache.erase(key);
     return store.erase(key) | local;
   }
 
@@ -414,31 +387,28 @@ public final class ConsentRegistry {
   /** Makes the registry key users as the sender does, by the WhatsApp ids it learned. */
   void useRecipientIds(RecipientIds ids) {
     this.ids = ids;
+    ids.onLearn(this::moveKey);
+  }
+
+  /** Moves what is recorded under a dialled form's key to the key of its learned WhatsApp id. */
+  void moveKey(String from, String to) {
+    ConsentHistory.move(store, from, to);
+    cache.move(from, to);
   }
 
   /** Returns whether an opt-out of the user is cached, so that no read of the store is needed. */
   boolean optOutCached(String key) {
-    Instant seen = optedOut.get(key);
-    return seen != null && clock.instant().isBefore(seen.plus(cacheTtl));
+    return cache.optOutCached(key);
   }
 
   /** Notes a record in this JVM's cache at once: an opt-out is cached, anything else clears it. */
   void noteLocally(String key, ConsentRecord record) {
-    if (record.kind() == ConsentRecord.Kind.OPT_OUT) {
-      optedOut.put(key, clock.instant());
-    } else if (record.category() == TemplateCategory.MARKETING) {
-      optedOut.remove(key);
-    }
+    cache.note(key, record);
   }
 
   /** Returns the keyword opt-out an inbound text makes, if it is one. */
   Optional<ConsentRecord> keywordOptOut(String text, Instant at, String messageId) {
-    Objects.requireNonNull(text, "text");
-    String t = text.trim().toUpperCase(Locale.ROOT);
-    if (!keywords.contains(t)) {
-      return Optional.empty();
-    }
-    return Optional.of(ConsentRecord.optOut(ConsentSource.KEYWORD, t, messageId, at));
+    return ConsentHistory.keywordOptOut(keywords, text, at, messageId);
   }
 
   @Override

@@ -3,11 +3,9 @@ package dev.wasdk.sender;
 import dev.wasdk.client.MessagingTier;
 import dev.wasdk.client.PhoneNumber;
 import dev.wasdk.client.SendResult;
-import dev.wasdk.client.TemplateQuery;
 import dev.wasdk.client.Throughput;
 import dev.wasdk.client.WhatsAppClient;
 import dev.wasdk.message.Message;
-import dev.wasdk.template.Template;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -74,12 +72,9 @@ import java.util.function.Function;
  * #onMarketingPreference}, {@link #updateTier} and {@link #updateThroughput}.
  *
  * <p><b>Concurrency.</b> At most {@link Builder#maxInFlight(int)} requests are outstanding, sent
- * with the client's non-blocking {@code sendAsync}; the very first request goes alone, and the
- * pacing starts when it is answered, so that its cold start (connection, TLS) does not bunch the
- * requests behind it into one second at Meta; the sender adds one scheduler thread (or uses the one
- * given) and never busy-waits: when a limit is short it schedules itself at the exact time the
- * {@link LimiterStore} reports. The client's own retry policy still applies to each request; the
- * sender sees what is left after it.
+ * with the client's non-blocking {@code sendAsync}. The sender adds one scheduler thread (or uses
+ * the one given) and never busy-waits. The client's own retry policy still applies to each request;
+ * the sender sees what is left after it.
  *
  * <p><b>Thread-safety and lifecycle.</b> Instances are thread-safe; share one per phone number.
  * {@link #close(Duration)} stops new submissions, lets the queue drain for a while, and hands back
@@ -108,21 +103,7 @@ public final class MessageSender implements AutoCloseable {
    * @return a builder
    */
   public static Builder builder(WhatsAppClient client) {
-    Objects.requireNonNull(client, "client");
-    Builder b =
-        new Builder()
-            .sendVia(
-                client.messages()::sendAsync,
-                client.phoneNumberId(),
-                client.wabaId().orElse(client.phoneNumberId()),
-                (name, language) ->
-                    client.templates().stream(
-                            TemplateQuery.builder().name(name).language(language).build())
-                        .filter(t -> t.name().equals(name) && t.language().equals(language))
-                        .map(Template::category)
-                        .findFirst());
-    ObservedSends.of(client.observer(), client.phoneNumberId()).ifPresent(b::listener);
-    return b;
+    return new Builder().sendVia(client);
   }
 
   /** Returns a builder that sends through {@code transport}, for tests. */
@@ -154,8 +135,6 @@ public final class MessageSender implements AutoCloseable {
    * @return its outcome, completed once, when it ends
    */
   public CompletableFuture<SendOutcome> submit(Message message, SubmitOptions options) {
-    Objects.requireNonNull(message, "message");
-    Objects.requireNonNull(options, "options");
     return loop.submit(message, options);
   }
 
@@ -167,7 +146,6 @@ public final class MessageSender implements AutoCloseable {
    * @param at the inbound message's time
    */
   public void onInbound(String user, Instant at) {
-    Objects.requireNonNull(at, "at");
     loop.feeds().onInbound(user, at);
   }
 
@@ -195,8 +173,6 @@ public final class MessageSender implements AutoCloseable {
    * @return whether the text was an opt-out keyword
    */
   public boolean onInboundText(String user, String text, Instant at, String messageId) {
-    Objects.requireNonNull(text, "text");
-    Objects.requireNonNull(at, "at");
     return loop.feeds().onInboundText(user, text, at, messageId);
   }
 
@@ -230,8 +206,6 @@ public final class MessageSender implements AutoCloseable {
    * @param at the status's time
    */
   public void onStatusFailed(String wamid, String user, int errorCode, Instant at) {
-    Objects.requireNonNull(wamid, "wamid");
-    Objects.requireNonNull(at, "at");
     loop.feeds().onStatusFailed(wamid, UserKeys.of(user), errorCode, at);
   }
 
@@ -243,7 +217,6 @@ public final class MessageSender implements AutoCloseable {
    * @param tier the new tier
    */
   public void updateTier(MessagingTier tier) {
-    Objects.requireNonNull(tier, "tier");
     loop.updateTier(tier, loop.now());
   }
 
@@ -257,8 +230,6 @@ public final class MessageSender implements AutoCloseable {
    * @return whether the report was applied (false when it was older than the last one)
    */
   public boolean updateTier(MessagingTier tier, Instant eventTime) {
-    Objects.requireNonNull(tier, "tier");
-    Objects.requireNonNull(eventTime, "eventTime");
     return loop.updateTier(tier, eventTime);
   }
 
@@ -274,7 +245,6 @@ public final class MessageSender implements AutoCloseable {
    * @param number the phone number as read from the API
    */
   public void updateFrom(PhoneNumber number) {
-    Objects.requireNonNull(number, "number");
     loop.updateFrom(number);
   }
 
@@ -286,8 +256,7 @@ public final class MessageSender implements AutoCloseable {
    * @param throughput the new throughput
    */
   public void updateThroughput(Throughput throughput) {
-    Objects.requireNonNull(throughput, "throughput");
-    loop.updateThroughput(throughput.messagesPerSecond(), loop.now());
+    loop.updateThroughput(Objects.requireNonNull(throughput, "throughput"), loop.now());
   }
 
   /**
@@ -299,9 +268,7 @@ public final class MessageSender implements AutoCloseable {
    * @return whether the report was applied (false when it was older than the last one)
    */
   public boolean updateThroughput(Throughput throughput, Instant eventTime) {
-    Objects.requireNonNull(throughput, "throughput");
-    Objects.requireNonNull(eventTime, "eventTime");
-    return loop.updateThroughput(throughput.messagesPerSecond(), eventTime);
+    return loop.updateThroughput(Objects.requireNonNull(throughput, "throughput"), eventTime);
   }
 
   /** Returns the tracker of customer-service windows this sender consults. */
@@ -335,19 +302,9 @@ public final class MessageSender implements AutoCloseable {
     return loop.stats();
   }
 
-  /** Returns how many queued messages the deadline index holds, for tests. */
-  int deadlineEntries() {
-    return loop.deadlineEntries();
-  }
-
-  /** Returns how many per-user lanes the queue holds, for tests. */
-  int laneCount() {
-    return loop.laneCount();
-  }
-
-  /** Returns how many messages, ended or not, the lanes hold, for tests. */
-  int heldJobs() {
-    return loop.heldJobs();
+  /** Returns the loop behind this facade, for tests that look at its queue. */
+  SendLoop loop() {
+    return loop;
   }
 
   /**
@@ -392,7 +349,6 @@ public final class MessageSender implements AutoCloseable {
    * @return the messages that were not sent
    */
   public List<Message> close(Duration drainTimeout) {
-    Objects.requireNonNull(drainTimeout, "drainTimeout");
     return loop.close(drainTimeout);
   }
 

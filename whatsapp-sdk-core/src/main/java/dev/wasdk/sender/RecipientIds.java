@@ -1,7 +1,10 @@
 package dev.wasdk.sender;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BiConsumer;
 
 /**
  * Turns a user's key into the pseudonym of their WhatsApp id, the one every store keys by. A number
@@ -16,6 +19,7 @@ final class RecipientIds {
   private final RecipientIdStore store;
   private final Pseudonyms pseudonyms;
   private final ConcurrentHashMap<String, String> known = new ConcurrentHashMap<>();
+  private final List<BiConsumer<String, String>> moves = new CopyOnWriteArrayList<>();
 
   RecipientIds(RecipientIdStore store, Pseudonyms pseudonyms) {
     this.store = store;
@@ -51,8 +55,19 @@ final class RecipientIds {
   }
 
   /**
+   * Adds a step that each learning runs before it stores the mapping: {@code move} gets the
+   * pseudonyms of the dialled form and of the WhatsApp id, and moves what was recorded under the
+   * first (consent given before the first send) to the second.
+   */
+  void onLearn(BiConsumer<String, String> move) {
+    moves.add(move);
+  }
+
+  /**
    * Notes that {@code dialledKey} belongs to the WhatsApp id {@code waIdKey}; returns the store
-   * write to run (off any lock), or null when there is nothing new.
+   * writes to run (off any lock), or null when there is nothing new. The mapping is used only once
+   * the writes are done: until then the dialled form keeps its own key, under which the records
+   * still are, so no check reads a key whose records have not arrived yet.
    */
   Runnable learn(String dialledKey, String waIdKey) {
     if (dialledKey.equals(waIdKey)) {
@@ -60,10 +75,16 @@ final class RecipientIds {
     }
     String dialled = pseudonyms.of(SCOPE, dialledKey);
     String canonical = pseudonyms.of(SCOPE, waIdKey);
-    if (canonical.equals(known.put(dialled, canonical))) {
+    if (canonical.equals(known.get(dialled))) {
       return null;
     }
-    return () -> store.put(dialled, canonical);
+    return () -> {
+      for (BiConsumer<String, String> move : moves) {
+        move.accept(dialled, canonical);
+      }
+      store.put(dialled, canonical);
+      known.put(dialled, canonical);
+    };
   }
 
   /** Forgets every mapping to {@code canonical}, here and in the store. */

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
@@ -26,6 +27,10 @@ import org.slf4j.LoggerFactory;
  * scheduler's), the transport sends it, and the {@link OutcomePolicy} reads the answer. It holds no
  * rule of its own. Callers only queue work and ask for a pump, so {@code submit} and the webhook
  * feeds never wait for a store.
+ *
+ * <p>The very first request goes alone, and the pacing starts when it is answered, so that its cold
+ * start (connection, TLS) does not bunch the requests behind it into one second at Meta. When a
+ * limit is short, the loop schedules itself at the exact time the {@link LimiterStore} reports.
  */
 final class SendLoop implements Dispatcher.Hooks {
   private static final Logger LOG = LoggerFactory.getLogger(SendLoop.class);
@@ -90,6 +95,8 @@ final class SendLoop implements Dispatcher.Hooks {
   // Queueing
 
   CompletableFuture<SendOutcome> submit(Message message, SubmitOptions options) {
+    Objects.requireNonNull(message, "message");
+    Objects.requireNonNull(options, "options");
     String user = UserKeys.of(message.recipient());
     Job job =
         new Job(
@@ -317,7 +324,9 @@ final class SendLoop implements Dispatcher.Hooks {
     }
     Runnable write = ids.learn(job.user, UserKeys.of(result.waId().get()));
     if (write != null) {
-      runtime.ids.runAsync("learn a wa_id", write);
+      // The writes move consent records too: off this thread unless both stores are in memory.
+      StoreCalls via = runtime.consent.direct() ? runtime.ids : runtime.consent;
+      via.runAsync("learn a wa_id", write);
     }
   }
 
@@ -353,6 +362,8 @@ final class SendLoop implements Dispatcher.Hooks {
   }
 
   boolean updateTier(MessagingTier tier, Instant at) {
+    Objects.requireNonNull(tier, "tier");
+    Objects.requireNonNull(at, "eventTime");
     MessagingTier old = tierGate.tier();
     if (!tierGate.update(tier, at)) {
       return false;
@@ -364,7 +375,9 @@ final class SendLoop implements Dispatcher.Hooks {
     return true;
   }
 
-  boolean updateThroughput(int perSecond, Instant at) {
+  boolean updateThroughput(Throughput throughput, Instant at) {
+    Objects.requireNonNull(at, "eventTime");
+    int perSecond = throughput.messagesPerSecond();
     int old = pacer.throughput();
     if (!pacer.update(perSecond, at)) {
       return false;
@@ -375,6 +388,7 @@ final class SendLoop implements Dispatcher.Hooks {
   }
 
   void updateFrom(PhoneNumber number) {
+    Objects.requireNonNull(number, "number");
     number
         .messagingLimit()
         .filter(t -> t.isUnlimited() || t.uniqueUsersPer24Hours().isPresent())
@@ -383,7 +397,7 @@ final class SendLoop implements Dispatcher.Hooks {
         .throughputLevel()
         .map(Throughput::ofLevel)
         .filter(t -> t.messagesPerSecond() != pacer.throughput())
-        .ifPresent(t -> updateThroughput(t.messagesPerSecond(), clock.instant()));
+        .ifPresent(t -> updateThroughput(t, clock.instant()));
   }
 
   String describe() {
@@ -447,6 +461,7 @@ final class SendLoop implements Dispatcher.Hooks {
   }
 
   List<Message> close(Duration drainTimeout) {
+    Objects.requireNonNull(drainTimeout, "drainTimeout");
     Effects fx = new Effects();
     List<Job> unsent = dispatcher.close(drainTimeout, fx);
     if (unsent == null) {

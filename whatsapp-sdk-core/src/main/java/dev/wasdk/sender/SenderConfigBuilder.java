@@ -2,10 +2,13 @@ package dev.wasdk.sender;
 
 import dev.wasdk.client.MessagingTier;
 import dev.wasdk.client.SendResult;
+import dev.wasdk.client.TemplateQuery;
 import dev.wasdk.client.Throughput;
+import dev.wasdk.client.WhatsAppClient;
 import dev.wasdk.message.Message;
 import dev.wasdk.message.TemplateCategory;
 import dev.wasdk.sender.LimiterStore.BucketSpec;
+import dev.wasdk.template.Template;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,6 +51,26 @@ abstract class SenderConfigBuilder<B extends SenderConfigBuilder<B>> extends Sen
    * Sets where the sender sends and, when it can, how it looks up a template's category; the
    * portfolio id defaults to {@code defaultPortfolioId}.
    */
+  /**
+   * Sends through {@code client}'s phone number: the tier window's portfolio key defaults to the
+   * client's WABA id, or else its phone number id; templates of unknown category are looked up
+   * through its templates API; its observer, if any, sees every outcome.
+   */
+  final B sendVia(WhatsAppClient client) {
+    Objects.requireNonNull(client, "client");
+    sendVia(
+        client.messages()::sendAsync,
+        client.phoneNumberId(),
+        client.wabaId().orElse(client.phoneNumberId()),
+        (name, language) ->
+            client.templates().stream(TemplateQuery.builder().name(name).language(language).build())
+                .filter(t -> t.name().equals(name) && t.language().equals(language))
+                .map(Template::category)
+                .findFirst());
+    ObservedSends.of(client.observer(), client.phoneNumberId()).ifPresent(this::listener);
+    return self();
+  }
+
   final B sendVia(
       Function<Message, CompletableFuture<SendResult>> transport,
       String phoneNumberId,

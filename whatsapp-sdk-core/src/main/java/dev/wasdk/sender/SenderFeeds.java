@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -49,6 +50,8 @@ final class SenderFeeds {
   }
 
   void onStatusFailed(String wamid, String user, int errorCode, Instant at) {
+    Objects.requireNonNull(wamid, "wamid");
+    Objects.requireNonNull(at, "at");
     Effects fx = new Effects();
     Instant now = clock.instant();
     SentRecord r;
@@ -73,6 +76,7 @@ final class SenderFeeds {
 
   /** Opens the user's window here at once and in the store without waiting for it. */
   void onInbound(String user, Instant at) {
+    Objects.requireNonNull(at, "at");
     ServiceWindowTracker w = config.windows();
     String key = w.recordLocally(user, at);
     runtime.windows.runAsync("record inbound", () -> w.store().recordInbound(key, at));
@@ -80,6 +84,7 @@ final class SenderFeeds {
   }
 
   boolean onInboundText(String user, String text, Instant at, String messageId) {
+    Objects.requireNonNull(text, "text");
     onInbound(user, at);
     Optional<ConsentRecord> stop = config.consent().keywordOptOut(text, at, messageId);
     stop.ifPresent(r -> recordConsent(user, r));

@@ -356,10 +356,12 @@ class RetryTest {
   void send_responseSlowerThanRequestTimeout_isMaybeSentAndNotRetried() {
     wm.stubFor(
         post(urlEqualTo(MESSAGES_PATH))
-            .willReturn(okJson(TestClients.sendOk("wamid.SLOW")).withFixedDelay(2_000)));
+            .willReturn(okJson(TestClients.sendOk("wamid.SLOW")).withFixedDelay(4_000)));
+    // The delay is a lower bound, so the timeout always fires first; a timeout of a second leaves
+    // a loaded machine time to connect, so what ends the call is the missing answer.
     try (WhatsAppClient wa =
         TestClients.builder(wm, sleeper, new CapturingLogger("t"))
-            .requestTimeout(Duration.ofMillis(150))
+            .requestTimeout(Duration.ofSeconds(1))
             .build()) {
       assertThatThrownBy(() -> wa.messages().send(Message.to(TO).text("Hi")))
           .isInstanceOfSatisfying(

@@ -59,6 +59,12 @@ class TransportSafetyTest {
   private static final String PHONE_PATH = "/v24.0/" + PHONE_ID;
   private static final Duration BOUND = Duration.ofSeconds(20);
 
+  /**
+   * The deadlines of {@link #stallingClient}: seconds, so that even a loaded machine reads the
+   * headers well before them and what ends the call is always the stalled body.
+   */
+  private static final Duration STALL_TIMEOUT = Duration.ofSeconds(4);
+
   private final FakeSleeper sleeper = new FakeSleeper();
 
   private WhatsAppClient client() {
@@ -192,8 +198,8 @@ class TransportSafetyTest {
         .accessToken(TOKEN)
         .phoneNumberId(PHONE_ID)
         .baseUrl(server.baseUrl())
-        .requestTimeout(Duration.ofMillis(1500))
-        .downloadTimeout(Duration.ofMillis(1500))
+        .requestTimeout(STALL_TIMEOUT)
+        .downloadTimeout(STALL_TIMEOUT)
         .retryPolicy(RetryPolicy.none())
         .build();
   }
@@ -221,7 +227,7 @@ class TransportSafetyTest {
               () ->
                   org.junit.jupiter.api.Assertions.assertThrows(
                       RequestMaybeSentException.class, () -> wa.phoneNumbers().get()));
-      responseTimeout("the request timeout of 1500 ms").accept(thrown);
+      responseTimeout("the request timeout of 4 s").accept(thrown);
       assertThat(server.requests()).isEqualTo(1);
     }
   }
@@ -234,7 +240,7 @@ class TransportSafetyTest {
           wa.messages().sendAsync(Message.to(TestClients.TO).text("Hi"));
       assertThatThrownBy(() -> f.get(BOUND.toSeconds(), TimeUnit.SECONDS))
           .isInstanceOf(ExecutionException.class)
-          .satisfies(e -> responseTimeout("the request timeout of 1500 ms").accept(e.getCause()));
+          .satisfies(e -> responseTimeout("the request timeout of 4 s").accept(e.getCause()));
     }
   }
 

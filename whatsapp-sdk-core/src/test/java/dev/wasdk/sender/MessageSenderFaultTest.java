@@ -46,6 +46,18 @@ class MessageSenderFaultTest {
   static final String PHONE_ID = "106540352242922";
   static final Pattern TO = Pattern.compile("\"to\":\"\\+?(\\d+)\"");
 
+  /**
+   * How long a run may take before the driver gives up: only a sender that never finishes reaches
+   * it. A loaded machine stretches a run to tens of seconds, so the bound is minutes.
+   */
+  static final Duration DRIVE_BOUND = Duration.ofMinutes(5);
+
+  /** The request timeout of the client that sends to the held-back recipient. */
+  static final Duration SHORT_TIMEOUT = Duration.ofSeconds(1);
+
+  /** How long the script holds back an answer: a lower bound, so it always outlasts the timeout. */
+  static final int HELD_BACK_MILLIS = 4_000;
+
   static final Script script = new Script();
 
   @RegisterExtension
@@ -58,7 +70,19 @@ class MessageSenderFaultTest {
   final Semaphore answered = new Semaphore(0);
   final Map<SendOutcome, Boolean> seen = new ConcurrentHashMap<>();
   final AtomicInteger outcomeCalls = new AtomicInteger();
+
+  /**
+   * The client for every recipient but the one whose answer the script holds back. Its timeout is
+   * far beyond any answer the script gives, so a loaded machine cannot turn a slow answer into a
+   * {@code RESPONSE_TIMEOUT}: only the drive bound, which a stuck sender reaches, limits a run.
+   */
   WhatsAppClient wa;
+
+  /** The client for {@link #heldBackRecipient}: its timeout is far below the script's delay. */
+  WhatsAppClient waShortTimeout;
+
+  /** The digits of the recipient sent through {@link #waShortTimeout}, or none. */
+  volatile String heldBackRecipient = "";
 
   @BeforeEach
   void start() {
@@ -70,13 +94,22 @@ class MessageSenderFaultTest {
             .phoneNumberId(PHONE_ID)
             .baseUrl(URI.create(wm.baseUrl()))
             .retryPolicy(RetryPolicy.none())
-            .requestTimeout(Duration.ofSeconds(2)) // generous for a busy machine
+            .requestTimeout(DRIVE_BOUND)
+            .build();
+    waShortTimeout =
+        WhatsAppClient.builder()
+            .accessToken("EAAG-test-token")
+            .phoneNumberId(PHONE_ID)
+            .baseUrl(URI.create(wm.baseUrl()))
+            .retryPolicy(RetryPolicy.none())
+            .requestTimeout(SHORT_TIMEOUT)
             .build();
   }
 
   @AfterEach
   void stop() {
     wa.close();
+    waShortTimeout.close();
   }
 
   MessageSender sender(int perSecond) {
@@ -98,7 +131,9 @@ class MessageSenderFaultTest {
   /** Sends through the real client; signals the driver once the sender has seen the answer. */
   CompletableFuture<SendResult> send(Message m) {
     CompletableFuture<SendResult> toSender = new CompletableFuture<>();
-    wa.messages()
+    boolean heldBack = m.recipient().value().replace("+", "").equals(heldBackRecipient);
+    (heldBack ? waShortTimeout : wa)
+        .messages()
         .sendAsync(m)
         .whenComplete(
             (r, e) -> {
@@ -120,7 +155,7 @@ class MessageSenderFaultTest {
    * finishes reaches.
    */
   void drive(MessageSender sender, List<CompletableFuture<SendOutcome>> futures) throws Exception {
-    long giveUpAt = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    long giveUpAt = System.nanoTime() + DRIVE_BOUND.toNanos();
     while (!futures.stream().allMatch(CompletableFuture::isDone) && System.nanoTime() < giveUpAt) {
       if (sender.stats().inFlight() == 0) {
         if (!time.runNext()) {
@@ -227,10 +262,13 @@ class MessageSenderFaultTest {
 
   @Test
   void submit_timeoutAfterSend_endsUnknownAndIsNeverResent() throws Exception {
+    heldBackRecipient = waId(3);
     script.rule =
         (to, nth, total) ->
             to.equals(waId(3))
-                ? ResponseDefinitionBuilder.like(ok(to, nth)).withFixedDelay(4_000).build()
+                ? ResponseDefinitionBuilder.like(ok(to, nth))
+                    .withFixedDelay(HELD_BACK_MILLIS)
+                    .build()
                 : ok(to, nth);
     MessageSender sender = sender(80);
     List<CompletableFuture<SendOutcome>> futures = new ArrayList<>();

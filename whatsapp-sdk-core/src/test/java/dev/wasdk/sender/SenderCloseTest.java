@@ -32,22 +32,22 @@ class SenderCloseTest {
     for (int i = 0; i < 200; i++) {
       futures.add(sender.submit(utility(i % 20))); // 20 users, 10 messages each
     }
-    assertThat(sender.laneCount()).isEqualTo(20);
-    assertThat(sender.heldJobs()).isEqualTo(200);
+    assertThat(sender.loop().laneCount()).isEqualTo(20);
+    assertThat(sender.loop().heldJobs()).isEqualTo(200);
 
     List<?> unsent = sender.close(Duration.ZERO);
 
     assertThat(unsent).hasSize(199);
-    assertThat(sender.laneCount()).isEqualTo(1); // the user whose request is in flight
-    assertThat(sender.heldJobs()).isEqualTo(1);
-    assertThat(sender.deadlineEntries()).isZero();
+    assertThat(sender.loop().laneCount()).isEqualTo(1); // the user whose request is in flight
+    assertThat(sender.loop().heldJobs()).isEqualTo(1);
+    assertThat(sender.loop().deadlineEntries()).isZero();
 
     transport.calls().get(0).future().complete(ScriptedTransport.ok("wamid.0"));
 
     assertThat(futures.get(0).join()).isInstanceOf(SendOutcome.Sent.class);
     assertThat(futures).allMatch(CompletableFuture::isDone);
-    assertThat(sender.laneCount()).isZero();
-    assertThat(sender.heldJobs()).isZero();
+    assertThat(sender.loop().laneCount()).isZero();
+    assertThat(sender.loop().heldJobs()).isZero();
   }
 
   @Test
@@ -68,11 +68,11 @@ class SenderCloseTest {
     List<ScriptedTransport.Call> pending = transport.calls().subList(1, transport.calls().size());
     assertThat(unsent).hasSize(49 - pending.size());
     assertThat(backedOff.join()).isInstanceOf(SendOutcome.Cancelled.class);
-    assertThat(sender.laneCount()).isEqualTo(pending.size()); // one per request in flight
-    assertThat(sender.heldJobs()).isEqualTo(pending.size());
-    assertThat(sender.deadlineEntries()).isZero();
+    assertThat(sender.loop().laneCount()).isEqualTo(pending.size()); // one per request in flight
+    assertThat(sender.loop().heldJobs()).isEqualTo(pending.size());
+    assertThat(sender.loop().deadlineEntries()).isZero();
     pending.forEach(c -> c.future().complete(ScriptedTransport.ok("wamid.x")));
-    assertThat(sender.laneCount()).isZero();
-    assertThat(sender.heldJobs()).isZero();
+    assertThat(sender.loop().laneCount()).isZero();
+    assertThat(sender.loop().heldJobs()).isZero();
   }
 }

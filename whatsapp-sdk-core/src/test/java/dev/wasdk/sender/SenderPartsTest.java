@@ -98,7 +98,7 @@ class SenderPartsTest {
     }
     time.advance(Duration.ofSeconds(1));
     assertThat(futures).allSatisfy(f -> assertThat(f).isDone());
-    assertThat(sender.deadlineEntries()).isZero();
+    assertThat(sender.loop().deadlineEntries()).isZero();
 
     transport.pending();
     List<CompletableFuture<SendOutcome>> waiting = new ArrayList<>();
@@ -106,9 +106,9 @@ class SenderPartsTest {
       waiting.add(sender.submit(utility(500), day)); // one user: one in flight, nine queued
     }
     time.advance(Duration.ofSeconds(1));
-    assertThat(sender.deadlineEntries()).isEqualTo(9);
+    assertThat(sender.loop().deadlineEntries()).isEqualTo(9);
     waiting.forEach(f -> f.cancel(false));
-    assertThat(sender.deadlineEntries()).isZero();
+    assertThat(sender.loop().deadlineEntries()).isZero();
   }
 
   @Test

@@ -104,7 +104,7 @@ class SenderReservationPropertyTest {
         .isEqualTo(futures.size());
     assertThat(s.queued()).isZero();
     assertThat(s.inFlight()).isZero();
-    assertThat(sender.deadlineEntries()).isZero();
+    assertThat(sender.loop().deadlineEntries()).isZero();
 
     Set<Integer> reached = new HashSet<>();
     for (CompletableFuture<SendOutcome> f : futures) {

@@ -6,6 +6,7 @@ import dev.wasdk.client.SendResult;
 import dev.wasdk.client.WhatsAppClient;
 import dev.wasdk.message.Message;
 import dev.wasdk.message.TemplateCategory;
+import dev.wasdk.sender.ConsentRecord;
 import dev.wasdk.sender.MessageSender;
 import dev.wasdk.sender.RejectReason;
 import dev.wasdk.sender.SendOutcome;
@@ -103,6 +104,52 @@ class WaIdTest {
     sender.onInbound(waId, sim.clock().instant());
 
     assertThat(await(sender.submit(reply))).isInstanceOf(SendOutcome.Sent.class);
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+    "+551187654321, +5511987654321",
+    "+5592981723241, +559281723241",
+    "+525512345678, +5215512345678"
+  })
+  void optIn_forTheDialledFormBeforeAnySend_foundUnderTheWaIdOnceLearned(
+      String dialled, String waId) throws Exception {
+    sim.registerTemplate("spring_sale", "en_US", TemplateCategory.MARKETING, 1);
+    sender = MessageSender.builder(wa).build();
+    sender.consent().optIn(dialled, TemplateCategory.MARKETING, "signup", sim.clock().instant());
+
+    // The first send teaches the sender the number's wa_id.
+    assertThat(await(sender.submit(hello(dialled)))).isInstanceOf(SendOutcome.Sent.class);
+
+    assertThat(sender.consent().history(waId))
+        .extracting(ConsentRecord::kind)
+        .containsExactly(ConsentRecord.Kind.OPT_IN);
+    assertThat(await(sender.submit(springSale(waId)))).isInstanceOf(SendOutcome.Sent.class);
+    assertThat(await(sender.submit(springSale(dialled)))).isInstanceOf(SendOutcome.Sent.class);
+    assertThat(sim.sentMessages()).hasSize(3);
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+    "+551187654321, +5511987654321",
+    "+5592981723241, +559281723241",
+    "+525512345678, +5215512345678"
+  })
+  void stop_fromTheDialledFormBeforeAnySend_refusesMarketingToTheWaIdForm(
+      String dialled, String waId) throws Exception {
+    sim.registerTemplate("spring_sale", "en_US", TemplateCategory.MARKETING, 1);
+    sender = MessageSender.builder(wa).build();
+    sender.consent().optIn(dialled, TemplateCategory.MARKETING, "signup", sim.clock().instant());
+    sender.onInboundText(dialled, "STOP", sim.clock().instant().plusSeconds(1), "wamid.IN1");
+
+    assertThat(await(sender.submit(hello(dialled)))).isInstanceOf(SendOutcome.Sent.class);
+
+    SendOutcome o = await(sender.submit(springSale(waId)));
+    assertThat(((SendOutcome.Rejected) o).reason()).isEqualTo(RejectReason.OPTED_OUT);
+    assertThat(sender.consent().history(waId))
+        .extracting(ConsentRecord::kind)
+        .containsExactly(ConsentRecord.Kind.OPT_IN, ConsentRecord.Kind.OPT_OUT);
+    assertThat(sim.sentMessages()).hasSize(1);
   }
 
   private static SendOutcome await(CompletableFuture<SendOutcome> f) throws Exception {

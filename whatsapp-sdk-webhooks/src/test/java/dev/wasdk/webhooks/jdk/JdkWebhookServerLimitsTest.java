@@ -147,7 +147,7 @@ class JdkWebhookServerLimitsTest {
         TimeUnit.SECONDS);
     await(() -> server.openConnections() >= 64, "64 open connections");
 
-    HttpResponse<String> r = signedPost("/webhook").get(2, TimeUnit.SECONDS);
+    HttpResponse<String> r = signedPost("/webhook").get(30, TimeUnit.SECONDS);
 
     assertThat(r.statusCode()).isEqualTo(200);
     assertThat(r.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
