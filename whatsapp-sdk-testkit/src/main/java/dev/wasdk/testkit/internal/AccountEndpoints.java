@@ -297,6 +297,13 @@ public final class AccountEndpoints {
     if (!fields.contains(".start(") || !fields.contains(".end(") || !g.find()) {
       throw GraphErrorException.of(100, field + ": start, end and granularity are required");
     }
+    if (field.equals("template_analytics") && sim.reactions.anyClicks()) {
+      // the simulated audience's URL-button clicks, counted per template and day
+      Optional<ObjectNode> clicks = sim.reactions.analytics(Optional.of(fields));
+      if (clicks.isPresent()) {
+        return SimResponse.json(JsonIo.bytes(clicks.get()));
+      }
+    }
     ObjectNode out = JsonIo.MAPPER.createObjectNode();
     ObjectNode a = out.putObject(field);
     if (field.equals("analytics")) {

@@ -106,6 +106,11 @@ final class AudienceReactions {
     delays.add(afterLast);
   }
 
+  /** Returns whether a simulated audience has clicked any template's URL button yet. */
+  boolean anyClicks() {
+    return !clicks.isEmpty();
+  }
+
   /** Answers {@code GET /{waba}?fields=template_analytics...}, when the fields ask for it. */
   Optional<ObjectNode> analytics(Optional<String> fields) {
     if (fields.isEmpty() || !fields.get().contains("template_analytics")) {
