@@ -153,8 +153,12 @@ class LimitsPropertiesTest {
               "REPLY_BUTTON_ID_MAX",
               Limits.REPLY_BUTTON_ID_MAX,
               BUTTONS + "[1].reply.id",
-              (n, a, s) ->
-                  to().buttons().body("b").button("x", "X").button(text(n, a), "Y").build()),
+              (n, a, s) -> {
+                String id = text(n, a);
+                // the other button's id must differ, or the builder rightly refuses a duplicate
+                String other = id.equals("x") ? "z" : "x";
+                return to().buttons().body("b").button(other, "X").button(id, "Y").build();
+              }),
           length(
               "REPLY_BUTTON_TITLE_MAX",
               Limits.REPLY_BUTTON_TITLE_MAX,
