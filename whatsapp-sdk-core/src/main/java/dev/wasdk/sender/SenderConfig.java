@@ -18,13 +18,15 @@ import java.util.function.Function;
 /**
  * The options of one {@link MessageSender}, fixed when it is built. Immutable; {@code scheduler}
  * and {@code storeExecutor} are null when the sender creates its own; {@code templateLookup} is
- * null when the sender has no client to ask.
+ * null when the sender has no client to ask; {@code storeShared} is true when the limiter store was
+ * given to the builder, so other senders may take from the same buckets.
  */
 record SenderConfig(
     Function<Message, CompletableFuture<SendResult>> transport,
     String phoneNumberId,
     String portfolioId,
     LimiterStore store,
+    boolean storeShared,
     Clock clock,
     ScheduledExecutorService scheduler,
     Executor storeExecutor,

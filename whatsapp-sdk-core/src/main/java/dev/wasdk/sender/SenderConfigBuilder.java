@@ -109,9 +109,10 @@ abstract class SenderConfigBuilder<B extends SenderConfigBuilder<B>> extends Sen
   /**
    * Sets how many sends may go at once after an idle time. Default 1: sends are spaced evenly
    * ({@code 1 / pacedRate} apart), and a wake-up of the sender that comes late by up to 100 ms is
-   * made up by the next sends instead of being lost. A larger burst lets up to {@code burst} sends
-   * go at once. Either way no span of {@code 1 + headroom / 2} seconds holds more of this sender's
-   * sends than the throughput.
+   * made up by the next sends instead of being lost (by up to half the headroom's time on a store
+   * given to {@code store(...)}, which other senders may share). A larger burst lets up to {@code
+   * burst} sends go at once. Either way no span of {@code 1 + headroom / 2} seconds holds more of
+   * this sender's sends than the throughput.
    *
    * @param burst 1 or more
    * @return this builder
@@ -134,8 +135,12 @@ abstract class SenderConfigBuilder<B extends SenderConfigBuilder<B>> extends Sen
    * arrivals over a sliding second, 0.005 (2.5 ms) and 0.01 (5 ms) still drew 130429s on a 2-core
    * machine where 0.02 drew none; lower it where the jitter is known to be smaller. Raise it when
    * the number also receives much inbound traffic, which counts against the same limit. 0 paces at
-   * exactly the throughput, with no catch-up. With several senders on one {@link LimiterStore}, the
-   * shared bucket paces them together and the guard counts each sender's own sends.
+   * exactly the throughput, with no catch-up. With several senders on one {@link LimiterStore} (a
+   * store given to {@link #store(LimiterStore)}, such as Redis shared by several app instances),
+   * the shared bucket paces them together, and each sender catches up late wake-ups by at most half
+   * the headroom's time (10 ms at the default) instead of 100 ms, so that together they keep the
+   * same bound: no span of {@code 1 + headroom / 2} seconds holds more than the throughput of their
+   * sends, with the default burst of 1.
    *
    * @param share 0 to 0.5
    * @return this builder
@@ -358,6 +363,7 @@ abstract class SenderConfigBuilder<B extends SenderConfigBuilder<B>> extends Sen
         phoneNumberId,
         portfolioId != null ? portfolioId : defaultPortfolioId,
         store != null ? store : LimiterStore.inMemory(),
+        store != null,
         clock,
         scheduler,
         storeExecutor,

@@ -18,7 +18,10 @@ final class ThroughputPacer {
    */
   static final long UNITS = 1_000;
 
-  /** How far behind its ideal timeline a late sender may catch up (when the headroom is not 0). */
+  /**
+   * How far behind its ideal timeline a late sender may catch up (when the headroom is not 0), on a
+   * store of its own.
+   */
   static final Duration CATCH_UP = Duration.ofMillis(100);
 
   /** The factor of the first reduction after 130429. */
@@ -34,6 +37,7 @@ final class ThroughputPacer {
   private final StoreCalls calls;
   private final int burst;
   private final double headroom;
+  private final Duration catchUp;
   private final Duration recovery;
 
   private int throughput;
@@ -54,6 +58,7 @@ final class ThroughputPacer {
     this.calls = calls;
     this.burst = c.throughputBurst();
     this.headroom = c.throughputHeadroom();
+    this.catchUp = catchUp(headroom, c.storeShared());
     this.recovery = c.throughputRecovery();
     this.throughput = c.throughput();
     this.departures = new long[c.throughput()];
@@ -82,7 +87,7 @@ final class ThroughputPacer {
         return Verdict.waitAll(guard, WAITING);
       }
       spec = spec(now);
-      Instant oldest = headroom > 0 ? now.minus(CATCH_UP) : now;
+      Instant oldest = now.minus(catchUp);
       at =
           paceCursor != null && !paceCursor.isAfter(now) && !paceCursor.isBefore(oldest)
               ? paceCursor
@@ -114,6 +119,27 @@ final class ThroughputPacer {
         at = due; // due while the sender was late: take it on the ideal timeline
       }
     }
+  }
+
+  /**
+   * Returns how far a late sender may catch up. On a store of its own, {@link #CATCH_UP}: the
+   * window guard, which counts this sender's sends, keeps any burst of catching up within the
+   * limit. On a store that other senders may share, the guard sees only this sender's part, so the
+   * catch-up is bounded instead: with at most half the headroom's time, a span of {@code 1 +
+   * headroom / 2} seconds of departures maps to at most {@code 1 + headroom} seconds of the shared
+   * bucket, which refills at {@code (1 - headroom)} of the rate: {@code burst + rate * (1 -
+   * headroom²)} sends, never more than the rate with the default burst of 1, however many senders
+   * share the bucket.
+   */
+  static Duration catchUp(double headroom, boolean shared) {
+    if (headroom <= 0) {
+      return Duration.ZERO;
+    }
+    if (!shared) {
+      return CATCH_UP;
+    }
+    Duration half = Duration.ofNanos((long) Math.floor(headroom / 2 * 1e9));
+    return half.compareTo(CATCH_UP) < 0 ? half : CATCH_UP;
   }
 
   /** Returns when the next send may go (in the past when it may go now). */

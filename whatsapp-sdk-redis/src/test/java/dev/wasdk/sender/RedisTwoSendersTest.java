@@ -108,4 +108,43 @@ class RedisTwoSendersTest {
     assertThat(pending + calls.size()).isEqualTo(400);
     assertThat(a.stats().queued() + b.stats().queued()).isEqualTo(pending);
   }
+
+  @Test
+  void submit_twoInstancesOneRedis_lateWakeUps_combinedWindowStaysWithinTheLimit() {
+    // Both instances wake up late, 0 to 5 ms and one time in ten up to 60 ms, as on busy machines.
+    java.util.Random random = new java.util.Random(7);
+    java.util.function.Supplier<Duration> late =
+        () ->
+            Duration.ofNanos(
+                random.nextInt(10) == 0 ? random.nextInt(60_000_001) : random.nextInt(5_000_001));
+    MessageSender a = late(storeA, late);
+    MessageSender b = late(storeB, late);
+    for (int i = 0; i < 600; i++) {
+      a.submit(utility(i));
+      b.submit(utility(5_000 + i));
+    }
+
+    time.advance(Duration.ofSeconds(20));
+
+    List<Instant> times =
+        transport.calls().stream().map(ScriptedTransport.Call::at).sorted().toList();
+    // One budget of 49 per second for the two: 20 s hold at most 981 sends.
+    assertThat(times.size()).isBetween(880, 981);
+    assertThat(a.stats().sent()).isGreaterThan(200);
+    assertThat(b.stats().sent()).isGreaterThan(200);
+    // The bound one sender keeps alone holds for the two together.
+    assertThat(MessageSenderTest.maxInAnyWindow(times, Duration.ofMillis(1_010)))
+        .isLessThanOrEqualTo(50);
+  }
+
+  MessageSender late(LimiterStore store, java.util.function.Supplier<Duration> late) {
+    return MessageSender.builder(PHONE_ID, transport)
+        .clock(time)
+        .scheduler(MessageSenderTest.lateBy(time, late))
+        .store(store)
+        .throughputPerSecond(50)
+        .tier(MessagingTier.TIER_UNLIMITED)
+        .storeCallBudget(Duration.ofSeconds(30))
+        .build();
+  }
 }
