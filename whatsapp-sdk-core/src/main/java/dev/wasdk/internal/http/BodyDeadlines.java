@@ -26,6 +26,17 @@ import java.util.function.LongSupplier;
  */
 final class BodyDeadlines {
 
+  /** A body whose whole-response deadline the sweep enforces. */
+  interface Watched {
+    /**
+     * Fails the body if its deadline has passed and it has not ended.
+     *
+     * @param nowNanos the current time on the deadlines' clock
+     * @return whether the deadline has passed
+     */
+    boolean expireIfDue(long nowNanos);
+  }
+
   /** Where the sweep is scheduled; a test replaces it to run sweeps by hand. */
   interface Scheduler {
     /**
@@ -42,7 +53,7 @@ final class BodyDeadlines {
 
   static final long MAX_PERIOD_NANOS = TimeUnit.SECONDS.toNanos(1);
 
-  private final Set<BoundedBody> inFlight = ConcurrentHashMap.newKeySet();
+  private final Set<Watched> inFlight = ConcurrentHashMap.newKeySet();
   private final AtomicBoolean armed = new AtomicBoolean();
   private final LongSupplier clock;
   private final Scheduler scheduler;
@@ -105,7 +116,7 @@ final class BodyDeadlines {
    *
    * @param body the body
    */
-  void add(BoundedBody body) {
+  void add(Watched body) {
     inFlight.add(body);
     if (!armed.get() && armed.compareAndSet(false, true)) {
       scheduler.schedule(sweep, periodNanos);
@@ -117,7 +128,7 @@ final class BodyDeadlines {
    *
    * @param body the body
    */
-  void remove(BoundedBody body) {
+  void remove(Watched body) {
     inFlight.remove(body);
   }
 
@@ -125,7 +136,7 @@ final class BodyDeadlines {
   void sweep() {
     try {
       long now = clock.getAsLong();
-      for (BoundedBody body : inFlight) {
+      for (Watched body : inFlight) {
         try {
           body.expireIfDue(now);
         } catch (RuntimeException e) {

@@ -25,7 +25,7 @@ import java.util.concurrent.Flow;
  * instance per response; the HTTP client calls it from one thread at a time, and the sweep may fail
  * it from another.
  */
-final class BoundedBody implements BodySubscriber<byte[]> {
+final class BoundedBody implements BodySubscriber<byte[]>, BodyDeadlines.Watched {
 
   /** Why a body was given up; an {@link IOException} so the HTTP client passes it through. */
   static final class Exceeded extends IOException {
@@ -103,7 +103,8 @@ final class BoundedBody implements BodySubscriber<byte[]> {
    * @param nowNanos the current time on the deadlines' clock
    * @return whether the deadline has passed
    */
-  boolean expireIfDue(long nowNanos) {
+  @Override
+  public boolean expireIfDue(long nowNanos) {
     if (nowNanos - deadlineNanos < 0) {
       return false;
     }
@@ -182,7 +183,7 @@ final class BoundedBody implements BodySubscriber<byte[]> {
     }
   }
 
-  private static Exceeded deadline(String deadlineText) {
+  static Exceeded deadline(String deadlineText) {
     return new Exceeded(
         Exceeded.Bound.DEADLINE, "the response did not complete within " + deadlineText);
   }

@@ -40,10 +40,12 @@ import org.slf4j.Logger;
  * one instance.
  *
  * <p>The JDK's request timeout covers only the wait for the response headers, so every attempt also
- * has a deadline for its whole response: buffered answers are read by a {@link BoundedBody}, which
- * also caps their size and whose deadline one sweep per transport enforces (no timer per request),
- * and a download's stream is closed by a watchdog when its deadline passes. Either way a stalled
- * body fails the call instead of hanging it.
+ * has a deadline for its whole response, and buffered answers a size cap. A blocking call reads its
+ * answer on the calling thread from the JDK's own stream subscriber ({@link StreamedBody}), which
+ * the JDK feeds from the thread that reads the socket; an asynchronous call subscribes a {@link
+ * BoundedBody}. One sweep per transport enforces both kinds of deadline (no timer per request), and
+ * a download's stream is closed by a watchdog when its deadline passes. Either way a stalled body
+ * fails the call instead of hanging it.
  *
  * <p>The synchronous path uses the HTTP client's blocking {@code send}, which is much faster than
  * waiting on {@code sendAsync}; the asynchronous path uses {@code sendAsync} and schedules retries
@@ -307,16 +309,25 @@ public final class GraphTransport implements AutoCloseable {
   private GraphResponse attempt(GraphRequest request) {
     BearerHeader.Entry token = bearer.current(request);
     HttpRequest httpRequest = httpRequest(request, token);
-    HttpResponse<byte[]> response;
+    long start = bodyDeadlines.now();
+    HttpResponse<InputStream> response;
+    byte[] body;
     try {
-      response = http.send(httpRequest, boundedBody());
+      response = http.send(httpRequest, BodyHandlers.ofInputStream());
+      body =
+          StreamedBody.read(
+              response,
+              maxResponseBytes,
+              bodyDeadlines,
+              start + requestTimeout.toNanos(),
+              requestTimeoutText);
     } catch (IOException e) {
       throw FailureClassifier.classify(e, request);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw FailureClassifier.classify(e, request);
     }
-    return handle(request, response, token.token);
+    return handle(request, response.statusCode(), response.headers(), body, token.token);
   }
 
   /** Returns the observation of one attempt, or null when nothing observes. */
