@@ -98,6 +98,25 @@ public interface WhatsAppObserver {
   }
 
   /**
+   * Called as a webhook handler starts that runs after its delivery was answered: an event the
+   * endpoint handed off ({@code DispatchMode.asynchronous}) that a hand-off worker now handles. It
+   * runs on the worker's thread, inside the context {@link #capture()} took on the request thread
+   * while the delivery was observed, so a tracer's handler span joins the delivery's trace, and
+   * whatever the handler sends joins it too. The returned observation ends on the same thread when
+   * the handler returns.
+   *
+   * <p>Handlers of a synchronous endpoint run inside {@link #onWebhookStart()}'s observation and
+   * are not reported here. A hand-off that keeps its events outside this JVM (a Redis stream, say)
+   * does not carry the context, and its handlers are not reported either.
+   *
+   * @param start the event's type
+   * @return what receives the handler's end; {@link Observation#none()} by default
+   */
+  default Observation<HandlerEvent> onHandlerStart(HandlerStart start) {
+    return Observation.none();
+  }
+
+  /**
    * Called after each call a sender makes to one of its stores (limiter, consent, service window,
    * recipient ids), whether it answered, failed or ran over its budget.
    *
@@ -108,7 +127,9 @@ public interface WhatsAppObserver {
   /**
    * Takes the caller's context, to carry work begun on this thread to another: called on the thread
    * that submits a message to a {@link dev.wasdk.sender.MessageSender}, which makes it current
-   * around the message's requests and the handling of their answers.
+   * around the message's requests and the handling of their answers, and on the request thread of a
+   * webhook delivery that hands its events off, whose worker makes it current around each handler
+   * ({@link #onHandlerStart}).
    *
    * <p>Must be quick and must not block: it runs on the submitting thread.
    *

@@ -2,6 +2,8 @@ package dev.wasdk.micrometer;
 
 import dev.wasdk.observe.GraphCallEvent;
 import dev.wasdk.observe.GraphCallStart;
+import dev.wasdk.observe.HandlerEvent;
+import dev.wasdk.observe.HandlerStart;
 import dev.wasdk.observe.LimiterDecisionEvent;
 import dev.wasdk.observe.Observation;
 import dev.wasdk.observe.SendOutcomeEvent;
@@ -48,6 +50,9 @@ import java.util.concurrent.TimeUnit;
  *       <td>counters</td><td>none</td></tr>
  *   <tr><td>{@code whatsapp.webhook.verify}, {@code whatsapp.webhook.parse}</td><td>timers</td>
  *       <td>none</td></tr>
+ *   <tr><td>{@code whatsapp.webhook.handlers}</td><td>timer</td>
+ *       <td>{@code event.type}, {@code result}: handlers an asynchronous hand-off ran after the
+ *       delivery was answered</td></tr>
  *   <tr><td>{@code whatsapp.store.calls}</td><td>timer</td>
  *       <td>{@code store}, {@code operation}, {@code result}</td></tr>
  * </table>
@@ -80,6 +85,7 @@ public final class WhatsAppMetrics implements WhatsAppObserver {
       new ConcurrentHashMap<>();
   private final ConcurrentMap<WebhookKey, Timer> webhookTimers = new ConcurrentHashMap<>();
   private final ConcurrentMap<StoreKey, Timer> storeTimers = new ConcurrentHashMap<>();
+  private final ConcurrentMap<HandlerKey, Timer> handlerTimers = new ConcurrentHashMap<>();
   private final Counter webhookEvents;
   private final Counter webhookDuplicates;
   private final Timer webhookVerify;
@@ -297,6 +303,31 @@ public final class WhatsAppMetrics implements WhatsAppObserver {
   }
 
   @Override
+  public Observation<HandlerEvent> onHandlerStart(HandlerStart start) {
+    return e -> recordHandler(start.eventType(), e);
+  }
+
+  private void recordHandler(String eventType, HandlerEvent e) {
+    HandlerKey key = new HandlerKey(eventType, e.result());
+    Timer t = handlerTimers.get(key);
+    if (t == null) {
+      t =
+          handlerTimers.computeIfAbsent(
+              key,
+              k ->
+                  Timer.builder("whatsapp.webhook.handlers")
+                      .description(
+                          "Webhook handlers run by an asynchronous hand-off, by event type and"
+                              + " result")
+                      .tags(common)
+                      .tag("event.type", k.eventType)
+                      .tag("result", k.result.name().toLowerCase(Locale.ROOT))
+                      .register(registry));
+    }
+    t.record(e.duration().toNanos(), TimeUnit.NANOSECONDS);
+  }
+
+  @Override
   public void onStoreCall(StoreCallEvent e) {
     StoreKey key = new StoreKey(e.store(), e.operation(), e.result());
     Timer t = storeTimers.get(key);
@@ -329,6 +360,8 @@ public final class WhatsAppMetrics implements WhatsAppObserver {
       String method, String uri, GraphCallEvent.Outcome outcome, int status, int errorCode) {}
 
   private record WebhookKey(int status, WebhookDeliveryEvent.Result result) {}
+
+  private record HandlerKey(String eventType, HandlerEvent.Result result) {}
 
   private record StoreKey(String store, String operation, StoreCallEvent.Result result) {}
 }

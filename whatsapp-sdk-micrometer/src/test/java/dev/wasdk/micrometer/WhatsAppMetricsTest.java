@@ -10,15 +10,19 @@ import dev.wasdk.sender.MessageSender;
 import dev.wasdk.sender.SendOutcome;
 import dev.wasdk.testkit.PlatformRule;
 import dev.wasdk.testkit.WhatsAppSimulator;
+import dev.wasdk.webhooks.DispatchMode;
+import dev.wasdk.webhooks.QueuedHandoff;
 import dev.wasdk.webhooks.WebhookEndpoint;
 import dev.wasdk.webhooks.WebhookRequest;
 import dev.wasdk.webhooks.WebhookRouter;
 import dev.wasdk.webhooks.WebhookSigner;
+import dev.wasdk.webhooks.event.MessageStatusChanged;
 import dev.wasdk.webhooks.event.WebhookEvent;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -201,6 +205,56 @@ class WhatsAppMetricsTest {
     assertThat(registry.get("whatsapp.webhook.duplicates").counter().count()).isEqualTo(1.0);
     assertThat(registry.get("whatsapp.webhook.verify").timer().count()).isEqualTo(3);
     assertThat(registry.get("whatsapp.webhook.parse").timer().count()).isEqualTo(2);
+  }
+
+  @Test
+  void webhook_queuedHandlers_timedByEventTypeAndResult() {
+    List<String> seen = new ArrayList<>();
+    QueuedHandoff handoff =
+        QueuedHandoff.builder(
+                WebhookRouter.builder()
+                    .on(
+                        MessageStatusChanged.class,
+                        s -> {
+                          seen.add(s.rawStatus());
+                          if (seen.size() == 2) {
+                            throw new IllegalStateException("handler failed");
+                          }
+                        })
+                    .build())
+            .workers(1)
+            .build();
+    WebhookEndpoint endpoint =
+        WebhookEndpoint.builder()
+            .appSecret(sim.appSecret())
+            .verifyToken("verify-me")
+            .dispatch(DispatchMode.asynchronous(handoff))
+            .observer(metrics)
+            .build();
+    for (String wamid : List.of("wamid.FIRST", "wamid.SECOND")) {
+      byte[] body = statusBody(wamid);
+      WebhookRequest post =
+          WebhookRequest.builder()
+              .method("POST")
+              .header("X-Hub-Signature-256", WebhookSigner.of(sim.appSecret()).sign(body))
+              .body(body)
+              .build();
+      assertThat(endpoint.handle(post).status()).isEqualTo(200);
+    }
+    assertThat(handoff.shutdown(Duration.ofSeconds(30))).as("both handled").isEmpty();
+
+    assertThat(seen).hasSize(2);
+    for (String result : List.of("handled", "failed")) {
+      assertThat(
+              registry
+                  .get("whatsapp.webhook.handlers")
+                  .tag("event.type", "MessageStatusChanged")
+                  .tag("result", result)
+                  .timer()
+                  .count())
+          .as(result)
+          .isEqualTo(1);
+    }
   }
 
   private byte[] statusBody(String wamid) {

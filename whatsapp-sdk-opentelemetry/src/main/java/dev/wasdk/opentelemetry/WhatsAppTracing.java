@@ -3,6 +3,8 @@ package dev.wasdk.opentelemetry;
 import dev.wasdk.observe.CapturedContext;
 import dev.wasdk.observe.GraphCallEvent;
 import dev.wasdk.observe.GraphCallStart;
+import dev.wasdk.observe.HandlerEvent;
+import dev.wasdk.observe.HandlerStart;
 import dev.wasdk.observe.Observation;
 import dev.wasdk.observe.WebhookDeliveryEvent;
 import dev.wasdk.observe.WhatsAppObserver;
@@ -39,6 +41,16 @@ import java.util.Objects;
  * whatsapp.webhook.duplicates}. The span is current while a synchronous endpoint runs its handlers,
  * so a reply a handler sends with the client ({@code send} or {@code sendAsync}) is a child of the
  * delivery: one trace shows the inbound message, the handler and the reply.
+ *
+ * <p><b>Handed-off events.</b> With an asynchronous dispatch the delivery span ends once the events
+ * are queued, usually before their handlers run. Each handler a {@code QueuedHandoff} runs later is
+ * then an {@link SpanKind#INTERNAL} span named {@code handle whatsapp}, a child of the delivery
+ * span (started after its parent ended; the gap is the time the event waited), with {@code
+ * messaging.system}, {@code messaging.operation.name} ({@code handle}) and {@code
+ * whatsapp.event.type} (the event's type, such as {@code TextReceived}); a handler that throws sets
+ * its status to error. It is current while the handler runs, so a reply the handler sends, directly
+ * or through a sender, is its child: one trace still shows the inbound message, the handler and the
+ * reply.
  *
  * <p><b>Through the sender.</b> A message submitted to a {@code MessageSender} is sent from the
  * sender's own thread, inside the context that was current when it was submitted ({@link
@@ -88,6 +100,8 @@ public final class WhatsAppTracing implements WhatsAppObserver {
       AttributeKey.stringKey("whatsapp.webhook.result");
   static final AttributeKey<Long> WEBHOOK_DUPLICATES =
       AttributeKey.longKey("whatsapp.webhook.duplicates");
+
+  static final AttributeKey<String> EVENT_TYPE = AttributeKey.stringKey("whatsapp.event.type");
 
   static final AttributeKey<String> MESSAGE_STATUS =
       AttributeKey.stringKey("whatsapp.message.status");
@@ -270,6 +284,36 @@ public final class WhatsAppTracing implements WhatsAppObserver {
         if (event.status() >= 500) {
           span.setStatus(StatusCode.ERROR);
           span.setAttribute(ERROR_TYPE, Integer.toString(event.status()));
+        }
+        span.end();
+      }
+    };
+  }
+
+  /**
+   * Starts the span of a handler that a hand-off runs after its delivery was answered, as a child
+   * of the context current on the hand-off's thread (the delivery's, which the hand-off carried),
+   * and makes it current until the handler returns.
+   */
+  @Override
+  public Observation<HandlerEvent> onHandlerStart(HandlerStart start) {
+    Span span =
+        tracer
+            .spanBuilder("handle whatsapp")
+            .setSpanKind(SpanKind.INTERNAL)
+            .setParent(Context.current())
+            .setAttribute(MESSAGING_SYSTEM, "whatsapp")
+            .setAttribute(MESSAGING_OPERATION_NAME, "handle")
+            .setAttribute(EVENT_TYPE, start.eventType())
+            .startSpan();
+    Scope scope = span.makeCurrent();
+    return event -> {
+      try {
+        scope.close();
+      } finally {
+        if (event.result() == HandlerEvent.Result.FAILED) {
+          span.setStatus(StatusCode.ERROR);
+          span.setAttribute(ERROR_TYPE, "handler_failed");
         }
         span.end();
       }

@@ -4,6 +4,7 @@ import dev.wasdk.client.WhatsAppClient;
 import dev.wasdk.sender.LimiterStore;
 import dev.wasdk.sender.MessageSender;
 import dev.wasdk.spring.internal.NumberBeans;
+import dev.wasdk.spring.internal.NumberSenderSettings;
 import dev.wasdk.webhooks.WebhookRouter;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,8 +38,11 @@ import org.springframework.core.type.AnnotationMetadata;
  * ({@link WhatsAppNumbersProperties}). For each number it registers a {@link WhatsAppClient} bean
  * named {@code <name>WhatsAppClient} and, unless {@code wasdk.sender.enabled=false}, a {@link
  * MessageSender} bean named {@code <name>MessageSender}, built from the shared {@code
- * wasdk.sender.*} settings over the shared {@link LimiterStore} (every limit is keyed by phone
- * number or account, so the numbers do not share a budget they should not). The primary number's
+ * wasdk.sender.*} settings with the number's own {@code wasdk.numbers.<name>.sender.*} over them
+ * (any sender setting; what a number leaves out keeps the shared value), over the shared {@link
+ * LimiterStore} (every limit is keyed by phone number or account, so the numbers do not share a
+ * budget they should not). Each {@link MessageSenderCustomizer} is applied with the number's name
+ * ({@link MessageSenderCustomizer#customize(String, MessageSender.Builder)}). The primary number's
  * beans are {@code @Primary}, so an injection point without a qualifier keeps working.
  *
  * <p>The one webhook endpoint of the application (one app, one app secret) routes each event by its
@@ -47,6 +51,7 @@ import org.springframework.core.type.AnnotationMetadata;
  * configured, this configuration does nothing and the single-number properties apply.
  *
  * <pre>{@code
+ * // wasdk.numbers.sales.sender.throughput=1000
  * @Autowired @Qualifier("salesMessageSender") MessageSender sales;
  * }</pre>
  */
@@ -155,18 +160,21 @@ public final class WhatsAppNumbersAutoConfiguration {
         client.setDestroyMethodName(AbstractBeanDefinition.INFER_METHOD);
         client.setPrimary(name.equals(primary));
         registry.registerBeanDefinition(clientBean, client);
-        if (!senders) {
+        if (!NumberSenderSettings.enabled(environment, name, senders)) {
           continue;
         }
         RootBeanDefinition sender = new RootBeanDefinition(MessageSender.class);
         sender.setInstanceSupplier(
-            () ->
-                new WhatsAppAutoConfiguration()
-                    .whatsAppMessageSender(
-                        beanFactory.getBean(clientBean, WhatsAppClient.class),
-                        beanFactory.getBean(LimiterStore.class),
-                        beanFactory.getBean(WhatsAppProperties.class),
-                        beanFactory.getBeanProvider(MessageSenderCustomizer.class)));
+            () -> {
+              // Bound first, so that a bad shared value is reported as the shared property.
+              beanFactory.getBean(WhatsAppProperties.class);
+              return NumberBeans.sender(
+                  name,
+                  environment,
+                  beanFactory.getBean(clientBean, WhatsAppClient.class),
+                  beanFactory.getBean(LimiterStore.class),
+                  beanFactory.getBeanProvider(MessageSenderCustomizer.class));
+            });
         sender.setDestroyMethodName(AbstractBeanDefinition.INFER_METHOD);
         sender.setDependsOn(clientBean);
         sender.setPrimary(name.equals(primary));

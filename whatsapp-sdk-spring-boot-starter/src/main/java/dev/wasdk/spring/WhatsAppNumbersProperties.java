@@ -18,7 +18,16 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * wasdk.numbers.support.phone-number-id=107655329012345
  * wasdk.numbers.support.access-token=${SUPPORT_TOKEN}
  * wasdk.numbers.support.waba-id=104996122399160
+ * # this number only: an upgraded throughput and a higher tier
+ * wasdk.numbers.support.sender.throughput=1000
+ * wasdk.numbers.support.sender.tier=TIER_10K
  * </pre>
+ *
+ * <p>Each number's sender takes the shared {@code wasdk.sender.*} settings, and any of them the
+ * number sets under {@code wasdk.numbers.<name>.sender.*} (the same keys) replaces the shared value
+ * for that number only. A key there that is not a sender setting, or a value that cannot be used,
+ * fails the start-up naming the number's property, such as {@code
+ * wasdk.numbers.support.sender.throughput}.
  *
  * <p>When no number is configured, the single-number properties work as they always have.
  */
@@ -26,8 +35,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public final class WhatsAppNumbersProperties {
   /**
    * Business phone numbers by a name of your choice, each with its own client bean ({@code
-   * <name>WhatsAppClient}) and sender bean ({@code <name>MessageSender}). Empty by default: then
-   * the single-number properties apply.
+   * <name>WhatsAppClient}) and sender bean ({@code <name>MessageSender}). Each takes
+   * phone-number-id, access-token, waba-id, primary, and sender.* (any wasdk.sender.* key, for that
+   * number only). Empty by default: then the single-number properties apply.
    */
   private final Map<String, Number> numbers = new LinkedHashMap<>();
 
@@ -63,6 +73,13 @@ public final class WhatsAppNumbersProperties {
      * number sets it, the first number declared is.
      */
     private boolean primary;
+
+    /**
+     * This number's own sender settings, by the keys of wasdk.sender.* (throughput, tier,
+     * queue-capacity, marketing-frequency-cap.count, ...); each replaces the shared value for this
+     * number only, and a key left out keeps it.
+     */
+    private final Map<String, String> sender = new LinkedHashMap<>();
 
     /** Creates an empty number; Spring Boot binds it. */
     public Number() {}
@@ -143,10 +160,27 @@ public final class WhatsAppNumbersProperties {
       this.primary = primary;
     }
 
+    /**
+     * Returns this number's own sender settings as written, by the keys of {@code wasdk.sender.*}
+     * (such as {@code throughput} or {@code marketing-frequency-cap.count}). Each replaces the
+     * shared value for this number only; a key left out keeps it.
+     *
+     * @return the settings this number sets itself; empty when it takes every shared one
+     */
+    public Map<String, String> getSender() {
+      return sender;
+    }
+
     @Override
     public String toString() {
-      // The token is left out on purpose.
-      return "Number[phoneNumberId=" + phoneNumberId + ", wabaId=" + wabaId + "]";
+      // The token is left out on purpose; sender settings hold no secret.
+      return "Number[phoneNumberId="
+          + phoneNumberId
+          + ", wabaId="
+          + wabaId
+          + ", sender="
+          + sender
+          + "]";
     }
   }
 }

@@ -30,6 +30,10 @@ import org.slf4j.LoggerFactory;
  * hand-off. A handler failure is not retried either, since Meta has already been answered: it is
  * logged and passed to the router's {@linkplain WebhookRouter.Builder#onError error hook}.
  *
+ * <p>Handlers run inside the context the endpoint's observer took while the delivery was observed
+ * ({@link DeliveryContext}): with tracing, a handler runs in the delivery's trace, and a reply it
+ * sends joins it.
+ *
  * <p>The events of one delivery are handled in order, one after another; different deliveries run
  * in parallel on the workers, so handlers must be thread-safe and must not rely on arrival order
  * across deliveries (Meta does not guarantee it either).
@@ -107,7 +111,19 @@ public final class QueuedHandoff implements WebhookHandoff, AutoCloseable {
    */
   @Override
   public boolean accept(List<WebhookEvent> events) {
+    return accept(events, DeliveryContext.none());
+  }
+
+  /**
+   * Queues the events if they fit, to be handled inside {@code context}: each through {@link
+   * DeliveryContext#dispatch}, so that the handlers run in the delivery's trace and are observed.
+   *
+   * @return false when the queue is full or the hand-off is shutting down
+   */
+  @Override
+  public boolean accept(List<WebhookEvent> events, DeliveryContext context) {
     Objects.requireNonNull(events, "events");
+    Objects.requireNonNull(context, "context");
     int n = events.size();
     if (n == 0) {
       return true;
@@ -126,7 +142,7 @@ public final class QueuedHandoff implements WebhookHandoff, AutoCloseable {
       }
     }
     try {
-      executor.execute(new Batch(List.copyOf(events)));
+      executor.execute(new Batch(List.copyOf(events), context));
       return true;
     } catch (RejectedExecutionException e) {
       pending.addAndGet(-n);
@@ -225,9 +241,11 @@ public final class QueuedHandoff implements WebhookHandoff, AutoCloseable {
 
   private final class Batch implements Runnable {
     final List<WebhookEvent> events;
+    final DeliveryContext context;
 
-    Batch(List<WebhookEvent> events) {
+    Batch(List<WebhookEvent> events, DeliveryContext context) {
       this.events = events;
+      this.context = context;
     }
 
     @Override
@@ -235,7 +253,7 @@ public final class QueuedHandoff implements WebhookHandoff, AutoCloseable {
       int i = 0;
       try {
         for (; i < events.size() && !stopRequested; i++) {
-          router.dispatch(events.get(i));
+          context.dispatch(router, events.get(i));
           pending.decrementAndGet();
         }
       } finally {

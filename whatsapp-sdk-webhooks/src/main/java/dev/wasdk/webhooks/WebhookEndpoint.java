@@ -354,7 +354,9 @@ public final class WebhookEndpoint {
       DeliveryFacts facts) {
     boolean accepted = false;
     try {
-      accepted = handoff.accept(Collections.unmodifiableList(fresh));
+      // Taken here, while the delivery is observed, so that the handlers run in its context.
+      accepted =
+          handoff.accept(Collections.unmodifiableList(fresh), DeliveryContext.capture(observer));
     } catch (VirtualMachineError e) {
       release(keys, 0, holder);
       throw e;
@@ -556,7 +558,10 @@ public final class WebhookEndpoint {
      * Sets the observer of webhook deliveries: status, event and duplicate counts, verify and parse
      * time. Default {@link WhatsAppObserver#none()}, which costs nothing. With a synchronous
      * dispatch the handlers run while the delivery is observed, on the same thread, so a tracer's
-     * span is current in them. An observer that throws is logged and ignored.
+     * span is current in them. With an asynchronous dispatch the observer's context is taken as the
+     * events are handed off and passed to {@link WebhookHandoff#accept(List, DeliveryContext)}, so
+     * that handlers run later by {@link QueuedHandoff} run inside it and are reported to {@link
+     * WhatsAppObserver#onHandlerStart}. An observer that throws is logged and ignored.
      *
      * @param observer the observer
      * @return this builder

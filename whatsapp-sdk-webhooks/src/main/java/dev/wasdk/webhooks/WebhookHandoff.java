@@ -36,4 +36,19 @@ public interface WebhookHandoff {
    * @return true if the events are taken over; false to have Meta deliver them again later
    */
   boolean accept(List<WebhookEvent> events);
+
+  /**
+   * Takes over the new events of one delivery, with the delivery's context: what {@link
+   * WebhookEndpoint} calls. A hand-off that runs the handlers in this JVM overrides it, keeps the
+   * context with the events and runs each one through {@link DeliveryContext#dispatch}, so that the
+   * handlers run in the delivery's trace and are observed ({@link QueuedHandoff} does). By default
+   * the context is dropped and {@link #accept(List)} takes the events.
+   *
+   * @param events the events in payload order; never empty, unmodifiable
+   * @param context the delivery's context, taken on the request thread
+   * @return true if the events are taken over; false to have Meta deliver them again later
+   */
+  default boolean accept(List<WebhookEvent> events, DeliveryContext context) {
+    return accept(events);
+  }
 }

@@ -3,6 +3,8 @@ package dev.wasdk.internal.observe;
 import dev.wasdk.observe.CapturedContext;
 import dev.wasdk.observe.GraphCallEvent;
 import dev.wasdk.observe.GraphCallStart;
+import dev.wasdk.observe.HandlerEvent;
+import dev.wasdk.observe.HandlerStart;
 import dev.wasdk.observe.LimiterDecisionEvent;
 import dev.wasdk.observe.Observation;
 import dev.wasdk.observe.SendOutcomeEvent;
@@ -77,6 +79,11 @@ public final class SafeObserver implements WhatsAppObserver {
   @Override
   public Observation<WebhookDeliveryEvent> onWebhookStart() {
     return started(WhatsAppObserver::onWebhookStart);
+  }
+
+  @Override
+  public Observation<HandlerEvent> onHandlerStart(HandlerStart start) {
+    return started(o -> o.onHandlerStart(start));
   }
 
   @Override

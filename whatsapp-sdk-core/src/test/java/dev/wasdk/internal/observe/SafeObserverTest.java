@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.wasdk.observe.CapturedContext;
 import dev.wasdk.observe.GraphCallEvent;
 import dev.wasdk.observe.GraphCallStart;
+import dev.wasdk.observe.HandlerEvent;
+import dev.wasdk.observe.HandlerStart;
 import dev.wasdk.observe.Observation;
 import dev.wasdk.observe.SendOutcomeEvent;
 import dev.wasdk.observe.WhatsAppObserver;
@@ -109,6 +111,34 @@ class SafeObserverTest {
     }
 
     assertThat(seen).containsExactly("open a", "open b", "work", "close b", "close a");
+  }
+
+  @Test
+  void onHandlerStart_throwingObserver_othersStillSeeTheHandler() {
+    List<String> seen = new ArrayList<>();
+    WhatsAppObserver throwing =
+        new WhatsAppObserver() {
+          @Override
+          public Observation<HandlerEvent> onHandlerStart(HandlerStart start) {
+            throw new IllegalStateException("boom");
+          }
+        };
+    WhatsAppObserver recording =
+        new WhatsAppObserver() {
+          @Override
+          public Observation<HandlerEvent> onHandlerStart(HandlerStart start) {
+            seen.add("start " + start.eventType());
+            return e -> seen.add("end " + e.result());
+          }
+        };
+
+    WhatsAppObserver.of(List.of(throwing, recording))
+        .onHandlerStart(new HandlerStart("TextReceived"))
+        .end(new HandlerEvent(HandlerEvent.Result.FAILED, Duration.ZERO));
+
+    assertThat(seen).containsExactly("start TextReceived", "end FAILED");
+    assertThat(WhatsAppObserver.none().onHandlerStart(new HandlerStart("TextReceived")))
+        .isSameAs(Observation.none());
   }
 
   @Test

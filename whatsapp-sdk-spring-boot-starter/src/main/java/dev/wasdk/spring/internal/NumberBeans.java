@@ -8,6 +8,10 @@ import static dev.wasdk.spring.internal.Checks.required;
 
 import dev.wasdk.client.ApiVersion;
 import dev.wasdk.client.WhatsAppClient;
+import dev.wasdk.sender.LimiterStore;
+import dev.wasdk.sender.MessageSender;
+import dev.wasdk.spring.MessageSenderCustomizer;
+import dev.wasdk.spring.WhatsAppAutoConfiguration;
 import dev.wasdk.spring.WhatsAppClientCustomizer;
 import dev.wasdk.spring.WhatsAppConfigurationException;
 import dev.wasdk.spring.WhatsAppNumbers;
@@ -24,7 +28,9 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.core.env.Environment;
 
 /** Builds the beans of the numbers under {@code wasdk.numbers}, and routes events to them. */
 public final class NumberBeans {
@@ -107,6 +113,28 @@ public final class NumberBeans {
     b.requestTimeout(positive("wasdk.request-timeout", shared.getRequestTimeout()));
     customizers.forEach(c -> c.customize(b));
     return b.build();
+  }
+
+  /**
+   * Builds number {@code name}'s sender: the shared {@code wasdk.sender.*} settings with the
+   * number's {@code wasdk.numbers.<name>.sender.*} over them, applied by the same code as the
+   * single-number sender, then every customizer with the number's name. A rejected value the number
+   * set itself is reported under the number's property name.
+   */
+  public static MessageSender sender(
+      String name,
+      Environment environment,
+      WhatsAppClient client,
+      LimiterStore store,
+      ObjectProvider<MessageSenderCustomizer> customizers) {
+    NumberSenderSettings settings = NumberSenderSettings.bind(environment, name);
+    try {
+      return new WhatsAppAutoConfiguration()
+          .whatsAppMessageSender(
+              client, store, settings.properties(), new NamedCustomizers(name, customizers));
+    } catch (WhatsAppConfigurationException e) {
+      throw settings.attribute(e);
+    }
   }
 
   /**
