@@ -531,9 +531,9 @@ public final class WhatsAppClient implements AutoCloseable {
     /**
      * Sets the HTTP version of the HTTP client the client creates. Default {@link
      * HttpClient.Version#HTTP_1_1}, also for {@code https} base URLs, where the JDK's own default
-     * would be HTTP/2: measured against an HTTP/2 server over TLS, the JDK client took 1.3 to 2.7
-     * times as long per send on one multiplexed HTTP/2 connection as on HTTP/1.1 connections, more
-     * the more threads sent at once (docs/benchmarks.md, section 18). Choose {@link
+     * would be HTTP/2: measured against an HTTP/2 server over TLS, the JDK 17 client took 1.2 to
+     * 2.6 times as long per send on one multiplexed HTTP/2 connection as on HTTP/1.1 connections,
+     * more the more threads sent at once (docs/benchmarks.md, section 18). Choose {@link
      * HttpClient.Version#HTTP_2} to keep to one connection per client, for example behind a proxy
      * that limits connections; the client then falls back to HTTP/1.1 where the server does not
      * offer HTTP/2. Plain {@code http} base URLs always use HTTP/1.1. Applies only to the HTTP

@@ -38,7 +38,8 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 /**
  * A loopback server on Jetty that answers every request with the same send-success body as {@link
  * LoopbackServer}, over TLS with ALPN offering {@code h2} and {@code http/1.1} (as Graph does), and
- * on a second, plain port that speaks HTTP/1.1 and accepts an {@code h2c} upgrade.
+ * on a second, plain port that speaks HTTP/1.1 and accepts an {@code h2c} upgrade (which the JDK
+ * client makes on a GET, not on a POST: sends stay on HTTP/1.1 there).
  *
  * <p>Its certificate is self-signed and made at start-up with the JDK's {@code keytool} (an EC
  * P-256 key, valid for {@code 127.0.0.1} and {@code localhost}); {@link #clientSslContext()}

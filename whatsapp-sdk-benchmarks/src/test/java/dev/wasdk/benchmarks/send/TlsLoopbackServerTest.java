@@ -86,6 +86,36 @@ class TlsLoopbackServerTest {
   }
 
   @Test
+  void get_plainPortWithAnHttp2Client_upgradesToH2c() throws Exception {
+    HttpClient h2c = HttpClient.newBuilder().version(HttpClient.Version.HTTP_2).build();
+
+    HttpResponse<String> r =
+        h2c.send(
+            HttpRequest.newBuilder(server.httpUrl().resolve("/v24.0/106540352242922")).build(),
+            HttpResponse.BodyHandlers.ofString());
+
+    assertThat(r.version()).isEqualTo(HttpClient.Version.HTTP_2);
+    assertThat(server.lastProtocol()).isEqualTo(TlsLoopbackServer.H2);
+  }
+
+  /**
+   * Against this server the JDK client's h2c upgrade happens on a GET but not on a POST, and the
+   * client has no prior-knowledge mode, so a send cannot reach h2c: the benchmark measures h2 over
+   * TLS only (wasdk pins plain-http bases to HTTP/1.1 anyway).
+   */
+  @Test
+  void post_plainPortWithAnHttp2Client_staysOnHttp11() throws Exception {
+    HttpClient h2c = HttpClient.newBuilder().version(HttpClient.Version.HTTP_2).build();
+
+    HttpResponse<String> first = post(h2c, server.httpUrl());
+    HttpResponse<String> second = post(h2c, server.httpUrl());
+
+    assertThat(first.version()).isEqualTo(HttpClient.Version.HTTP_1_1);
+    assertThat(second.version()).isEqualTo(HttpClient.Version.HTTP_1_1);
+    assertThat(server.lastProtocol()).isEqualTo(TlsLoopbackServer.HTTP_1_1);
+  }
+
+  @Test
   void send_wasdkOnAnHttp2Client_talksH2AndParsesTheReply() throws Exception {
     try (WhatsAppClient wa =
         WhatsAppClient.builder()
