@@ -19,7 +19,6 @@ import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLServerSocket;
 import javax.net.ssl.SSLSocket;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -75,11 +74,6 @@ class HttpVersionTest {
     kmf.init(keys, password);
     serverContext = SSLContext.getInstance("TLS");
     serverContext.init(kmf.getKeyManagers(), null, null);
-  }
-
-  @AfterAll
-  static void forget() {
-    serverContext = null;
   }
 
   /**

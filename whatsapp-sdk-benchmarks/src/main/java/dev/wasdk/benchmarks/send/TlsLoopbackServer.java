@@ -11,6 +11,7 @@ import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -245,7 +246,7 @@ final class TlsLoopbackServer implements AutoCloseable {
 
   /** Returns how many distinct connections have carried requests, per protocol. */
   Map<String, Integer> connections() {
-    Map<String, Integer> counts = new java.util.TreeMap<>();
+    Map<String, Integer> counts = new TreeMap<>();
     connections.forEach((protocol, set) -> counts.put(protocol, set.size()));
     return counts;
   }
