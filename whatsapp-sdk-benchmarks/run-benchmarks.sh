@@ -16,6 +16,8 @@
 # subset,
 # and "sender" (not in the default) runs SubmitLatency and QueuedMemory; "campaign" (not in the
 # default either) runs CampaignCost and the 80/s campaign through the sender and the campaigns API;
+# "http2" (not in the default either) runs Http2SendBenchmark's groups over TLS (HTTP/2 against
+# HTTP/1.1, at the same moment) and FirstRequestTime, and writes target/report/http2.md;
 # REPS overrides the number of repetitions; JAVA picks the java binary (default: java on the PATH).
 set -uo pipefail
 
@@ -51,6 +53,7 @@ case "$MODE" in
     CAMPAIGN_PACE="2000 80"
     OBSERVE_JMH="-f 1 -wi 3 -w 1s -i 3 -r 1s"
     OBSERVE_ROUNDS=5
+    HTTP2_FIRST_ROUNDS=30
     ;;
   full)
     REPS=${REPS:-3}
@@ -74,6 +77,7 @@ case "$MODE" in
     CAMPAIGN_PACE="10000 80"
     OBSERVE_JMH="-f 1 -wi 5 -w 1s -i 5 -r 2s"
     OBSERVE_ROUNDS=15
+    HTTP2_FIRST_ROUNDS=100
     ;;
   *)
     echo "usage: $0 [quick|full]" >&2
@@ -219,6 +223,21 @@ for rep in $(seq 1 "$REPS"); do
         # shellcheck disable=SC2086
         harness campaign api "$rep" -Dsun.net.httpserver.nodelay=true -cp "$JAR_REL" \
           dev.wasdk.benchmarks.pacing.PacingHarness campaignApi $CAMPAIGN_PACE
+        ;;
+      http2)
+        # HTTP/2 against HTTP/1.1 over TLS on loopback, two sides sending at the same moment
+        for t in 1 8 64; do
+          for g in wasdk:wasdkVersions raw:rawVersions h2pair:h2Pair; do
+            # shellcheck disable=SC2086
+            jmh http2 "${g%%:*}-t$t" "$rep" "Http2SendBenchmark\\.${g#*:}\$" -tg "$t,$t" $SEND_JMH
+          done
+        done
+        harness http2 first "$rep" -cp "$JAR_REL" dev.wasdk.benchmarks.send.FirstRequestTime \
+          "$HTTP2_FIRST_ROUNDS" 20
+        if ((rep == REPS)); then
+          "$JAVA" -cp "$JAR_REL" dev.wasdk.benchmarks.report.Http2Report "$OUT_REL" > /dev/null ||
+            FAILED=1
+        fi
         ;;
       sender)
         # shellcheck disable=SC2086

@@ -62,6 +62,13 @@ public final class WhatsAppClient implements AutoCloseable {
   /** The default cap on a response body read into memory: 1 MiB. */
   public static final long DEFAULT_MAX_RESPONSE_BYTES = 1024 * 1024;
 
+  /**
+   * The HTTP version of the HTTP client the builder creates, for every base URL: HTTP/1.1, which
+   * sent faster than the JDK client's HTTP/2 at every concurrency measured (docs/benchmarks.md,
+   * section 18).
+   */
+  private static final HttpClient.Version DEFAULT_HTTP_VERSION = HttpClient.Version.HTTP_1_1;
+
   /** Meta's media download host, which also receives the bearer token. */
   static final String MEDIA_HOST = "lookaside.fbsbx.com";
 
@@ -287,6 +294,8 @@ public final class WhatsAppClient implements AutoCloseable {
     private ApiVersion apiVersion = ApiVersion.DEFAULT;
     private Duration connectTimeout = Duration.ofSeconds(10);
     private boolean connectTimeoutSet;
+    private HttpClient.Version httpVersion = DEFAULT_HTTP_VERSION;
+    private boolean httpVersionSet;
     private Duration requestTimeout = Duration.ofSeconds(30);
     private Duration downloadTimeout = Duration.ofMinutes(10);
     private long maxResponseBytes = DEFAULT_MAX_RESPONSE_BYTES;
@@ -313,6 +322,8 @@ public final class WhatsAppClient implements AutoCloseable {
       b.apiVersion = apiVersion;
       b.connectTimeout = connectTimeout;
       b.connectTimeoutSet = connectTimeoutSet;
+      b.httpVersion = httpVersion;
+      b.httpVersionSet = httpVersionSet;
       b.requestTimeout = requestTimeout;
       b.downloadTimeout = downloadTimeout;
       b.maxResponseBytes = maxResponseBytes;
@@ -518,6 +529,27 @@ public final class WhatsAppClient implements AutoCloseable {
     }
 
     /**
+     * Sets the HTTP version of the HTTP client the client creates. Default {@link
+     * HttpClient.Version#HTTP_1_1}, also for {@code https} base URLs, where the JDK's own default
+     * would be HTTP/2: measured against an HTTP/2 server over TLS, the JDK 17 client took 1.2 to
+     * 2.6 times as long per send on one multiplexed HTTP/2 connection as on HTTP/1.1 connections,
+     * more the more threads sent at once (docs/benchmarks.md, section 18). Choose {@link
+     * HttpClient.Version#HTTP_2} to keep to one connection per client, for example behind a proxy
+     * that limits connections; the client then falls back to HTTP/1.1 where the server does not
+     * offer HTTP/2. Plain {@code http} base URLs always use HTTP/1.1. Applies only to the HTTP
+     * client the client creates; it cannot be combined with {@link #httpClient}, whose own version
+     * is used as it is.
+     *
+     * @param httpVersion the version
+     * @return this builder
+     */
+    public Builder httpVersion(HttpClient.Version httpVersion) {
+      this.httpVersion = Objects.requireNonNull(httpVersion, "httpVersion");
+      this.httpVersionSet = true;
+      return this;
+    }
+
+    /**
      * Uses a caller-supplied HTTP client (for a proxy, custom TLS, or a shared pool). The client
      * then does not own it and never closes it. It must be built with {@code
      * followRedirects(HttpClient.Redirect.NEVER)} (the JDK's default): a client that follows
@@ -611,8 +643,9 @@ public final class WhatsAppClient implements AutoCloseable {
      *
      * @return the client
      * @throws IllegalStateException if the token or phone number id is missing, if an HTTP client
-     *     is combined with an executor or a connect timeout or follows redirects, or if the base
-     *     URL is plain http on a host that is not loopback without {@link #allowInsecureHttp()}
+     *     is combined with an executor, a connect timeout or an HTTP version, or follows redirects,
+     *     or if the base URL is plain http on a host that is not loopback without {@link
+     *     #allowInsecureHttp()}
      */
     public WhatsAppClient build() {
       if (tokens == null) {
@@ -629,6 +662,11 @@ public final class WhatsAppClient implements AutoCloseable {
       if (httpClient != null && connectTimeoutSet) {
         throw new IllegalStateException(
             "connectTimeout applies to the HTTP client the client creates; configure it on your"
+                + " httpClient instead");
+      }
+      if (httpClient != null && httpVersionSet) {
+        throw new IllegalStateException(
+            "httpVersion applies to the HTTP client the client creates; configure it on your"
                 + " httpClient instead");
       }
       if (httpClient != null && httpClient.followRedirects() != HttpClient.Redirect.NEVER) {
@@ -678,6 +716,7 @@ public final class WhatsAppClient implements AutoCloseable {
     private HttpClient newHttpClient() {
       HttpClient.Builder h =
           HttpClient.newBuilder()
+              .version(httpVersion)
               .connectTimeout(connectTimeout)
               .followRedirects(HttpClient.Redirect.NEVER);
       if (executor != null) {
