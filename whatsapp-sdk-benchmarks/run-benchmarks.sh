@@ -147,7 +147,7 @@ for rep in $(seq 1 "$REPS"); do
       send)
         for t in 1 8 64; do
           # shellcheck disable=SC2086
-          jmh send "t$t" "$rep" 'SendBenchmark\.(raw|wasdk|camel|okhttp)$' -t "$t" $SEND_JMH
+          jmh send "t$t" "$rep" 'SendBenchmark\.(raw|wasdk|camel|okhttp|wasdkOkhttp)$' -t "$t" $SEND_JMH
         done
         ;;
       webhook)
