@@ -195,6 +195,10 @@ public final class OkHttpTransport implements HttpTransport {
               .dispatcher(dispatcher)
               .connectionPool(new ConnectionPool(64, 5, TimeUnit.MINUTES))
               .connectTimeout(connectTimeout != null ? connectTimeout : DEFAULT_CONNECT_TIMEOUT)
+              // The call timeout, set per call to the client's request timeout, bounds the whole
+              // exchange; socket read and write timeouts would only arm more timers per call.
+              .readTimeout(Duration.ZERO)
+              .writeTimeout(Duration.ZERO)
               .build();
       return new OkHttpTransport(own, true);
     }
