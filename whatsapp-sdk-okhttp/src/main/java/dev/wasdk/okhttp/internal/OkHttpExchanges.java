@@ -301,11 +301,12 @@ public final class OkHttpExchanges {
       return HttpTransportException.maybeSent(
           TransportFailure.RESPONSE_TIMEOUT, "a read timed out while waiting for the answer", e);
     }
-    if (!progress.answered && has(e, EOFException.class)
-        || !progress.answered && String.valueOf(e.getMessage()).startsWith("unexpected end")) {
+    boolean closedEarly =
+        has(e, EOFException.class) || String.valueOf(e.getMessage()).startsWith("unexpected end");
+    if (!progress.answered && closedEarly) {
       return HttpTransportException.maybeSent(
           TransportFailure.CONNECTION_CLOSED_BEFORE_RESPONSE,
-          "the connection closed before any response byte arrived (a stale keep-alive"
+          "the connection closed before the response headers arrived (a stale keep-alive"
               + " connection, or the server failed after reading the request)",
           e);
     }
