@@ -158,7 +158,7 @@ for rep in $(seq 1 "$REPS"); do
           opts=$SEND_JMH
           if [[ $t == 64 ]]; then opts=$SEND64_JMH; fi
           # shellcheck disable=SC2086
-          jmh send "t$t" "$rep" 'SendBenchmark\.(raw|wasdk|camel|okhttp)$' -t "$t" $opts
+          jmh send "t$t" "$rep" 'SendBenchmark\.(raw|wasdk|camel|okhttp|wasdkOkhttp)$' -t "$t" $opts
         done
         ;;
       webhook)

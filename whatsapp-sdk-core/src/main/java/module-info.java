@@ -11,6 +11,7 @@ module dev.wasdk.core {
   requires org.slf4j;
 
   exports dev.wasdk.client;
+  exports dev.wasdk.client.http;
   exports dev.wasdk.message;
   exports dev.wasdk.error;
   exports dev.wasdk.sender;

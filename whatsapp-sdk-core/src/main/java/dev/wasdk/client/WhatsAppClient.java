@@ -1,5 +1,6 @@
 package dev.wasdk.client;
 
+import dev.wasdk.client.http.HttpTransport;
 import dev.wasdk.internal.http.AppSecretProof;
 import dev.wasdk.internal.http.GraphTransport;
 import dev.wasdk.internal.http.SdkVersion;
@@ -42,8 +43,8 @@ import org.slf4j.LoggerFactory;
  * and makes pending automatic retries give up with their last failure. The client owns the HTTP
  * client it creates: on JDK 21 and later, closing the client closes it, which waits for calls in
  * flight to finish; on JDK 17 the JDK offers no way to close an HTTP client, and its connections
- * and threads are released when it is garbage-collected. A caller-supplied {@link HttpClient} or
- * {@link Executor} is never closed. The client owns no other threads.
+ * and threads are released when it is garbage-collected. A caller-supplied {@link HttpClient},
+ * {@link HttpTransport} or {@link Executor} is never closed. The client owns no other threads.
  *
  * <p><b>Secrets.</b> The access token is sent only to the base URL's host (and to Meta's media host
  * for downloads), never follows redirects (a caller-supplied HTTP client that would is refused),
@@ -301,6 +302,7 @@ public final class WhatsAppClient implements AutoCloseable {
     private long maxResponseBytes = DEFAULT_MAX_RESPONSE_BYTES;
     private boolean allowInsecureHttp;
     private HttpClient httpClient;
+    private HttpTransport transport;
     private Executor executor;
     private String userAgent = "wasdk/" + SdkVersion.VALUE;
     private RetryPolicy retryPolicy = RetryPolicy.defaults();
@@ -329,6 +331,7 @@ public final class WhatsAppClient implements AutoCloseable {
       b.maxResponseBytes = maxResponseBytes;
       b.allowInsecureHttp = allowInsecureHttp;
       b.httpClient = httpClient;
+      b.transport = transport;
       b.executor = executor;
       b.userAgent = userAgent;
       b.retryPolicy = retryPolicy;
@@ -565,6 +568,36 @@ public final class WhatsAppClient implements AutoCloseable {
     }
 
     /**
+     * Sends every call through another HTTP transport instead of the JDK's {@link HttpClient}, such
+     * as {@code OkHttpTransport} from the {@code whatsapp-sdk-okhttp} module. The client keeps the
+     * token, {@code appsecret_proof}, retries, error mapping, deadlines and observation; the
+     * transport carries out each exchange (see {@link HttpTransport} for what it must guarantee).
+     * Cannot be combined with {@link #httpClient}, {@link #executor} or {@link #connectTimeout},
+     * which configure the JDK client: configure the transport instead.
+     *
+     * <p>The transport belongs to the caller: closing the client does not close it, so one
+     * transport (and its connection pool) can serve several clients. Close it after them.
+     *
+     * <pre>{@code
+     * try (OkHttpTransport okhttp = OkHttpTransport.create();
+     *     WhatsAppClient wa = WhatsAppClient.builder()
+     *         .accessToken(System.getenv("WHATSAPP_TOKEN"))
+     *         .phoneNumberId("106540352242922")
+     *         .transport(okhttp)
+     *         .build()) {
+     *   wa.messages().send(Message.to("+16505551234").text("Hello"));
+     * }
+     * }</pre>
+     *
+     * @param transport the HTTP transport
+     * @return this builder
+     */
+    public Builder transport(HttpTransport transport) {
+      this.transport = Objects.requireNonNull(transport, "transport");
+      return this;
+    }
+
+    /**
      * Sets the executor for the created HTTP client's asynchronous work and for delayed
      * asynchronous retries. Default: the HTTP client's own executor, and the common fork-join pool
      * for retries. Never shut down by the client. Cannot be combined with {@link #httpClient}.
@@ -644,7 +677,8 @@ public final class WhatsAppClient implements AutoCloseable {
      * @return the client
      * @throws IllegalStateException if the token or phone number id is missing, if an HTTP client
      *     is combined with an executor, a connect timeout or an HTTP version, or follows redirects,
-     *     or if the base URL is plain http on a host that is not loopback without {@link
+     *     if a transport is combined with an HTTP client, an executor, a connect timeout or an HTTP
+     *     version, or if the base URL is plain http on a host that is not loopback without {@link
      *     #allowInsecureHttp()}
      */
     public WhatsAppClient build() {
@@ -653,6 +687,22 @@ public final class WhatsAppClient implements AutoCloseable {
       }
       if (phoneNumberId == null) {
         throw new IllegalStateException("a phoneNumberId is required");
+      }
+      if (transport != null) {
+        String jdkSetting =
+            httpClient != null
+                ? "httpClient"
+                : executor != null
+                    ? "executor"
+                    : connectTimeoutSet
+                        ? "connectTimeout"
+                        : httpVersionSet ? "httpVersion" : null;
+        if (jdkSetting != null) {
+          throw new IllegalStateException(
+              jdkSetting
+                  + " configures the JDK HTTP client, which a client with its own transport does"
+                  + " not use; configure the transport instead, or drop transport(...)");
+        }
       }
       if (httpClient != null && executor != null) {
         throw new IllegalStateException(
@@ -686,8 +736,8 @@ public final class WhatsAppClient implements AutoCloseable {
                 + " or call allowInsecureHttp() for a trusted network");
       }
       Builder b = copy();
-      boolean owns = b.httpClient == null;
-      HttpClient http = owns ? newHttpClient() : b.httpClient;
+      boolean owns = b.httpClient == null && b.transport == null;
+      HttpClient http = b.transport != null ? null : owns ? newHttpClient() : b.httpClient;
       if (owns) {
         b.httpClient = null;
       }
@@ -710,7 +760,11 @@ public final class WhatsAppClient implements AutoCloseable {
               sleeper,
               random,
               logger != null ? logger : LoggerFactory.getLogger(WhatsAppClient.class));
-      return new WhatsAppClient(b, new GraphTransport(settings, observer));
+      GraphTransport graph =
+          transport != null
+              ? new GraphTransport(settings, transport, false, observer)
+              : new GraphTransport(settings, observer);
+      return new WhatsAppClient(b, graph);
     }
 
     private HttpClient newHttpClient() {

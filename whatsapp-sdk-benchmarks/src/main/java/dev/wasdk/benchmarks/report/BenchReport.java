@@ -367,15 +367,21 @@ public final class BenchReport {
     boolean http11 =
         figures.keySet().stream().anyMatch(k -> k.startsWith("SendBenchmark.camelHttp11@"));
     boolean okhttp = figures.keySet().stream().anyMatch(k -> k.startsWith("SendBenchmark.okhttp@"));
+    boolean onOkhttp =
+        okhttp
+            && figures.keySet().stream().anyMatch(k -> k.startsWith("SendBenchmark.wasdkOkhttp@"));
     md.append(
             "| threads | raw `HttpClient` | wasdk | wasdk time ÷ raw | Camel | Camel time ÷ raw |")
         .append(http11 ? " Camel, HTTP/1.1 client | its time ÷ raw |" : "")
         .append(okhttp ? " raw OkHttp | OkHttp time ÷ raw | wasdk time ÷ OkHttp |" : "")
+        .append(onOkhttp ? " wasdk-okhttp | wasdk-okhttp ÷ okhttp |" : "")
         .append("\n|---|---|---|---|---|---|")
         .append(http11 ? "---|---|" : "")
         .append(okhttp ? "---|---|---|" : "")
+        .append(onOkhttp ? "---|---|" : "")
         .append('\n');
     List<String> verdicts = new ArrayList<>();
+    List<String> okhttpVerdicts = new ArrayList<>();
     for (int t : threads("SendBenchmark.")) {
       String raw = "SendBenchmark.raw@t" + t;
       String wasdk = "SendBenchmark.wasdk@t" + t;
@@ -410,6 +416,19 @@ public final class BenchReport {
                 ratio(raw, ok).format(BenchReport::times),
                 ratio(ok, wasdk).format(BenchReport::times)));
       }
+      if (onOkhttp) {
+        String onOk = "SendBenchmark.wasdkOkhttp@t" + t;
+        Spread r = ratio(ok, onOk);
+        md.append(
+            String.format(
+                Locale.ROOT,
+                " %s | **%s** |",
+                figure(onOk).format(BenchReport::integer),
+                r.format(BenchReport::times)));
+        if (r.n() > 0) {
+          okhttpVerdicts.add((t == 1 ? "1 thread" : t + " threads") + ": " + verdict(r, 1.05));
+        }
+      }
       md.append('\n');
       if (ratio.n() > 0) {
         verdicts.add((t == 1 ? "1 thread" : t + " threads") + ": " + verdict(ratio, 1.10));
@@ -419,6 +438,13 @@ public final class BenchReport {
         .append(" Target wasdk ≤ 1.10× raw: ")
         .append(String.join("; ", verdicts))
         .append(".\n");
+    if (!okhttpVerdicts.isEmpty()) {
+      md.append(
+              "wasdk-okhttp is wasdk on its OkHttp transport (`whatsapp-sdk-okhttp`); its ratio is")
+          .append(" raw OkHttp sends per second ÷ its own. Target ≤ 1.05× raw OkHttp: ")
+          .append(String.join("; ", okhttpVerdicts))
+          .append(".\n");
+    }
     return md.append(footer("send")).toString();
   }
 

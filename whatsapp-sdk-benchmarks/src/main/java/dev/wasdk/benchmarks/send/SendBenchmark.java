@@ -4,6 +4,7 @@ import dev.wasdk.client.SendResult;
 import dev.wasdk.client.WhatsAppClient;
 import dev.wasdk.error.RequestMaybeSentException;
 import dev.wasdk.message.Message;
+import dev.wasdk.okhttp.OkHttpTransport;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -66,6 +67,12 @@ import org.openjdk.jmh.annotations.Warmup;
  * connections (OkHttp's default keeps 5), so at 8 and 64 threads it reuses connections as the JDK
  * client does. OkHttp's synchronous {@code execute} runs on the calling thread.
  *
+ * <p>The {@code wasdkOkhttp} benchmark is wasdk's send again, on its OkHttp transport ({@code
+ * whatsapp-sdk-okhttp}, {@code OkHttpTransport.create()}) instead of the JDK client: the same
+ * message, bytes and server. Its time ÷ {@code okhttp}'s is wasdk's whole cost over the raw OkHttp
+ * POST. The {@code okhttpPair} group runs wasdk-on-OkHttp and raw OkHttp threads at the same moment
+ * (1 + 1, or {@code -tg 8,8}).
+ *
  * <p>The {@code paired*} groups run wasdk and raw threads at the same time against the same server
  * (1 + 1 and 4 + 4 threads; JMH's {@code -tg 32,32} gives 32 + 32), so both sides see the same
  * machine load; on a busy machine their ratio is steadier than that of separate runs. The {@code
@@ -111,6 +118,9 @@ public class SendBenchmark {
   private final AtomicLong wasdkFailures = new AtomicLong();
   private final AtomicLong camelFailures = new AtomicLong();
   private final AtomicLong okhttpFailures = new AtomicLong();
+  private final AtomicLong wasdkOkhttpFailures = new AtomicLong();
+  private OkHttpTransport okhttpTransport;
+  private WhatsAppClient waOkhttp;
   private OkHttpClient okhttp;
   private Request okhttpRequest;
 
@@ -161,6 +171,21 @@ public class SendBenchmark {
         || !Arrays.equals(body, server.lastBody())
         || !wasdkPath.equals(server.lastPath())) {
       throw new IllegalStateException("OkHttp's request or reply was not as expected");
+    }
+
+    okhttpTransport = OkHttpTransport.create();
+    waOkhttp =
+        WhatsAppClient.builder()
+            .accessToken(TOKEN)
+            .phoneNumberId(PHONE_ID)
+            .baseUrl(server.baseUrl())
+            .transport(okhttpTransport)
+            .build();
+    SendResult onOkhttp = waOkhttp.messages().send(message);
+    if (!onOkhttp.wamid().startsWith("wamid.")
+        || !Arrays.equals(body, server.lastBody())
+        || !wasdkPath.equals(server.lastPath())) {
+      throw new IllegalStateException("wasdk on OkHttp did not send the same request");
     }
 
     camel = new DefaultCamelContext();
@@ -217,11 +242,22 @@ public class SendBenchmark {
   /** Prints any counted failures and closes everything. */
   @TearDown(Level.Trial)
   public void tearDown() throws InterruptedException {
-    if (rawFailures.get() + wasdkFailures.get() + camelFailures.get() + okhttpFailures.get() > 0) {
+    if (rawFailures.get()
+            + wasdkFailures.get()
+            + camelFailures.get()
+            + okhttpFailures.get()
+            + wasdkOkhttpFailures.get()
+        > 0) {
       System.out.printf(
-          "%nfailed calls: raw=%d wasdk=%d camel=%d okhttp=%d%n",
-          rawFailures.get(), wasdkFailures.get(), camelFailures.get(), okhttpFailures.get());
+          "%nfailed calls: raw=%d wasdk=%d camel=%d okhttp=%d wasdkOkhttp=%d%n",
+          rawFailures.get(),
+          wasdkFailures.get(),
+          camelFailures.get(),
+          okhttpFailures.get(),
+          wasdkOkhttpFailures.get());
     }
+    waOkhttp.close();
+    okhttpTransport.close();
     okhttp.dispatcher().executorService().shutdown();
     okhttp.connectionPool().evictAll();
     camelTemplate.stop();
@@ -270,6 +306,15 @@ public class SendBenchmark {
     }
   }
 
+  private Object wasdkOkhttpOrCount() {
+    try {
+      return waOkhttp.messages().send(message);
+    } catch (RequestMaybeSentException e) {
+      wasdkOkhttpFailures.incrementAndGet();
+      return e;
+    }
+  }
+
   private Object rawOrCount() throws InterruptedException {
     try {
       return rawPost();
@@ -304,6 +349,12 @@ public class SendBenchmark {
   @Benchmark
   public Object okhttp() {
     return okhttpOrCount();
+  }
+
+  /** The SDK's blocking send on its OkHttp transport. */
+  @Benchmark
+  public Object wasdkOkhttp() {
+    return wasdkOkhttpOrCount();
   }
 
   /** Camel's WhatsApp producer through a {@code ProducerTemplate}, waiting for the reply. */
@@ -371,6 +422,22 @@ public class SendBenchmark {
   @Group("trio")
   @GroupThreads(1)
   public Object trio_okhttp() {
+    return okhttpOrCount();
+  }
+
+  /** wasdk-on-OkHttp half of a pair: wasdk on its OkHttp transport beside raw OkHttp. */
+  @Benchmark
+  @Group("okhttpPair")
+  @GroupThreads(1)
+  public Object okhttpPair_wasdkOkhttp() {
+    return wasdkOkhttpOrCount();
+  }
+
+  /** Raw OkHttp half of a pair. */
+  @Benchmark
+  @Group("okhttpPair")
+  @GroupThreads(1)
+  public Object okhttpPair_okhttp() {
     return okhttpOrCount();
   }
 }

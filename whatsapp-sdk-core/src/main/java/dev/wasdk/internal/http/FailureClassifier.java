@@ -1,7 +1,9 @@
 package dev.wasdk.internal.http;
 
+import dev.wasdk.client.http.HttpTransportException;
 import dev.wasdk.error.RequestMaybeSentException;
 import dev.wasdk.error.RequestNotSentException;
+import dev.wasdk.error.RequestState;
 import dev.wasdk.error.TransportException;
 import dev.wasdk.error.TransportFailure;
 import java.io.IOException;
@@ -39,6 +41,9 @@ import javax.net.ssl.SSLHandshakeException;
  * connection only for idempotent requests. A message send is not idempotent, so wasdk reports it as
  * maybe sent and never resends it on its own; idempotent calls (reads, read receipts) are retried.
  *
+ * <p>A transport other than the JDK's says itself whether the request may have been written, with
+ * an {@link HttpTransportException}; its verdict is taken as it is.
+ *
  * <p>A response that broke the client's own bounds (see {@link BoundedBody}) is maybe sent too: a
  * missed whole-response deadline is a {@code RESPONSE_TIMEOUT}, like the JDK's own timeout, and an
  * answer over the size cap is {@code UNREADABLE_RESPONSE}, which is never retried.
@@ -51,6 +56,10 @@ final class FailureClassifier {
 
   static TransportException classify(Throwable failure, GraphRequest request) {
     Throwable t = unwrap(failure);
+    HttpTransportException said = find(t, HttpTransportException.class);
+    if (said != null) {
+      return classify(said, request);
+    }
     BoundedBody.Exceeded exceeded = find(t, BoundedBody.Exceeded.class);
     if (exceeded != null && exceeded.bound() == BoundedBody.Exceeded.Bound.DEADLINE) {
       // The request went out and its answer started; the deadline, not the JDK, ended it.
@@ -113,6 +122,31 @@ final class FailureClassifier {
           request, TransportFailure.CONNECTION_LOST, "the connection broke during the call", t);
     }
     return maybeSent(request, TransportFailure.OTHER, "the call failed unexpectedly", t);
+  }
+
+  /** Reads the verdict of a transport that said itself whether the request may have been sent. */
+  private static TransportException classify(HttpTransportException e, GraphRequest request) {
+    if (e.requestState() == RequestState.NOT_SENT) {
+      return new RequestNotSentException(
+          request.describe()
+              + " was not sent: "
+              + e.getMessage()
+              + describeCause(e.getCause())
+              + ". It is safe to send it again.",
+          e.failure(),
+          e);
+    }
+    if (e.failure() == TransportFailure.UNREADABLE_RESPONSE) {
+      return new RequestMaybeSentException(
+          request.describe()
+              + " was answered, but the answer was not read: "
+              + e.getMessage()
+              + ". Raise WhatsAppClient.Builder.maxResponseBytes if such answers are expected.",
+          TransportFailure.UNREADABLE_RESPONSE,
+          e);
+    }
+    return new RequestMaybeSentException(
+        maybeSentText(request, e.getMessage() + describeCause(e.getCause())), e.failure(), e);
   }
 
   static Throwable unwrap(Throwable t) {

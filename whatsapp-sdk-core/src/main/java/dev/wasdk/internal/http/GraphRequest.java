@@ -2,7 +2,6 @@ package dev.wasdk.internal.http;
 
 import java.net.URI;
 import java.net.http.HttpRequest.BodyPublisher;
-import java.net.http.HttpRequest.BodyPublishers;
 import java.util.Objects;
 import java.util.function.IntPredicate;
 
@@ -57,7 +56,7 @@ public record GraphRequest(
   public static GraphRequest json(
       String method, URI uri, byte[] json, boolean idempotent, String operation, Object subject) {
     return new GraphRequest(
-        method, uri, BodyPublishers.ofByteArray(json), JSON, idempotent, operation, subject, null);
+        method, uri, new BytesPublisher(json), JSON, idempotent, operation, subject, null);
   }
 
   /** Returns a copy that returns the given statuses as responses instead of exceptions. */

@@ -1,34 +1,22 @@
 package dev.wasdk.internal.http;
 
 import dev.wasdk.client.ApiVersion;
+import dev.wasdk.client.http.HttpTransport;
 import dev.wasdk.error.ApiException;
 import dev.wasdk.error.TransportException;
 import dev.wasdk.error.WhatsAppException;
 import dev.wasdk.internal.json.GraphErrorJson;
-import dev.wasdk.internal.observe.PathTemplates;
 import dev.wasdk.internal.observe.SafeObserver;
-import dev.wasdk.observe.GraphCallStart;
 import dev.wasdk.observe.WhatsAppObserver;
 import io.github.resilience4j.retry.Retry;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
-import java.net.http.HttpRequest;
-import java.net.http.HttpRequest.BodyPublishers;
-import java.net.http.HttpResponse;
-import java.net.http.HttpResponse.BodyHandlers;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.IntFunction;
 import org.slf4j.Logger;
 
@@ -39,45 +27,35 @@ import org.slf4j.Logger;
  * (messages, media, templates, phone numbers, profile, blocked users, raw Graph calls) goes through
  * one instance.
  *
- * <p>The JDK's request timeout covers only the wait for the response headers, so every attempt also
- * has a deadline for its whole response, and buffered answers a size cap. A blocking call reads its
- * answer on the calling thread from the JDK's own stream subscriber ({@link StreamedBody}), which
- * the JDK feeds from the thread that reads the socket; an asynchronous call subscribes a {@link
- * BoundedBody}. One sweep per transport enforces both kinds of deadline (no timer per request), and
- * a download's stream is closed by a watchdog when its deadline passes. Either way a stalled body
- * fails the call instead of hanging it.
+ * <p>The exchange itself goes through an {@link HttpTransport}: the JDK's {@code HttpClient}
+ * ({@link JdkHttpTransport}) unless the client was given another. The transport bounds a buffered
+ * answer (its size, and a deadline for the whole of it); a download's stream is closed by a
+ * watchdog when its own deadline passes ({@link StreamedDownload}). Either way a stalled body fails
+ * the call instead of hanging it.
  *
- * <p>The synchronous path uses the HTTP client's blocking {@code send}, which is much faster than
- * waiting on {@code sendAsync}; the asynchronous path uses {@code sendAsync} and schedules retries
- * without holding a thread. No locks; thread-safe.
+ * <p>The asynchronous path uses the transport's {@code executeAsync} and schedules retries without
+ * holding a thread. No locks; thread-safe.
  */
 public final class GraphTransport implements AutoCloseable {
-  private static final int ERROR_BODY_MAX = 64 * 1024;
-  private static final int COPY_BUFFER = 16 * 1024;
-  private final HttpClient http;
+  private final HttpTransport http;
   private final boolean ownsHttp;
-  private final String root;
-  private final URI base;
+  private final GraphTargets targets;
   private final ApiVersion version;
   private final TransportSettings settings;
   private final BearerHeader bearer;
   private final Retrier retrier;
   private final Duration requestTimeout;
-  private final String requestTimeoutText;
   private final Duration downloadTimeout;
   private final String downloadTimeoutText;
   private final long maxResponseBytes;
-  private final BodyDeadlines bodyDeadlines;
-  private final String userAgent;
-  private final HttpClient.Version httpVersion;
+  private final Exchanges exchanges;
   private final Logger log;
   private final WhatsAppObserver observer;
   private final boolean observed;
-  private final String rootPath;
   private volatile boolean closed;
 
   /**
-   * Creates a transport.
+   * Creates a transport on the settings' JDK HTTP client.
    *
    * @param settings the checked settings
    */
@@ -86,39 +64,50 @@ public final class GraphTransport implements AutoCloseable {
   }
 
   /**
-   * Creates a transport that reports each HTTP attempt to an observer.
+   * Creates a transport on the settings' JDK HTTP client that reports each HTTP attempt to an
+   * observer.
    *
    * @param settings the checked settings
    * @param observer the observer, already isolated ({@link WhatsAppObserver#of})
    */
   public GraphTransport(TransportSettings settings, WhatsAppObserver observer) {
+    this(settings, jdk(settings), true, observer);
+  }
+
+  /**
+   * Creates a transport on any HTTP transport.
+   *
+   * @param settings the checked settings; their {@code http} is not used
+   * @param http the HTTP transport
+   * @param ownsHttp whether {@link #close()} closes the HTTP transport
+   * @param observer the observer, already isolated ({@link WhatsAppObserver#of})
+   */
+  public GraphTransport(
+      TransportSettings settings, HttpTransport http, boolean ownsHttp, WhatsAppObserver observer) {
     this.observer = Objects.requireNonNull(observer, "observer");
     this.observed = !SafeObserver.isNone(observer);
     this.settings = settings;
-    this.http = settings.http();
-    this.ownsHttp = settings.ownsHttp();
-    this.base = settings.baseUrl();
+    this.http = Objects.requireNonNull(http, "http");
+    this.ownsHttp = ownsHttp;
     this.version = settings.version();
-    String b = base.toString();
-    while (b.endsWith("/")) {
-      b = b.substring(0, b.length() - 1);
-    }
-    this.root = b + "/" + version.value() + "/";
-    this.rootPath = URI.create(root).getRawPath();
+    this.targets = new GraphTargets(settings.baseUrl(), version.value(), settings.tokenHosts());
     this.bearer = new BearerHeader(settings.tokens(), settings.appSecretProof());
     this.retrier = new Retrier(settings.retryPolicy(), settings.random(), "wasdk");
     this.requestTimeout = settings.requestTimeout();
-    this.requestTimeoutText = "the request timeout of " + text(requestTimeout);
     this.downloadTimeout = settings.downloadTimeout();
-    this.downloadTimeoutText = "the download timeout of " + text(downloadTimeout);
+    this.downloadTimeoutText = "the download timeout of " + JdkHttpTransport.text(downloadTimeout);
     this.maxResponseBytes = settings.maxResponseBytes();
-    this.bodyDeadlines = BodyDeadlines.forTimeout(requestTimeout);
-    this.userAgent = settings.userAgent();
-    // Plain-http targets (simulators, proxies on loopback) get HTTP/1.1: the default HTTP/2
-    // would first try an h2c upgrade on every new connection.
-    this.httpVersion =
-        "http".equalsIgnoreCase(base.getScheme()) ? HttpClient.Version.HTTP_1_1 : null;
+    this.exchanges = new Exchanges(targets, settings.userAgent(), maxResponseBytes);
     this.log = settings.log();
+  }
+
+  private static HttpTransport jdk(TransportSettings settings) {
+    return new JdkHttpTransport(
+        Objects.requireNonNull(settings.http(), "http"),
+        settings.ownsHttp(),
+        "http".equalsIgnoreCase(settings.baseUrl().getScheme()),
+        settings.requestTimeout(),
+        settings.log());
   }
 
   /** Returns the Graph API version in every path. */
@@ -135,11 +124,7 @@ public final class GraphTransport implements AutoCloseable {
    * @return the absolute URI
    */
   public URI uri(String path) {
-    Objects.requireNonNull(path, "path");
-    if (path.startsWith("/")) {
-      throw new IllegalArgumentException("path must be relative to the version root: " + path);
-    }
-    return URI.create(root + path);
+    return targets.uri(path);
   }
 
   /**
@@ -150,19 +135,7 @@ public final class GraphTransport implements AutoCloseable {
    * @return the absolute URI
    */
   public URI uri(String path, Map<String, String> query) {
-    if (query.isEmpty()) {
-      return uri(path);
-    }
-    StringBuilder b = new StringBuilder(root).append(path);
-    char sep = '?';
-    for (Map.Entry<String, String> e : query.entrySet()) {
-      b.append(sep)
-          .append(URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8))
-          .append('=')
-          .append(URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8));
-      sep = '&';
-    }
-    return URI.create(b.toString());
+    return targets.uri(path, query);
   }
 
   /**
@@ -173,30 +146,7 @@ public final class GraphTransport implements AutoCloseable {
    * @return the encoded segment
    */
   public static String segment(String value) {
-    Objects.requireNonNull(value, "value");
-    if (value.isEmpty()) {
-      throw new IllegalArgumentException("path segment must not be empty");
-    }
-    StringBuilder b = new StringBuilder(value.length());
-    for (byte x : value.getBytes(StandardCharsets.UTF_8)) {
-      char c = (char) (x & 0xff);
-      if ((c >= 'a' && c <= 'z')
-          || (c >= 'A' && c <= 'Z')
-          || (c >= '0' && c <= '9')
-          || c == '-'
-          || c == '.'
-          || c == '_'
-          || c == '~') {
-        b.append(c);
-      } else {
-        b.append('%').append(String.format(Locale.ROOT, "%02X", (int) c));
-      }
-    }
-    String s = b.toString();
-    if (s.equals(".") || s.equals("..")) {
-      throw new IllegalArgumentException("path segment must not be '.' or '..'");
-    }
-    return s;
+    return GraphTargets.segment(value);
   }
 
   /**
@@ -254,7 +204,7 @@ public final class GraphTransport implements AutoCloseable {
 
   private <T> T run(GraphRequest request, IntFunction<T> attempt) {
     ensureOpen();
-    checkTarget(request.uri());
+    targets.check(request.uri());
     try {
       return attempt.apply(1);
     } catch (WhatsAppException first) {
@@ -308,51 +258,21 @@ public final class GraphTransport implements AutoCloseable {
 
   private GraphResponse attempt(GraphRequest request) {
     BearerHeader.Entry token = bearer.current(request);
-    HttpRequest httpRequest = httpRequest(request, token);
-    long start = bodyDeadlines.now();
-    HttpResponse<InputStream> response;
-    byte[] body;
+    HttpTransport.Response response;
     try {
-      response = http.send(httpRequest, BodyHandlers.ofInputStream());
-      body =
-          StreamedBody.read(
-              response,
-              maxResponseBytes,
-              bodyDeadlines,
-              start + requestTimeout.toNanos(),
-              requestTimeoutText);
+      response = http.execute(exchanges.request(request, token, requestTimeout, false));
     } catch (IOException e) {
       throw FailureClassifier.classify(e, request);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw FailureClassifier.classify(e, request);
     }
-    return handle(request, response.statusCode(), response.headers(), body, token.token);
+    return handle(request, response.status(), response.headers(), response.body(), token.token);
   }
 
   /** Returns the observation of one attempt, or null when nothing observes. */
   private CallObservation observe(GraphRequest request, int attempt) {
-    if (!observed) {
-      return null;
-    }
-    URI uri = request.uri();
-    String template;
-    if (sameOrigin(uri, base)) {
-      String path = uri.getRawPath() == null ? "" : uri.getRawPath();
-      template =
-          PathTemplates.of(path.startsWith(rootPath) ? path.substring(rootPath.length()) : path);
-    } else {
-      template = "{media_url}";
-    }
-    GraphCallStart start =
-        new GraphCallStart(
-            request.method(),
-            template,
-            PathTemplates.operation(request.operation()),
-            uri.getHost() == null ? "" : uri.getHost(),
-            port(uri),
-            attempt);
-    return new CallObservation(start, observer.onGraphCallStart(start));
+    return observed ? CallObservation.start(observer, targets, request, attempt) : null;
   }
 
   private GraphDownload attemptDownload(
@@ -373,125 +293,26 @@ public final class GraphTransport implements AutoCloseable {
 
   private GraphDownload attemptDownload(GraphRequest request, OutputStream sink, long maxBytes) {
     BearerHeader.Entry token = bearer.current(request);
-    HttpRequest httpRequest = httpRequest(request, token);
     long start = System.nanoTime();
-    HttpResponse<InputStream> response;
+    HttpTransport.Response response;
     try {
-      response = http.send(httpRequest, BodyHandlers.ofInputStream());
+      response = http.execute(exchanges.request(request, token, requestTimeout, true));
     } catch (IOException e) {
       throw FailureClassifier.classify(e, request);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw FailureClassifier.classify(e, request);
     }
-    InputStream in = response.body();
-    // The request timeout ended with the headers; closing the stream at the deadline is what
-    // unblocks a read that waits on a stalled body.
-    AtomicBoolean expired = new AtomicBoolean();
-    CompletableFuture<Void> watchdog = new CompletableFuture<>();
-    watchdog
-        .orTimeout(
-            Math.max(1, start + downloadTimeout.toNanos() - System.nanoTime()),
-            TimeUnit.NANOSECONDS)
-        .whenComplete(
-            (ok, error) -> {
-              if (error != null) {
-                expired.set(true);
-                closeQuietly(in);
-              }
-            });
-    long written = 0;
-    try (in) {
-      int status = response.statusCode();
-      if (!request.accepts(status)) {
-        byte[] error = in.readNBytes(ERROR_BODY_MAX);
-        checkDeadline(expired);
-        handle(request, status, response.headers(), error, token.token);
-      }
-      long declared = response.headers().firstValueAsLong("Content-Length").orElse(-1L);
-      if (declared > maxBytes) {
-        throw tooLarge(request, declared + " bytes announced", maxBytes);
-      }
-      byte[] buffer = new byte[COPY_BUFFER];
-      for (int n; (n = in.read(buffer)) != -1; ) {
-        if (written + n > maxBytes) {
-          throw tooLarge(request, "more than " + maxBytes + " bytes", maxBytes);
-        }
-        try {
-          sink.write(buffer, 0, n);
-        } catch (IOException e) {
-          throw new WhatsAppException(
-              request.describe() + " failed: the output could not be written (" + e + ")", e);
-        }
-        written += n;
-      }
-      checkDeadline(expired);
-      if (log.isDebugEnabled()) {
-        log.debug(
-            "{} {} -> HTTP {}, {} bytes",
-            request.method(),
-            request.uri().getRawPath(),
-            status,
-            written);
-      }
-      return new GraphDownload(status, response.headers(), written);
-    } catch (IOException e) {
-      IOException cause = expired.get() ? deadlineOf(downloadTimeoutText) : e;
-      if (written > 0) {
-        // Bytes already reached the sink, so a retry would duplicate them; fail for good.
-        throw new WhatsAppException(
-            request.describe() + " broke off after " + written + " bytes: " + cause.getMessage(),
-            cause);
-      }
-      throw FailureClassifier.classify(cause, request);
-    } finally {
-      watchdog.complete(null);
-    }
-  }
-
-  private void checkDeadline(AtomicBoolean expired) throws IOException {
-    if (expired.get()) {
-      throw deadlineOf(downloadTimeoutText);
-    }
-  }
-
-  private static IOException deadlineOf(String timeoutText) {
-    return new BoundedBody.Exceeded(
-        BoundedBody.Exceeded.Bound.DEADLINE, "the response did not complete within " + timeoutText);
-  }
-
-  private static void closeQuietly(InputStream in) {
-    try {
-      in.close();
-    } catch (IOException ignored) {
-      // the reader sees the stream end and reports the deadline
-    }
-  }
-
-  private HttpResponse.BodyHandler<byte[]> boundedBody() {
-    return BoundedBody.handler(
-        maxResponseBytes,
-        bodyDeadlines,
-        bodyDeadlines.now(),
-        requestTimeout.toNanos(),
-        requestTimeoutText);
-  }
-
-  private static String text(Duration d) {
-    if (d.toMillis() % 1000 != 0) {
-      return d.toMillis() + " ms";
-    }
-    return d.toSeconds() + " s";
-  }
-
-  private static WhatsAppException tooLarge(GraphRequest request, String actual, long maxBytes) {
-    return new WhatsAppException(
-        request.describe()
-            + " was stopped: the body is "
-            + actual
-            + ", over the limit of "
-            + maxBytes
-            + " bytes");
+    return StreamedDownload.copy(
+        request,
+        response,
+        start,
+        downloadTimeout,
+        downloadTimeoutText,
+        sink,
+        maxBytes,
+        (status, headers, body) -> handle(request, status, headers, body, token.token),
+        log);
   }
 
   /**
@@ -504,7 +325,7 @@ public final class GraphTransport implements AutoCloseable {
    */
   public CompletableFuture<GraphResponse> executeAsync(GraphRequest request) {
     ensureOpen();
-    checkTarget(request.uri());
+    targets.check(request.uri());
     CompletableFuture<GraphResponse> result = new CompletableFuture<>();
     attemptAsync(request, null, null, 1, result);
     return result;
@@ -517,11 +338,13 @@ public final class GraphTransport implements AutoCloseable {
       int attempt,
       CompletableFuture<GraphResponse> result) {
     BearerHeader.Entry token;
-    CompletableFuture<HttpResponse<byte[]>> sent;
+    CompletableFuture<HttpTransport.Response> sent;
     CallObservation obs = observe(request, attempt);
     try {
       token = bearer.current(request);
-      sent = http.sendAsync(httpRequest(request, token), boundedBody());
+      sent =
+          http.executeAsync(
+              exchanges.request(request, token, requestTimeout, false), settings.executor());
     } catch (WhatsAppException e) {
       if (obs != null) {
         obs.failed(e);
@@ -540,7 +363,9 @@ public final class GraphTransport implements AutoCloseable {
           WhatsAppException failure;
           if (error == null) {
             try {
-              GraphResponse r = handle(request, response, token.token);
+              GraphResponse r =
+                  handle(
+                      request, response.status(), response.headers(), response.body(), token.token);
               if (context != null) {
                 context.onComplete();
               }
@@ -601,53 +426,6 @@ public final class GraphTransport implements AutoCloseable {
     }
   }
 
-  private HttpRequest httpRequest(GraphRequest request, BearerHeader.Entry token) {
-    HttpRequest.Builder b =
-        HttpRequest.newBuilder(withProof(request.uri(), token))
-            .timeout(requestTimeout)
-            .header("Authorization", token.header)
-            .header("User-Agent", userAgent);
-    if (httpVersion != null) {
-      b.version(httpVersion);
-    }
-    if (request.contentType() != null) {
-      b.header("Content-Type", request.contentType());
-    }
-    if (request.subject() instanceof RequestHeaders extra) {
-      extra.headers().forEach(b::header);
-    }
-    b.method(request.method(), request.body() == null ? BodyPublishers.noBody() : request.body());
-    return b.build();
-  }
-
-  /**
-   * Returns the URI with the token's {@code appsecret_proof} appended, for Graph itself only: the
-   * media host signs its own URLs and has no use for it.
-   */
-  private URI withProof(URI uri, BearerHeader.Entry token) {
-    if (token.proof == null || !sameOrigin(uri, base)) {
-      return uri;
-    }
-    String s = uri.toString();
-    int hash = s.indexOf('#');
-    String fragmentless = hash >= 0 ? s.substring(0, hash) : s;
-    return URI.create(
-        fragmentless
-            + (uri.getRawQuery() == null ? '?' : '&')
-            + AppSecretProof.PARAMETER
-            + '='
-            + token.proof);
-  }
-
-  private GraphResponse handle(GraphRequest request, HttpResponse<byte[]> response, String token) {
-    return handle(
-        request,
-        response.statusCode(),
-        response.headers(),
-        response.body() == null ? new byte[0] : response.body(),
-        token);
-  }
-
   private GraphResponse handle(
       GraphRequest request, int status, HttpHeaders headers, byte[] body, String token) {
     if (log.isDebugEnabled()) {
@@ -675,35 +453,6 @@ public final class GraphTransport implements AutoCloseable {
     }
   }
 
-  private void checkTarget(URI uri) {
-    if (sameOrigin(uri, base)) {
-      return;
-    }
-    String host = uri.getHost();
-    if (host != null
-        && "https".equalsIgnoreCase(uri.getScheme())
-        && settings.tokenHosts().contains(host.toLowerCase(Locale.ROOT))) {
-      return;
-    }
-    throw new IllegalArgumentException(
-        "refusing to send the access token to " + uri.getScheme() + "://" + host);
-  }
-
-  private static boolean sameOrigin(URI a, URI b) {
-    return a.getScheme() != null
-        && a.getScheme().equalsIgnoreCase(b.getScheme())
-        && a.getHost() != null
-        && a.getHost().equalsIgnoreCase(b.getHost())
-        && port(a) == port(b);
-  }
-
-  private static int port(URI u) {
-    if (u.getPort() != -1) {
-      return u.getPort();
-    }
-    return "https".equalsIgnoreCase(u.getScheme()) ? 443 : 80;
-  }
-
   private void ensureOpen() {
     if (closed) {
       throw new IllegalStateException("the WhatsAppClient is closed");
@@ -716,9 +465,9 @@ public final class GraphTransport implements AutoCloseable {
   }
 
   /**
-   * Rejects further calls; retries waiting to run give up with their last failure. If the transport
-   * created its HTTP client and the JDK supports closing it (JDK 21 and later), it is closed, which
-   * waits for calls in flight to finish. A caller-supplied HTTP client is left open.
+   * Rejects further calls; retries waiting to run give up with their last failure. Closes the HTTP
+   * transport if this transport owns it (see {@link JdkHttpTransport#close()} for the JDK's); a
+   * caller-supplied one is left open.
    */
   @Override
   public void close() {
@@ -726,12 +475,8 @@ public final class GraphTransport implements AutoCloseable {
       return;
     }
     closed = true;
-    if (ownsHttp && http instanceof AutoCloseable c) {
-      try {
-        c.close();
-      } catch (Exception e) {
-        log.debug("closing the HTTP client failed: {}", e.toString());
-      }
+    if (ownsHttp) {
+      http.close();
     }
   }
 }

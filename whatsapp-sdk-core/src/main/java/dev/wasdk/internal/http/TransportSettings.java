@@ -16,7 +16,8 @@ import org.slf4j.Logger;
 /**
  * Everything a {@link GraphTransport} needs, checked by the client builder.
  *
- * @param http the HTTP client
+ * @param http the JDK HTTP client, or null when the client was given an {@link
+ *     dev.wasdk.client.http.HttpTransport} instead
  * @param ownsHttp whether the transport created the HTTP client (and so may close it)
  * @param baseUrl the scheme, host, port and optional path prefix, such as {@code
  *     https://graph.facebook.com}
@@ -57,7 +58,6 @@ public record TransportSettings(
 
   /** Checks that nothing is null and copies the host set. */
   public TransportSettings {
-    Objects.requireNonNull(http, "http");
     Objects.requireNonNull(baseUrl, "baseUrl");
     Objects.requireNonNull(version, "version");
     Objects.requireNonNull(tokens, "tokens");
