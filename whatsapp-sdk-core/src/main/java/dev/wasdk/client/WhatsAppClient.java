@@ -694,9 +694,7 @@ public final class WhatsAppClient implements AutoCloseable {
                 ? "httpClient"
                 : executor != null
                     ? "executor"
-                    : connectTimeoutSet
-                        ? "connectTimeout"
-                        : httpVersionSet ? "httpVersion" : null;
+                    : connectTimeoutSet ? "connectTimeout" : httpVersionSet ? "httpVersion" : null;
         if (jdkSetting != null) {
           throw new IllegalStateException(
               jdkSetting
