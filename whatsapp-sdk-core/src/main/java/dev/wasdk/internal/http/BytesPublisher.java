@@ -11,11 +11,9 @@ import java.util.concurrent.Flow;
  */
 final class BytesPublisher implements BodyPublisher {
   private final byte[] bytes;
-  private final BodyPublisher delegate;
 
   BytesPublisher(byte[] bytes) {
     this.bytes = bytes;
-    this.delegate = BodyPublishers.ofByteArray(bytes);
   }
 
   byte[] bytes() {
@@ -29,6 +27,7 @@ final class BytesPublisher implements BodyPublisher {
 
   @Override
   public void subscribe(Flow.Subscriber<? super ByteBuffer> subscriber) {
-    delegate.subscribe(subscriber);
+    // Only a caller that subscribes pays for the JDK publisher: the transports take the bytes.
+    BodyPublishers.ofByteArray(bytes).subscribe(subscriber);
   }
 }
