@@ -37,6 +37,8 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -219,16 +221,59 @@ class TransportSafetyTest {
 
   @Test
   void get_headersThenStalledBody_failsWithTheRequestTimeout() throws Exception {
+    AtomicBoolean interruptedAfter = new AtomicBoolean(true);
     try (RawHttpServer server = RawHttpServer.stallingBody();
         WhatsAppClient wa = stallingClient(server)) {
       Throwable thrown =
           assertTimeoutPreemptively(
               BOUND,
-              () ->
-                  org.junit.jupiter.api.Assertions.assertThrows(
-                      RequestMaybeSentException.class, () -> wa.phoneNumbers().get()));
+              () -> {
+                Throwable t =
+                    org.junit.jupiter.api.Assertions.assertThrows(
+                        RequestMaybeSentException.class, () -> wa.phoneNumbers().get());
+                interruptedAfter.set(Thread.currentThread().isInterrupted());
+                return t;
+              });
       responseTimeout("the request timeout of 4 s").accept(thrown);
       assertThat(server.requests()).isEqualTo(1);
+      // The deadline woke the waiting call by interrupting it; that interrupt ends with the call.
+      assertThat(interruptedAfter).isFalse();
+    }
+  }
+
+  @Test
+  void get_applicationInterruptsAStalledBody_callEndsAndTheThreadStaysInterrupted()
+      throws Exception {
+    try (RawHttpServer server = RawHttpServer.stallingBody();
+        WhatsAppClient wa =
+            WhatsAppClient.builder()
+                .accessToken(TOKEN)
+                .phoneNumberId(PHONE_ID)
+                .baseUrl(server.baseUrl())
+                .requestTimeout(Duration.ofMinutes(5))
+                .retryPolicy(RetryPolicy.none())
+                .build()) {
+      AtomicReference<Throwable> thrown = new AtomicReference<>();
+      AtomicBoolean interruptedAfter = new AtomicBoolean();
+      Thread caller =
+          new Thread(
+              () -> {
+                try {
+                  wa.phoneNumbers().get();
+                } catch (RuntimeException e) {
+                  thrown.set(e);
+                }
+                interruptedAfter.set(Thread.currentThread().isInterrupted());
+              });
+      caller.start();
+      while (server.requests() == 0 && caller.isAlive()) {
+        Thread.onSpinWait();
+      }
+      caller.interrupt();
+      caller.join(BOUND.toMillis());
+      assertThat(caller.isAlive()).isFalse();
+      assertThat(thrown.get()).isInstanceOf(RequestMaybeSentException.class);
+      assertThat(interruptedAfter).isTrue();
     }
   }
 

@@ -10,6 +10,7 @@ import java.net.http.HttpRequest.BodyPublisher;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
+import java.net.http.HttpResponse.BodySubscribers;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -19,11 +20,13 @@ import org.slf4j.Logger;
 /**
  * The default {@link HttpTransport}: the JDK's {@link HttpClient}. A buffered answer is capped in
  * size and has a whole-response deadline (the JDK's own request timeout ends with the headers),
- * which one {@link BodyDeadlines} sweep per transport enforces. A blocking call reads it on the
- * calling thread from the JDK's own stream subscriber ({@link StreamedBody}), which the JDK feeds
- * from the thread that reads the socket; an asynchronous call subscribes a {@link BoundedBody},
- * which the JDK calls through the client's executor. Failures are the JDK's own exceptions, which
- * {@link FailureClassifier} reads.
+ * which one {@link BodyDeadlines} sweep per transport enforces. A blocking call keeps to the JDK's
+ * own body subscribers, which the JDK feeds from the thread that reads the socket: a body whose
+ * length is announced within the cap is collected whole by the JDK's byte-array subscriber, under a
+ * {@link CallerDeadline}; any other is read on the calling thread from the JDK's stream subscriber
+ * ({@link StreamedBody}). An asynchronous call subscribes a {@link BoundedBody}, which the JDK
+ * calls through the client's executor. Failures are the JDK's own exceptions, which {@link
+ * FailureClassifier} reads.
  *
  * <p>The synchronous path uses the client's blocking {@code send}, much faster than waiting on
  * {@code sendAsync}; the asynchronous path uses {@code sendAsync} and holds no thread. No locks;
@@ -66,16 +69,60 @@ public final class JdkHttpTransport implements HttpTransport {
       HttpResponse<InputStream> response = http.send(r, BodyHandlers.ofInputStream());
       return Response.streamed(response.statusCode(), response.headers(), response.body());
     }
-    long start = bodyDeadlines.now();
-    HttpResponse<InputStream> response = http.send(r, BodyHandlers.ofInputStream());
+    long deadline = bodyDeadlines.now() + request.timeout().toNanos();
+    CallerDeadline caller = new CallerDeadline(deadline);
+    HttpResponse<Object> response;
+    try {
+      response = http.send(r, sizedBody(request.maxBodyBytes(), caller));
+    } catch (InterruptedException | IOException e) {
+      if (caller.end()) {
+        BoundedBody.Exceeded late = BoundedBody.deadline(timeoutText(request.timeout()));
+        late.initCause(e);
+        throw late;
+      }
+      throw e;
+    } finally {
+      caller.end();
+      bodyDeadlines.remove(caller);
+    }
+    if (response.body() instanceof byte[] bytes) {
+      return Response.buffered(response.statusCode(), response.headers(), bytes);
+    }
     byte[] body =
         StreamedBody.read(
-            response,
+            response.headers(),
+            (InputStream) response.body(),
             request.maxBodyBytes(),
             bodyDeadlines,
-            start + request.timeout().toNanos(),
+            deadline,
             timeoutText(request.timeout()));
     return Response.buffered(response.statusCode(), response.headers(), body);
+  }
+
+  /**
+   * Returns the body handler of a blocking call. A body whose {@code Content-Length} is within the
+   * cap is collected by the JDK's own byte-array subscriber, and the call returns once, with the
+   * whole answer; the calling thread wakes up once per call. Its deadline is the caller's: the
+   * sweep interrupts a call still waiting for the body when it passes. Any other body (no length,
+   * or one over the cap) is read from the JDK's stream subscriber by {@link StreamedBody}, which
+   * counts the bytes.
+   */
+  private HttpResponse.BodyHandler<Object> sizedBody(long maxBytes, CallerDeadline caller) {
+    return info -> {
+      long declared = info.headers().firstValueAsLong("Content-Length").orElse(-1L);
+      if (declared >= 0 && declared <= maxBytes) {
+        bodyDeadlines.add(caller);
+        return untyped(BodySubscribers.ofByteArray());
+      }
+      return untyped(BodySubscribers.ofInputStream());
+    };
+  }
+
+  /** Widens a JDK subscriber without wrapping it, so the JDK still feeds it on its own thread. */
+  @SuppressWarnings("unchecked")
+  private static HttpResponse.BodySubscriber<Object> untyped(
+      HttpResponse.BodySubscriber<?> subscriber) {
+    return (HttpResponse.BodySubscriber<Object>) subscriber;
   }
 
   @Override

@@ -3,13 +3,16 @@ package dev.wasdk.internal.http;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.http.HttpResponse;
+import java.net.http.HttpHeaders;
 
 /**
  * Reads a blocking call's response body on the calling thread, with the bounds of {@link
  * BoundedBody}: a size cap, checked against {@code Content-Length} and against the bytes read, and
  * the whole-response deadline, which the transport's {@link BodyDeadlines} sweep enforces by
- * closing the stream, which unblocks a read that waits on a stalled body.
+ * closing the stream, which unblocks a read that waits on a stalled body. The transport uses it for
+ * a body without a {@code Content-Length}, or with one over the cap; a body announced within the
+ * cap is collected by the JDK's byte-array subscriber instead, which wakes the caller once rather
+ * than once for the headers and again for the body.
  *
  * <p>The blocking path reads from the JDK's own input-stream subscriber rather than subscribing a
  * {@link BoundedBody}: the JDK hands a body subscriber of its own the bytes on the thread that
@@ -28,9 +31,10 @@ final class StreamedBody implements BodyDeadlines.Watched {
   }
 
   /**
-   * Reads the whole body of {@code response} and closes its stream.
+   * Reads the whole body of a response and closes its stream.
    *
-   * @param response a response whose headers have arrived
+   * @param headers the response headers
+   * @param stream the body's stream, from the JDK's stream subscriber
    * @param maxBytes the largest body accepted
    * @param deadlines the transport's sweep
    * @param deadlineNanos when the whole response must have arrived, on the sweep's clock
@@ -40,15 +44,16 @@ final class StreamedBody implements BodyDeadlines.Watched {
    *     failure
    */
   static byte[] read(
-      HttpResponse<InputStream> response,
+      HttpHeaders headers,
+      InputStream stream,
       long maxBytes,
       BodyDeadlines deadlines,
       long deadlineNanos,
       String deadlineText)
       throws IOException {
-    StreamedBody body = new StreamedBody(response.body(), deadlineNanos);
+    StreamedBody body = new StreamedBody(stream, deadlineNanos);
     try (InputStream in = body.in) {
-      long declared = response.headers().firstValueAsLong("Content-Length").orElse(-1L);
+      long declared = headers.firstValueAsLong("Content-Length").orElse(-1L);
       if (declared > maxBytes) {
         throw BoundedBody.tooLarge(declared + " bytes announced", maxBytes);
       }
