@@ -148,6 +148,28 @@ public abstract class HttpTransportContract {
   }
 
   @Test
+  void calls_toDifferentUrlsInTurn_eachReachItsOwnUrl() {
+    wm.stubFor(
+        post(urlEqualTo(MESSAGES_PATH)).willReturn(okJson(TestClients.sendOk("wamid.CONTRACT3"))));
+    wm.stubFor(get(urlPathEqualTo(PHONE_PATH)).willReturn(okJson("{\"id\":\"" + PHONE_ID + "\"}")));
+    URI other = URI.create(elsewhere.baseUrl());
+    elsewhere.stubFor(
+        post(urlEqualTo(MESSAGES_PATH)).willReturn(okJson(TestClients.sendOk("wamid.ELSEWHERE"))));
+    try (WhatsAppClient wa = client();
+        WhatsAppClient second = builder(other).build()) {
+      Message text = Message.to(TO).text("Hi");
+      for (int i = 0; i < 2; i++) {
+        assertThat(wa.messages().send(text).wamid()).isEqualTo("wamid.CONTRACT3");
+        assertThat(wa.phoneNumbers().get().id()).isEqualTo(PHONE_ID);
+        assertThat(second.messages().send(text).wamid()).isEqualTo("wamid.ELSEWHERE");
+      }
+    }
+    wm.verify(2, postRequestedFor(urlEqualTo(MESSAGES_PATH)));
+    wm.verify(2, getRequestedFor(urlPathEqualTo(PHONE_PATH)));
+    elsewhere.verify(2, postRequestedFor(urlEqualTo(MESSAGES_PATH)));
+  }
+
+  @Test
   void upload_bytes_streamsTheMultipartBody() {
     byte[] jpeg = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, 0x01, 0x02};
     String path = "/v24.0/" + PHONE_ID + "/media";

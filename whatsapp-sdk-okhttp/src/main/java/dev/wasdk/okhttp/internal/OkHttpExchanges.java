@@ -11,6 +11,7 @@ import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
+import java.net.URI;
 import java.net.UnknownHostException;
 import java.net.http.HttpHeaders;
 import java.time.Duration;
@@ -25,6 +26,7 @@ import javax.net.ssl.SSLException;
 import okhttp3.Call;
 import okhttp3.Callback;
 import okhttp3.Headers;
+import okhttp3.HttpUrl;
 import okhttp3.Interceptor;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -44,6 +46,14 @@ public final class OkHttpExchanges {
   private static final byte[] EMPTY = new byte[0];
 
   private final OkHttpClient client;
+
+  /**
+   * The last URL parsed: most calls go to the same few Graph URLs, and parsing one costs more than
+   * the rest of building the request.
+   */
+  private volatile ParsedUrl lastUrl;
+
+  private record ParsedUrl(String text, HttpUrl url) {}
 
   /**
    * Derives the client every call goes through.
@@ -206,8 +216,8 @@ public final class OkHttpExchanges {
     return HttpTransport.Response.buffered(response.code(), headers(response.headers()), bytes);
   }
 
-  private static Request okRequest(HttpTransport.Request request, Progress progress) {
-    Request.Builder b = new Request.Builder().url(request.uri().toString());
+  private Request okRequest(HttpTransport.Request request, Progress progress) {
+    Request.Builder b = new Request.Builder().url(url(request.uri()));
     for (Map.Entry<String, String> h : request.headers().entrySet()) {
       b.header(h.getKey(), h.getValue());
     }
@@ -223,6 +233,17 @@ public final class OkHttpExchanges {
     b.method(request.method(), okBody);
     b.tag(Progress.class, progress);
     return b.build();
+  }
+
+  private HttpUrl url(URI uri) {
+    String text = uri.toString();
+    ParsedUrl last = lastUrl;
+    if (last != null && last.text.equals(text)) {
+      return last.url;
+    }
+    HttpUrl url = HttpUrl.get(text);
+    lastUrl = new ParsedUrl(text, url);
+    return url;
   }
 
   private static boolean needsBody(String method) {
