@@ -32,7 +32,7 @@ public final class MessageJson {
   /** Returns the request body for a message. */
   public static byte[] toBytes(Message message) {
     ByteArrayOutputStream out = new ByteArrayOutputStream(256);
-    try (JsonGenerator g = Json.MAPPER.createGenerator(out)) {
+    try (JsonGenerator g = Json.generator(out)) {
       write(g, message);
     }
     return out.toByteArray();

@@ -25,7 +25,7 @@ public final class SendResultJson {
    */
   public static SendResult parse(byte[] body, String sentTo) {
     Fields f = new Fields();
-    try (JsonParser p = Json.MAPPER.createParser(body)) {
+    try (JsonParser p = Json.parser(body)) {
       if (p.nextToken() != JsonToken.START_OBJECT) {
         throw new IllegalArgumentException("the send response is not a JSON object");
       }
