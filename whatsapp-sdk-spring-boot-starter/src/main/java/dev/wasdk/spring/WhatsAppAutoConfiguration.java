@@ -11,11 +11,13 @@ import static dev.wasdk.spring.internal.Checks.required;
 import dev.wasdk.client.ApiVersion;
 import dev.wasdk.client.MessagingTier;
 import dev.wasdk.client.WhatsAppClient;
+import dev.wasdk.client.http.HttpTransport;
 import dev.wasdk.observe.WhatsAppObserver;
 import dev.wasdk.redis.RedisLimiterStore;
 import dev.wasdk.sender.LimiterStore;
 import dev.wasdk.sender.MessageSender;
 import dev.wasdk.sender.QueueFullPolicy;
+import dev.wasdk.spring.internal.ClientConnection;
 import dev.wasdk.spring.internal.IntakeConditions;
 import dev.wasdk.spring.internal.WebStack;
 import dev.wasdk.spring.internal.WebhookEventBridge;
@@ -75,16 +77,20 @@ public final class WhatsAppAutoConfiguration {
 
   /**
    * Creates the client from {@code wasdk.access-token}, {@code wasdk.phone-number-id} and the other
-   * client properties, then applies every {@link WhatsAppClientCustomizer}.
+   * client properties, on the application's {@link HttpTransport} bean if it has one (such as an
+   * {@code OkHttpTransport}), then applies every {@link WhatsAppClientCustomizer}.
    *
    * @param properties the bound properties
+   * @param transport the application's transport, if any; the application closes it
    * @param customizers the customizers, in order
    * @return the client; closed with the application context
    */
   @Bean
   @ConditionalOnMissingBean
   public WhatsAppClient whatsAppClient(
-      WhatsAppProperties properties, ObjectProvider<WhatsAppClientCustomizer> customizers) {
+      WhatsAppProperties properties,
+      ObjectProvider<HttpTransport> transport,
+      ObjectProvider<WhatsAppClientCustomizer> customizers) {
     WhatsAppClient.Builder b = WhatsAppClient.builder();
     String token =
         required(
@@ -111,10 +117,8 @@ public final class WhatsAppAutoConfiguration {
     apply(PREFIX + "base-url", () -> b.baseUrl(properties.getBaseUrl()));
     String version = required(PREFIX + "api-version", properties.getApiVersion(), "such as v24.0");
     apply(PREFIX + "api-version", () -> b.apiVersion(ApiVersion.of(version)));
-    b.connectTimeout(positive(PREFIX + "connect-timeout", properties.getConnectTimeout()));
-    b.requestTimeout(positive(PREFIX + "request-timeout", properties.getRequestTimeout()));
-    customizers.orderedStream().forEach(c -> c.customize(b));
-    return b.build();
+    return ClientConnection.build(
+        b, properties, transport.getIfAvailable(), customizers.orderedStream());
   }
 
   /**

@@ -1,6 +1,7 @@
 package dev.wasdk.spring;
 
 import dev.wasdk.client.WhatsAppClient;
+import dev.wasdk.client.http.HttpTransport;
 import dev.wasdk.sender.LimiterStore;
 import dev.wasdk.sender.MessageSender;
 import dev.wasdk.spring.internal.NumberBeans;
@@ -156,6 +157,7 @@ public final class WhatsAppNumbersAutoConfiguration {
                     name,
                     number,
                     beanFactory.getBean(WhatsAppProperties.class),
+                    beanFactory.getBeanProvider(HttpTransport.class).getIfAvailable(),
                     beanFactory.getBeanProvider(WhatsAppClientCustomizer.class).orderedStream()));
         client.setDestroyMethodName(AbstractBeanDefinition.INFER_METHOD);
         client.setPrimary(name.equals(primary));

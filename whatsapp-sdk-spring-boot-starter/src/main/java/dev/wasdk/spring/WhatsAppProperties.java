@@ -71,8 +71,12 @@ public final class WhatsAppProperties {
   /** Graph API version of every request, such as v24.0 or 25.0. */
   private String apiVersion = "v24.0";
 
-  /** How long to wait for a connection to the Graph API. */
-  private Duration connectTimeout = Duration.ofSeconds(10);
+  /**
+   * How long to wait for a connection to the Graph API; unset, 10 seconds. It configures the HTTP
+   * client wasdk creates: a client on an HttpTransport bean, or on an HttpClient a customizer gives
+   * it, takes that one's connect timeout, and setting this as well fails the start-up.
+   */
+  private Duration connectTimeout;
 
   /**
    * How long one request may wait for its response. A send that times out may have been accepted,
@@ -200,7 +204,7 @@ public final class WhatsAppProperties {
     this.apiVersion = apiVersion;
   }
 
-  /** Returns the connect timeout. */
+  /** Returns the connect timeout, or null when unset (the client's default, 10 seconds). */
   public Duration getConnectTimeout() {
     return connectTimeout;
   }

@@ -3,11 +3,11 @@ package dev.wasdk.spring.internal;
 import static dev.wasdk.spring.internal.Checks.apply;
 import static dev.wasdk.spring.internal.Checks.applySecret;
 import static dev.wasdk.spring.internal.Checks.optional;
-import static dev.wasdk.spring.internal.Checks.positive;
 import static dev.wasdk.spring.internal.Checks.required;
 
 import dev.wasdk.client.ApiVersion;
 import dev.wasdk.client.WhatsAppClient;
+import dev.wasdk.client.http.HttpTransport;
 import dev.wasdk.sender.LimiterStore;
 import dev.wasdk.sender.MessageSender;
 import dev.wasdk.spring.MessageSenderCustomizer;
@@ -71,13 +71,14 @@ public final class NumberBeans {
 
   /**
    * Builds number {@code name}'s client: its own phone number id, token and WABA id (the last two
-   * defaulting to the shared ones), the shared base URL, version and timeouts, then every
-   * customizer.
+   * defaulting to the shared ones), the shared base URL, version and timeouts, the application's
+   * transport if it has one, then every customizer.
    */
   public static WhatsAppClient client(
       String name,
       WhatsAppNumbersProperties.Number number,
       WhatsAppProperties shared,
+      HttpTransport transport,
       Stream<WhatsAppClientCustomizer> customizers) {
     String p = "wasdk.numbers." + name + ".";
     WhatsAppClient.Builder b = WhatsAppClient.builder();
@@ -109,10 +110,7 @@ public final class NumberBeans {
     apply("wasdk.base-url", () -> b.baseUrl(shared.getBaseUrl()));
     String version = required("wasdk.api-version", shared.getApiVersion(), "such as v24.0");
     apply("wasdk.api-version", () -> b.apiVersion(ApiVersion.of(version)));
-    b.connectTimeout(positive("wasdk.connect-timeout", shared.getConnectTimeout()));
-    b.requestTimeout(positive("wasdk.request-timeout", shared.getRequestTimeout()));
-    customizers.forEach(c -> c.customize(b));
-    return b.build();
+    return ClientConnection.build(b, shared, transport, customizers);
   }
 
   /**
