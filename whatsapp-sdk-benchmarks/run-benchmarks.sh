@@ -38,6 +38,7 @@ case "$MODE" in
     REPS=${REPS:-1}
     SEND_JMH="-f 1 -wi 4 -w 1s -i 2 -r 1s"
     SEND64_JMH="$SEND_JMH"
+    SEND_ROUNDS="4 1 4"
     WEBHOOK_JMH="-f 1 -wi 1 -w 1s -i 2 -r 1s"
     LIMITER="InMemoryLimiterBenchmark\.(wasdkTryTake|bucket4jKeyed)$"
     LIMITER_JMH="-f 1 -wi 1 -w 500ms -i 2 -r 500ms"
@@ -62,6 +63,9 @@ case "$MODE" in
     # sends per second still rose from 8,200 at the 12th warm-up iteration to 13,100 at the 20th
     # (2 s each), so 8 iterations measured the warm-up more than the send path.
     SEND64_JMH="-f 1 -wi 20 -w 2s -i 4 -r 2s"
+    # SendRounds: wasdk and its raw peer in alternating rounds in one JVM (rounds, seconds per side,
+    # warm-up seconds per thread count), the two sides sharing one JIT and the same machine load.
+    SEND_ROUNDS="10 1.5 15"
     WEBHOOK_JMH="-f 1 -wi 2 -w 1s -i 3 -r 1s"
     LIMITER="InMemoryLimiterBenchmark\.(wasdkTryTake|wasdkTryTakeNanoTime|bucket4jKeyed)$"
     LIMITER_JMH="-f 1 -wi 2 -w 1s -i 2 -r 1s"
@@ -160,6 +164,9 @@ for rep in $(seq 1 "$REPS"); do
           # shellcheck disable=SC2086
           jmh send "t$t" "$rep" 'SendBenchmark\.(raw|wasdk|camel|okhttp|wasdkOkhttp)$' -t "$t" $opts
         done
+        # shellcheck disable=SC2086
+        harness send rounds "$rep" -Dsun.net.httpserver.nodelay=true -Xms512m -Xmx512m \
+          -cp "$JAR_REL" dev.wasdk.benchmarks.send.SendRounds 1,8,64 $SEND_ROUNDS
         ;;
       webhook)
         # shellcheck disable=SC2086

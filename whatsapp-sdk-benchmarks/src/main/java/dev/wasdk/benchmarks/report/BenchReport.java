@@ -39,6 +39,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class BenchReport {
   private static final Pattern REPETITION = Pattern.compile("-r(\\d+)\\.(json|txt)$");
+  private static final Pattern SEND_ROUNDS_KEY =
+      Pattern.compile("sendRounds\\.jdk\\.t(\\d+)\\.ratio");
   private static final List<String> SUITES =
       List.of(
           "send",
@@ -362,6 +364,51 @@ public final class BenchReport {
     return t;
   }
 
+  /** The alternating rounds in one JVM ({@code SendRounds}), when the run has them. */
+  private void appendSendRounds(StringBuilder md) {
+    Set<Integer> counts = new TreeSet<>();
+    for (String k : figures.keySet()) {
+      Matcher m = SEND_ROUNDS_KEY.matcher(k);
+      if (m.matches()) {
+        counts.add(Integer.parseInt(m.group(1)));
+      }
+    }
+    if (counts.isEmpty()) {
+      return;
+    }
+    md.append("\n**Alternating rounds in one JVM** (`SendRounds`): each round sends from one side")
+        .append(" and then the other for the same time, the order alternating; a round's ratio is")
+        .append(" the raw side's sends per second ÷ wasdk's; per repetition the median over the")
+        .append(" rounds, here the median (min–max) over the repetitions.\n\n")
+        .append("| threads | wasdk time ÷ raw `HttpClient` | wasdk-okhttp time ÷ raw OkHttp |\n")
+        .append("|---|---|---|\n");
+    List<String> jdk = new ArrayList<>();
+    List<String> ok = new ArrayList<>();
+    for (int t : counts) {
+      Spread j = figure("sendRounds.jdk.t" + t + ".ratio");
+      Spread o = figure("sendRounds.okhttp.t" + t + ".ratio");
+      md.append(
+          String.format(
+              Locale.ROOT,
+              "| %d | **%s** | **%s** |%n",
+              t,
+              j.format(BenchReport::times),
+              o.format(BenchReport::times)));
+      String label = t == 1 ? "1 thread" : t + " threads";
+      if (j.n() > 0) {
+        jdk.add(label + ": " + verdict(j, 1.10));
+      }
+      if (o.n() > 0) {
+        ok.add(label + ": " + verdict(o, 1.05));
+      }
+    }
+    md.append("\nTarget wasdk ≤ 1.10× raw `HttpClient`: ")
+        .append(String.join("; ", jdk))
+        .append(". Target wasdk-okhttp ≤ 1.05× raw OkHttp: ")
+        .append(String.join("; ", ok))
+        .append(".\n");
+  }
+
   private String send() {
     StringBuilder md = new StringBuilder(header("send", "Send path: sends per second"));
     boolean http11 =
@@ -445,6 +492,7 @@ public final class BenchReport {
           .append(String.join("; ", okhttpVerdicts))
           .append(".\n");
     }
+    appendSendRounds(md);
     return md.append(footer("send")).toString();
   }
 

@@ -1,32 +1,20 @@
 package dev.wasdk.benchmarks.send;
 
 import com.sun.management.OperatingSystemMXBean;
+import dev.wasdk.benchmarks.send.RawPosts.Side;
 import dev.wasdk.client.WhatsAppClient;
 import dev.wasdk.message.Message;
 import dev.wasdk.okhttp.OkHttpTransport;
 import java.io.IOException;
-import java.io.InputStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpRequest.BodyPublishers;
-import java.net.http.HttpResponse.BodyHandlers;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
-import okhttp3.ConnectionPool;
-import okhttp3.MediaType;
-import okhttp3.OkHttpClient;
-import okhttp3.Request;
-import okhttp3.RequestBody;
-import okhttp3.Response;
 
 /**
  * One sending thread, wasdk against its raw peer on the same loopback server, in alternating rounds
@@ -49,16 +37,9 @@ import okhttp3.Response;
  * </pre>
  */
 public final class SendCpuByThread {
-  private static final String TOKEN = "EAAG-benchmark-token-not-secret-0123456789";
-  private static final String PHONE_ID = "106540352242922";
   private static final int WARM_UP_ROUNDS = 2;
 
   private SendCpuByThread() {}
-
-  /** One side of the comparison: a blocking send. */
-  private interface Side {
-    void send() throws IOException, InterruptedException;
-  }
 
   /** The medians of one side's rounds. */
   private record Figures(double wallMicros, double processCpuMicros, double callerCpuMicros) {}
@@ -80,19 +61,21 @@ public final class SendCpuByThread {
     boolean onOkhttp = peer.equals("okhttp");
     try (LoopbackServer server = new LoopbackServer(16)) {
       WhatsAppClient.Builder builder =
-          WhatsAppClient.builder().accessToken(TOKEN).phoneNumberId(PHONE_ID);
+          WhatsAppClient.builder().accessToken(RawPosts.TOKEN).phoneNumberId(RawPosts.PHONE_ID);
       OkHttpTransport transport = onOkhttp ? OkHttpTransport.create() : null;
       if (transport != null) {
         builder.transport(transport);
       }
       try (WhatsAppClient wa = builder.baseUrl(server.baseUrl()).build()) {
-        Message message =
-            Message.to("+16505551234").text("Your order 4711 has shipped and arrives Tuesday.");
+        Message message = Message.to(RawPosts.TO).text(RawPosts.TEXT);
         wa.messages().send(message);
         byte[] body = server.lastBody();
         URI uri = URI.create(server.baseUrl() + server.lastPath());
         Side wasdk = () -> wa.messages().send(message);
-        Side raw = onOkhttp ? okhttpPost(uri, body) : jdkPost(uri, body, peer.equals("jdk-stream"));
+        Side raw =
+            onOkhttp
+                ? RawPosts.okhttp(uri, body)
+                : RawPosts.jdk(uri, body, peer.equals("jdk-stream"));
         run(peer, wasdk, raw, sends, rounds);
       } finally {
         if (transport != null) {
@@ -200,52 +183,5 @@ public final class SendCpuByThread {
     List<Double> sorted = new ArrayList<>(values);
     Collections.sort(sorted);
     return sorted.get(sorted.size() / 2);
-  }
-
-  private static Side jdkPost(URI uri, byte[] body, boolean stream) {
-    HttpClient raw =
-        HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(10))
-            .build();
-    String authorization = "Bearer " + TOKEN;
-    return () -> {
-      HttpRequest request =
-          HttpRequest.newBuilder(uri)
-              .timeout(Duration.ofSeconds(30))
-              .header("Authorization", authorization)
-              .header("User-Agent", "raw/1.0")
-              .header("Content-Type", "application/json")
-              .POST(BodyPublishers.ofByteArray(body))
-              .build();
-      if (stream) {
-        try (InputStream in = raw.send(request, BodyHandlers.ofInputStream()).body()) {
-          in.readAllBytes();
-        }
-      } else {
-        raw.send(request, BodyHandlers.ofByteArray());
-      }
-    };
-  }
-
-  private static Side okhttpPost(URI uri, byte[] body) {
-    OkHttpClient client =
-        new OkHttpClient.Builder()
-            .connectionPool(new ConnectionPool(64, 5, TimeUnit.MINUTES))
-            .connectTimeout(Duration.ofSeconds(10))
-            .readTimeout(Duration.ofSeconds(30))
-            .build();
-    Request request =
-        new Request.Builder()
-            .url(uri.toString())
-            .header("Authorization", "Bearer " + TOKEN)
-            .header("User-Agent", "okhttp-peer/1.0")
-            .post(RequestBody.create(body, MediaType.get("application/json")))
-            .build();
-    return () -> {
-      try (Response response = client.newCall(request).execute()) {
-        response.body().bytes();
-      }
-    };
   }
 }

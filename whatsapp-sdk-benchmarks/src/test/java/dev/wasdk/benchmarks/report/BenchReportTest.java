@@ -145,6 +145,35 @@ class BenchReportTest {
   }
 
   @Test
+  void section_sendWithRounds_addsTheAlternatingRoundsTableAndItsVerdicts() throws IOException {
+    write(
+        "send-t1-r1.json",
+        "[" + jmh("SendBenchmark.raw", 1, null, 1000) + ",",
+        jmh("SendBenchmark.wasdk", 1, null, 900) + "]");
+    write(
+        "send-rounds-r1.txt",
+        "RESULT sendRounds.jdk.t1.ratio 1.02",
+        "RESULT sendRounds.okhttp.t1.ratio 1.08",
+        "RESULT sendRounds.jdk.t8.ratio 1.20",
+        "RESULT sendRounds.okhttp.t8.ratio 0.97");
+    write(
+        "send-rounds-r2.txt",
+        "RESULT sendRounds.jdk.t1.ratio 1.04",
+        "RESULT sendRounds.okhttp.t1.ratio 1.02",
+        "RESULT sendRounds.jdk.t8.ratio 1.00",
+        "RESULT sendRounds.okhttp.t8.ratio 0.99");
+
+    String md = BenchReport.read(raw()).section("send");
+
+    assertThat(md)
+        .contains("| threads | wasdk time ÷ raw `HttpClient` | wasdk-okhttp time ÷ raw OkHttp |")
+        .contains("| 1 | **1.03× (1.02×–1.04×)** | **1.05× (1.02×–1.08×)** |")
+        .contains("| 8 | **1.10× (1.00×–1.20×)** | **0.98× (0.97×–0.99×)** |")
+        .contains("Target wasdk ≤ 1.10× raw `HttpClient`: 1 thread: met")
+        .contains("Target wasdk-okhttp ≤ 1.05× raw OkHttp: 1 thread: met by the median");
+  }
+
+  @Test
   void section_sendWithoutOkHttp_hasNoOkHttpColumns() throws IOException {
     write(
         "send-t1-r1.json",
