@@ -2,6 +2,7 @@ package dev.wasdk.observe;
 
 import dev.wasdk.internal.observe.SafeObserver;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -107,7 +108,9 @@ public interface WhatsAppObserver {
    *
    * <p>Handlers of a synchronous endpoint run inside {@link #onWebhookStart()}'s observation and
    * are not reported here. A hand-off that keeps its events outside this JVM (a Redis stream, say)
-   * does not carry the context, and its handlers are not reported either.
+   * carries the context as propagation fields instead ({@link #inject()}), and its worker, maybe in
+   * another app instance, runs each handler inside the context {@link #extract} rebuilt from them;
+   * that handler is reported here too.
    *
    * @param start the event's type
    * @return what receives the handler's end; {@link Observation#none()} by default
@@ -136,6 +139,54 @@ public interface WhatsAppObserver {
    * @return the captured context; {@link CapturedContext#none()} by default
    */
   default CapturedContext capture() {
+    return CapturedContext.none();
+  }
+
+  /**
+   * Writes the context current on the calling thread as propagation fields, to carry it out of this
+   * JVM: a durable webhook hand-off (a Redis stream) calls it inside the context {@link #capture()}
+   * took on the delivery's request thread and stores the fields with each event, and its worker, in
+   * whichever app instance, gives them to {@link #extract}. A tracer writes what its propagator
+   * writes, such as the W3C {@code traceparent} and {@code tracestate}.
+   *
+   * <p>The fields are names and values of a few dozen characters: they must hold only what the
+   * propagator writes, never a token, a phone number or message content, since they are stored
+   * beside the event. An observer that writes fields also captures ({@link #capture()}): a hand-off
+   * takes no fields from a delivery whose captured context is {@link CapturedContext#none()}. Must
+   * be quick and must not block.
+   *
+   * <pre>{@code
+   * public Map<String, String> inject() {
+   *   Map<String, String> fields = new HashMap<>();
+   *   propagator.inject(Context.current(), fields, Map::put);
+   *   return fields;
+   * }
+   * }</pre>
+   *
+   * @return the fields, never null; an empty map by default, and when nothing is current
+   */
+  default Map<String, String> inject() {
+    return Map.of();
+  }
+
+  /**
+   * Rebuilds a context from fields that {@link #inject()} wrote, maybe in another app instance: a
+   * hand-off worker calls it with the fields stored beside an event and makes the result current
+   * around that event's handler ({@link #onHandlerStart}), so that the handler joins the delivery's
+   * trace. Fields this observer did not write (another observer's) are ignored; fields it cannot
+   * read give {@link CapturedContext#none()}, never an exception.
+   *
+   * <pre>{@code
+   * public CapturedContext extract(Map<String, String> fields) {
+   *   Context remote = propagator.extract(Context.root(), fields, getter);
+   *   return () -> remote.makeCurrent()::close;
+   * }
+   * }</pre>
+   *
+   * @param fields the propagation fields, unmodifiable; maybe empty
+   * @return the rebuilt context; {@link CapturedContext#none()} by default
+   */
+  default CapturedContext extract(Map<String, String> fields) {
     return CapturedContext.none();
   }
 }

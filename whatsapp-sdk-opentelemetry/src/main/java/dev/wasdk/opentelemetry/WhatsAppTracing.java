@@ -17,9 +17,15 @@ import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
+import io.opentelemetry.context.propagation.TextMapGetter;
+import io.opentelemetry.context.propagation.TextMapPropagator;
+import io.opentelemetry.context.propagation.TextMapSetter;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -51,6 +57,15 @@ import java.util.Objects;
  * its status to error. It is current while the handler runs, so a reply the handler sends, directly
  * or through a sender, is its child: one trace still shows the inbound message, the handler and the
  * reply.
+ *
+ * <p><b>Across a Redis stream.</b> A durable hand-off ({@code RedisStreamHandoff}) keeps the events
+ * outside the JVM, so the context crosses as text: {@link #inject()} writes the delivery's context
+ * with the OpenTelemetry instance's {@link TextMapPropagator} (W3C {@code traceparent} and {@code
+ * tracestate} when the instance has no propagator of its own), the hand-off stores the fields with
+ * each event, and a {@code RedisStreamWorker} given this tracing, in whichever app instance,
+ * rebuilds the context with {@link #extract} and runs the handler in a {@code handle whatsapp} span
+ * that is a child of the delivery span, as above. A reply the handler sends is its child: the trace
+ * crosses instances.
  *
  * <p><b>Through the sender.</b> A message submitted to a {@code MessageSender} is sent from the
  * sender's own thread, inside the context that was current when it was submitted ({@link
@@ -110,11 +125,13 @@ public final class WhatsAppTracing implements WhatsAppObserver {
   public static final int DEFAULT_REMEMBERED_SENDS = 10_000;
 
   private final Tracer tracer;
+  private final TextMapPropagator propagator;
   private final SentMessages sent;
   private final SenderListener senderListener = new SentRecorder();
 
-  private WhatsAppTracing(Tracer tracer, int rememberedSends) {
+  private WhatsAppTracing(Tracer tracer, TextMapPropagator propagator, int rememberedSends) {
     this.tracer = tracer;
+    this.propagator = propagator;
     this.sent = new SentMessages(rememberedSends);
   }
 
@@ -144,7 +161,12 @@ public final class WhatsAppTracing implements WhatsAppObserver {
       throw new IllegalArgumentException(
           "rememberedSends must be at least 1, but was " + rememberedSends);
     }
-    return new WhatsAppTracing(openTelemetry.getTracer(INSTRUMENTATION_NAME), rememberedSends);
+    TextMapPropagator own = openTelemetry.getPropagators().getTextMapPropagator();
+    // An instance built without propagators has the no-op one, which writes no field at all.
+    TextMapPropagator propagator =
+        own.fields().isEmpty() ? W3CTraceContextPropagator.getInstance() : own;
+    return new WhatsAppTracing(
+        openTelemetry.getTracer(INSTRUMENTATION_NAME), propagator, rememberedSends);
   }
 
   /**
@@ -159,6 +181,67 @@ public final class WhatsAppTracing implements WhatsAppObserver {
       return CapturedContext.none();
     }
     return () -> taken.makeCurrent()::close;
+  }
+
+  /**
+   * Writes the current OpenTelemetry context with the instance's text-map propagator (W3C trace
+   * context when it has none), for a hand-off that stores events outside this JVM.
+   *
+   * @return the propagator's fields, such as {@code traceparent}; empty when nothing is current
+   */
+  @Override
+  public Map<String, String> inject() {
+    Context current = Context.current();
+    if (current == Context.root()) {
+      return Map.of();
+    }
+    Map<String, String> fields = new HashMap<>(4);
+    propagator.inject(current, fields, MapCarrier.INSTANCE);
+    return fields.isEmpty() ? Map.of() : fields;
+  }
+
+  /**
+   * Rebuilds the context that {@link #inject()} wrote, maybe in another app instance, as the remote
+   * parent of what runs inside it (the handler's span).
+   *
+   * @param fields the stored fields
+   * @return the context; {@link CapturedContext#none()} when the fields hold none this propagator
+   *     reads, or an invalid one
+   */
+  @Override
+  public CapturedContext extract(Map<String, String> fields) {
+    Objects.requireNonNull(fields, "fields");
+    if (fields.isEmpty()) {
+      return CapturedContext.none();
+    }
+    Context remote = propagator.extract(Context.root(), fields, MapCarrier.INSTANCE);
+    if (remote == Context.root()) {
+      return CapturedContext.none();
+    }
+    return () -> remote.makeCurrent()::close;
+  }
+
+  /** Reads and writes propagation fields in a plain map. */
+  private enum MapCarrier
+      implements TextMapGetter<Map<String, String>>, TextMapSetter<Map<String, String>> {
+    INSTANCE;
+
+    @Override
+    public Iterable<String> keys(Map<String, String> carrier) {
+      return carrier.keySet();
+    }
+
+    @Override
+    public String get(Map<String, String> carrier, String key) {
+      return carrier == null ? null : carrier.get(key);
+    }
+
+    @Override
+    public void set(Map<String, String> carrier, String key, String value) {
+      if (carrier != null && key != null && value != null) {
+        carrier.put(key, value);
+      }
+    }
   }
 
   /**

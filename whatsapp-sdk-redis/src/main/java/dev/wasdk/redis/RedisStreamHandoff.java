@@ -1,8 +1,10 @@
 package dev.wasdk.redis;
 
 import dev.wasdk.internal.redis.LimiterScripts.Script;
+import dev.wasdk.internal.redis.StreamCarrier;
 import dev.wasdk.internal.redis.StreamCodec;
 import dev.wasdk.internal.redis.StreamScripts;
+import dev.wasdk.webhooks.DeliveryContext;
 import dev.wasdk.webhooks.WebhookHandoff;
 import dev.wasdk.webhooks.event.WebhookEvent;
 import io.lettuce.core.Limit;
@@ -22,6 +24,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A durable {@link WebhookHandoff} on Redis Streams: accepting a delivery adds each of its events,
@@ -52,6 +56,15 @@ import java.util.Optional;
  * were handled, so set both well above your worst backlog; a worker counts and logs the pending
  * entries it finds trimmed.
  *
+ * <p><b>Traces.</b> With an observer on the endpoint (tracing), each entry also holds the
+ * delivery's trace context as the observer's propagation fields ({@link DeliveryContext#carrier()},
+ * such as the W3C {@code traceparent}), under names prefixed {@code ctx.}, and a worker given the
+ * same observer ({@link RedisStreamWorker.Builder#observer}) runs the handler inside it, in
+ * whichever instance: the handler and the reply it sends join the delivery's trace. The fields stay
+ * with the entry when it is delivered again, buried and replayed. Nothing is added when nothing
+ * observes; a carrier over 32 fields or 4,096 characters is dropped with a warning, and the events
+ * are still accepted.
+ *
  * <p><b>Dead letters.</b> An event whose handling failed {@link
  * RedisStreamWorker.Builder#maxDeliveries} times is moved to the dead-letter stream ({@code
  * <stream>:dead}), listed by {@link #deadLetters} and put back by {@link #replay}.
@@ -71,6 +84,8 @@ public final class RedisStreamHandoff implements WebhookHandoff, AutoCloseable {
 
   /** The default age bound of the stream: Meta's retry period. */
   public static final Duration DEFAULT_MAX_AGE = Duration.ofDays(7);
+
+  private static final Logger log = LoggerFactory.getLogger(RedisStreamHandoff.class);
 
   private final RedisClient client;
   private final boolean ownsClient;
@@ -117,21 +132,52 @@ public final class RedisStreamHandoff implements WebhookHandoff, AutoCloseable {
    */
   @Override
   public boolean accept(List<WebhookEvent> events) {
+    return accept(events, DeliveryContext.none());
+  }
+
+  /**
+   * Adds the events to the stream, all or none, each with the delivery's trace context when it has
+   * one (see <b>Traces</b> above): what {@link dev.wasdk.webhooks.WebhookEndpoint} calls.
+   *
+   * @return true once Redis has taken them
+   * @throws IllegalStateException if Redis cannot be reached or refuses the add
+   */
+  @Override
+  public boolean accept(List<WebhookEvent> events, DeliveryContext context) {
     Objects.requireNonNull(events, "events");
+    Objects.requireNonNull(context, "context");
     if (events.isEmpty()) {
       return true;
     }
-    List<String> args = new ArrayList<>(2 + events.size() * 16);
+    List<String> carrier = carrierFields(context);
+    List<String> args = new ArrayList<>(2 + events.size() * (16 + carrier.size()));
     args.add(Long.toString(maxLength));
     long minId = clock.millis() - maxAge.toMillis();
     args.add(minId > 0 ? Long.toString(minId) : "0");
     for (WebhookEvent e : events) {
       List<String> kv = StreamCodec.encode(e);
-      args.add(Integer.toString(kv.size()));
+      args.add(Integer.toString(kv.size() + carrier.size()));
       args.addAll(kv);
+      args.addAll(carrier);
     }
     eval(StreamScripts.ADD_ALL, ScriptOutputType.MULTI, new String[] {stream}, args);
     return true;
+  }
+
+  /** The delivery's trace context as entry fields; never fails the delivery. */
+  private static List<String> carrierFields(DeliveryContext context) {
+    if (context == DeliveryContext.none()) {
+      return List.of();
+    }
+    try {
+      return StreamCarrier.encode(context.carrier());
+    } catch (RuntimeException e) {
+      log.warn(
+          "A webhook delivery's trace context could not be taken; its events are handed off"
+              + " without it: {}",
+          e.getClass().getName());
+      return List.of();
+    }
   }
 
   /**

@@ -1,8 +1,11 @@
 package dev.wasdk.redis;
 
 import dev.wasdk.internal.redis.LimiterScripts.Script;
+import dev.wasdk.internal.redis.StreamCarrier;
 import dev.wasdk.internal.redis.StreamCodec;
 import dev.wasdk.internal.redis.StreamScripts;
+import dev.wasdk.observe.WhatsAppObserver;
+import dev.wasdk.webhooks.DeliveryContext;
 import dev.wasdk.webhooks.WebhookParser;
 import dev.wasdk.webhooks.WebhookRouter;
 import dev.wasdk.webhooks.event.WebhookEvent;
@@ -59,6 +62,13 @@ import org.slf4j.LoggerFactory;
  * rebuilt, goes to the dead-letter stream. Handling is at least once: an event whose handler
  * succeeded but whose acknowledgement was lost (Redis down at that moment) is handled again, so
  * handlers should be idempotent.
+ *
+ * <p><b>Traces.</b> Given the endpoint's observer ({@link Builder#observer}), a worker rebuilds
+ * each entry's delivery context from the propagation fields the hand-off stored with it ({@link
+ * DeliveryContext#of}) and runs the handler through {@link DeliveryContext#dispatch}: the handler
+ * is reported to {@link WhatsAppObserver#onHandlerStart} and, with tracing, runs in the delivery's
+ * trace, although it was received by another instance; so does the reply it sends. An entry without
+ * such fields is handled the same way, outside any trace.
  *
  * <p><b>Threads.</b> {@link Builder#threads} threads read and handle new entries, each on its own
  * connection; one more claims idle entries. Handlers must be thread-safe. Events of one delivery
@@ -276,7 +286,7 @@ public final class RedisStreamWorker implements AutoCloseable {
     }
     boolean ok;
     try {
-      ok = config.router.dispatch(event);
+      ok = deliveryContext(m.getBody()).dispatch(config.router, event);
     } catch (RuntimeException e) {
       ok = false; // the router isolates handler failures; this is a safety net
     }
@@ -286,6 +296,21 @@ public final class RedisStreamWorker implements AutoCloseable {
     }
     cmd.xack(config.stream, config.group, m.getId());
     handled.incrementAndGet();
+  }
+
+  /** The entry's delivery context, rebuilt for the observer; never fails the handling. */
+  private DeliveryContext deliveryContext(Map<String, String> fields) {
+    if (config.observer == WhatsAppObserver.none()) {
+      return DeliveryContext.none();
+    }
+    try {
+      return DeliveryContext.of(config.observer, StreamCarrier.decode(fields));
+    } catch (RuntimeException e) {
+      log.warn(
+          "A webhook event's trace context could not be rebuilt; it is handled without it: {}",
+          e.getClass().getName());
+      return DeliveryContext.of(config.observer, Map.of());
+    }
   }
 
   private void bury(RedisCommands<String, String> cmd, String id, String reason, long deliveries) {
@@ -373,6 +398,7 @@ public final class RedisStreamWorker implements AutoCloseable {
     private Duration commandTimeout = Duration.ofSeconds(2);
     private Duration drainTimeout = Duration.ofSeconds(30);
     private WebhookParser parser = WebhookParser.create();
+    private WhatsAppObserver observer = WhatsAppObserver.none();
 
     private Builder(WebhookRouter router) {
       this.router = Objects.requireNonNull(router, "router");
@@ -508,6 +534,22 @@ public final class RedisStreamWorker implements AutoCloseable {
     /** Sets the parser that rebuilds events. Default {@link WebhookParser#create()}. */
     public Builder parser(WebhookParser parser) {
       this.parser = Objects.requireNonNull(parser, "parser");
+      return this;
+    }
+
+    /**
+     * Sets the observer that sees each handler ({@link WhatsAppObserver#onHandlerStart}) and
+     * rebuilds the delivery's trace context from each entry ({@link WhatsAppObserver#extract}), so
+     * that the handler runs in the trace of the delivery that another instance received. Give it
+     * the webhook endpoint's observer (a {@code WhatsAppTracing}, say). Default {@link
+     * WhatsAppObserver#none()}: handlers run unobserved and stored contexts are ignored. An
+     * observer that throws is logged and ignored.
+     *
+     * @param observer the observer
+     * @return this builder
+     */
+    public Builder observer(WhatsAppObserver observer) {
+      this.observer = WhatsAppObserver.of(Objects.requireNonNull(observer, "observer"));
       return this;
     }
 

@@ -9,6 +9,7 @@ import static dev.wasdk.spring.internal.Checks.required;
 
 import dev.wasdk.jdbc.JdbcDeduplicator;
 import dev.wasdk.jdbc.JdbcStores;
+import dev.wasdk.observe.WhatsAppObserver;
 import dev.wasdk.redis.RedisDeduplicator;
 import dev.wasdk.redis.RedisStreamHandoff;
 import dev.wasdk.redis.RedisStreamWorker;
@@ -52,7 +53,9 @@ import org.springframework.context.annotation.Configuration;
  * wasdk.redis.enabled}, which is about the sender's limits), over one Lettuce client shared by the
  * store, the hand-off and the worker. The Redis and JDBC stores remember a done event for {@code
  * wasdk.webhook.dedupe.horizon}. The worker starts once the context is refreshed, so every
- * {@code @EventListener} is in place first, and stops, draining, when it closes.
+ * {@code @EventListener} is in place first, and stops, draining, when it closes. It gets every
+ * {@link WhatsAppObserver} bean, as the webhook endpoint does, so that with tracing each listener
+ * runs in the trace of the delivery it came from, whichever instance received it.
  *
  * <p>A selected backend whose module is not on the class path, or a JDBC store without a {@code
  * DataSource} bean, fails the startup with a message that names the property and the dependency.
@@ -180,7 +183,8 @@ public final class WhatsAppWebhookIntakeAutoConfiguration {
         RedisClient whatsAppWebhookRedisClient,
         WebhookRouter router,
         WhatsAppProperties properties,
-        WhatsAppWebhookIntakeProperties intake) {
+        WhatsAppWebhookIntakeProperties intake,
+        ObjectProvider<WhatsAppObserver> observers) {
       WhatsAppWebhookIntakeProperties.RedisStream s = intake.getRedisStream();
       RedisStreamWorker.Builder b =
           RedisStreamWorker.builder(router)
@@ -199,6 +203,8 @@ public final class WhatsAppWebhookIntakeAutoConfiguration {
           STREAM + "dead-letter-max-length",
           () -> b.deadLetterMaxLength(s.getDeadLetterMaxLength()));
       b.drainTimeout(notNegative(STREAM + "drain-timeout", s.getDrainTimeout()));
+      // The endpoint's observers, in the same order: each handler joins its delivery's trace.
+      b.observer(WhatsAppObserver.of(observers.orderedStream().toList()));
       return new RedisStreamWorkerLifecycle(b::start);
     }
   }

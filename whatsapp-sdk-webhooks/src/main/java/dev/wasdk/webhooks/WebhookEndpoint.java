@@ -560,8 +560,10 @@ public final class WebhookEndpoint {
      * dispatch the handlers run while the delivery is observed, on the same thread, so a tracer's
      * span is current in them. With an asynchronous dispatch the observer's context is taken as the
      * events are handed off and passed to {@link WebhookHandoff#accept(List, DeliveryContext)}, so
-     * that handlers run later by {@link QueuedHandoff} run inside it and are reported to {@link
-     * WhatsAppObserver#onHandlerStart}. An observer that throws is logged and ignored.
+     * that handlers run later by {@link QueuedHandoff}, or by a durable hand-off's workers that
+     * carry it as {@link DeliveryContext#carrier() propagation fields}, run inside it and are
+     * reported to {@link WhatsAppObserver#onHandlerStart}. An observer that throws is logged and
+     * ignored.
      *
      * @param observer the observer
      * @return this builder

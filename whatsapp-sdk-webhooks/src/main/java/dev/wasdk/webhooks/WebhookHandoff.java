@@ -41,8 +41,12 @@ public interface WebhookHandoff {
    * Takes over the new events of one delivery, with the delivery's context: what {@link
    * WebhookEndpoint} calls. A hand-off that runs the handlers in this JVM overrides it, keeps the
    * context with the events and runs each one through {@link DeliveryContext#dispatch}, so that the
-   * handlers run in the delivery's trace and are observed ({@link QueuedHandoff} does). By default
-   * the context is dropped and {@link #accept(List)} takes the events.
+   * handlers run in the delivery's trace and are observed ({@link QueuedHandoff} does). A hand-off
+   * that stores the events outside this JVM overrides it too, stores {@link
+   * DeliveryContext#carrier()} beside them, and its worker rebuilds the context with {@link
+   * DeliveryContext#of(dev.wasdk.observe.WhatsAppObserver, java.util.Map)} ({@code
+   * RedisStreamHandoff} does). By default the context is dropped and {@link #accept(List)} takes
+   * the events.
    *
    * @param events the events in payload order; never empty, unmodifiable
    * @param context the delivery's context, taken on the request thread

@@ -16,7 +16,10 @@ import dev.wasdk.observe.WhatsAppObserver;
 import dev.wasdk.webhooks.event.WebhookEvent;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -46,6 +49,25 @@ class HandoffContextTest {
           return () -> {
             String before = CURRENT.get();
             CURRENT.set(taken);
+            return () -> CURRENT.set(before);
+          };
+        }
+
+        @Override
+        public Map<String, String> inject() {
+          String current = CURRENT.get();
+          return current == null ? Map.of() : Map.of("trace", current);
+        }
+
+        @Override
+        public CapturedContext extract(Map<String, String> fields) {
+          String remote = fields.get("trace");
+          if (remote == null) {
+            return CapturedContext.none();
+          }
+          return () -> {
+            String before = CURRENT.get();
+            CURRENT.set("remote " + remote);
             return () -> CURRENT.set(before);
           };
         }
@@ -134,6 +156,94 @@ class HandoffContextTest {
     assertThat(handoff.shutdown(Duration.ofSeconds(10))).isEmpty();
 
     assertThat(seen).containsExactly("handler ok-1 (UnknownEvent) in null on request thread false");
+  }
+
+  @Test
+  void carrier_takenOnTheRequestThread_isReadableOnAnotherThreadLater() throws Exception {
+    CompletableFuture<DeliveryContext> handedOff = new CompletableFuture<>();
+    WebhookEndpoint endpoint =
+        WebhookEndpoint.builder()
+            .appSecret(APP_SECRET)
+            .verifyToken(VERIFY_TOKEN)
+            .dispatch(
+                DispatchMode.asynchronous(
+                    new WebhookHandoff() {
+                      @Override
+                      public boolean accept(List<WebhookEvent> events) {
+                        throw new AssertionError("the context must be passed");
+                      }
+
+                      @Override
+                      public boolean accept(List<WebhookEvent> events, DeliveryContext context) {
+                        return handedOff.complete(context);
+                      }
+                    }))
+            .dedupeKeys(TEST_KEYS)
+            .observer(observer)
+            .build();
+
+    assertThat(endpoint.handle(signedPost(body("ok-1"))).status()).isEqualTo(200);
+    DeliveryContext context = handedOff.get(10, TimeUnit.SECONDS);
+
+    // the delivery has ended on the request thread; the carrier still holds its context
+    assertThat(CURRENT.get()).isNull();
+    assertThat(CompletableFuture.supplyAsync(context::carrier).get(10, TimeUnit.SECONDS))
+        .isEqualTo(Map.of("trace", "delivery"));
+    assertThat(CURRENT.get()).isNull();
+  }
+
+  @Test
+  void carrier_noneOrNothingCaptured_isTheSharedEmptyMap() {
+    WhatsAppObserver countsOnly = new WhatsAppObserver() {};
+
+    assertThat(DeliveryContext.none().carrier()).isSameAs(Map.of());
+    assertThat(DeliveryContext.capture(WhatsAppObserver.of(countsOnly)).carrier())
+        .isSameAs(Map.of());
+    // the observer captures, but nothing was current on this thread
+    assertThat(DeliveryContext.capture(WhatsAppObserver.of(observer)).carrier()).isEmpty();
+  }
+
+  @Test
+  void of_carrier_runsTheHandlerInTheRebuiltContext_andReportsIt() {
+    WebhookEvent ok = WebhookParser.create().parse(body("ok-1")).get(0);
+    WebhookEvent failing = WebhookParser.create().parse(body("fail-2")).get(0);
+
+    DeliveryContext rebuilt = DeliveryContext.of(observer, Map.of("trace", "delivery"));
+    assertThat(rebuilt.dispatch(router(), ok)).isTrue();
+    assertThat(rebuilt.dispatch(router(), failing)).isFalse();
+
+    assertThat(seen)
+        .containsExactly(
+            "start UnknownEvent in remote delivery",
+            "handler ok-1 (UnknownEvent) in remote delivery on request thread true",
+            "end HANDLED in remote delivery",
+            "start UnknownEvent in remote delivery",
+            "handler fail-2 (UnknownEvent) in remote delivery on request thread true",
+            "end FAILED in remote delivery");
+    assertThat(CURRENT.get()).isNull();
+  }
+
+  @Test
+  void of_emptyOrUnreadableCarrier_stillReportsTheHandler_outsideAnyContext() {
+    WebhookEvent ok = WebhookParser.create().parse(body("ok-1")).get(0);
+
+    assertThat(DeliveryContext.of(observer, Map.of()).dispatch(router(), ok)).isTrue();
+    assertThat(DeliveryContext.of(observer, Map.of("other", "x")).dispatch(router(), ok)).isTrue();
+
+    assertThat(seen)
+        .containsExactly(
+            "start UnknownEvent in null",
+            "handler ok-1 (UnknownEvent) in null on request thread true",
+            "end HANDLED in null",
+            "start UnknownEvent in null",
+            "handler ok-1 (UnknownEvent) in null on request thread true",
+            "end HANDLED in null");
+  }
+
+  @Test
+  void of_noObserver_isNone() {
+    assertThat(DeliveryContext.of(WhatsAppObserver.none(), Map.of("trace", "delivery")))
+        .isSameAs(DeliveryContext.none());
   }
 
   @Test

@@ -12,7 +12,9 @@ import dev.wasdk.observe.StoreCallEvent;
 import dev.wasdk.observe.WebhookDeliveryEvent;
 import dev.wasdk.observe.WhatsAppObserver;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -39,6 +41,9 @@ public final class SafeObserver implements WhatsAppObserver {
    * {@link #NONE}.
    */
   public static WhatsAppObserver of(List<? extends WhatsAppObserver> observers) {
+    if (observers.size() == 1 && observers.get(0) instanceof SafeObserver s) {
+      return s;
+    }
     List<WhatsAppObserver> flat = new ArrayList<>();
     for (WhatsAppObserver o : observers) {
       if (o instanceof SafeObserver s) {
@@ -49,9 +54,6 @@ public final class SafeObserver implements WhatsAppObserver {
     }
     if (flat.isEmpty()) {
       return NONE;
-    }
-    if (flat.size() == 1 && observers.size() == 1 && observers.get(0) instanceof SafeObserver s) {
-      return s;
     }
     return new SafeObserver(List.copyOf(flat));
   }
@@ -109,6 +111,66 @@ public final class SafeObserver implements WhatsAppObserver {
         failed(o, ex);
       }
     }
+    return combined(taken, owners);
+  }
+
+  /**
+   * Merges the fields every observer writes. Each observer writes its own propagator's names; if
+   * two write the same name, the first observer's value is kept.
+   */
+  @Override
+  public Map<String, String> inject() {
+    if (observers.isEmpty()) {
+      return Map.of();
+    }
+    Map<String, String> merged = null;
+    for (WhatsAppObserver o : observers) {
+      try {
+        Map<String, String> fields = o.inject();
+        if (fields == null || fields.isEmpty()) {
+          continue;
+        }
+        if (merged == null) {
+          merged = new HashMap<>();
+        }
+        for (Map.Entry<String, String> f : fields.entrySet()) {
+          if (f.getKey() != null && f.getValue() != null) {
+            merged.putIfAbsent(f.getKey(), f.getValue());
+          }
+        }
+      } catch (RuntimeException ex) {
+        failed(o, ex);
+      }
+    }
+    return merged == null || merged.isEmpty() ? Map.of() : Map.copyOf(merged);
+  }
+
+  /** Gives the fields to every observer and makes what each rebuilt current together. */
+  @Override
+  public CapturedContext extract(Map<String, String> fields) {
+    if (observers.isEmpty() || fields.isEmpty()) {
+      return CapturedContext.none();
+    }
+    Map<String, String> readOnly = Map.copyOf(fields);
+    List<CapturedContext> rebuilt = new ArrayList<>(observers.size());
+    List<WhatsAppObserver> owners = new ArrayList<>(observers.size());
+    for (WhatsAppObserver o : observers) {
+      try {
+        CapturedContext c = o.extract(readOnly);
+        if (c != null && c != CapturedContext.none()) {
+          rebuilt.add(c);
+          owners.add(o);
+        }
+      } catch (RuntimeException ex) {
+        failed(o, ex);
+      }
+    }
+    return combined(rebuilt, owners);
+  }
+
+  /** Returns one context that makes each of {@code taken} current in order, isolating failures. */
+  private static CapturedContext combined(
+      List<CapturedContext> taken, List<WhatsAppObserver> owners) {
     if (taken.isEmpty()) {
       return CapturedContext.none();
     }

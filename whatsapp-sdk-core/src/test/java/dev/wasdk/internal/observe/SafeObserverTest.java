@@ -13,6 +13,7 @@ import dev.wasdk.observe.WhatsAppObserver;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class SafeObserverTest {
@@ -146,6 +147,109 @@ class SafeObserverTest {
     assertThat(WhatsAppObserver.none().capture()).isSameAs(CapturedContext.none());
     assertThat(WhatsAppObserver.of(named("a", new ArrayList<>())).capture())
         .isSameAs(CapturedContext.none());
+  }
+
+  @Test
+  void inject_severalObservers_mergesTheirFields_firstWinsAndFailuresAreIsolated() {
+    WhatsAppObserver throwing =
+        new WhatsAppObserver() {
+          @Override
+          public Map<String, String> inject() {
+            throw new IllegalStateException("boom");
+          }
+        };
+    WhatsAppObserver nullFields =
+        new WhatsAppObserver() {
+          @Override
+          public Map<String, String> inject() {
+            return null;
+          }
+        };
+    WhatsAppObserver both =
+        WhatsAppObserver.of(
+            List.of(
+                injecting(Map.of("traceparent", "00-a", "tracestate", "x=1")),
+                throwing,
+                nullFields,
+                injecting(Map.of("traceparent", "00-b", "other", "2"))));
+
+    assertThat(both.inject())
+        .containsExactlyInAnyOrderEntriesOf(
+            Map.of("traceparent", "00-a", "tracestate", "x=1", "other", "2"));
+  }
+
+  @Test
+  void inject_noObserverWritesFields_isTheSharedEmptyMap() {
+    assertThat(WhatsAppObserver.none().inject()).isSameAs(Map.of());
+    assertThat(
+            WhatsAppObserver.of(List.of(named("a", new ArrayList<>()), injecting(Map.of())))
+                .inject())
+        .isSameAs(Map.of());
+  }
+
+  @Test
+  void extract_severalObservers_eachReadsTheFields_contextsOpenInOrderAndCloseInReverse() {
+    List<String> seen = new ArrayList<>();
+    WhatsAppObserver throwing =
+        new WhatsAppObserver() {
+          @Override
+          public CapturedContext extract(Map<String, String> fields) {
+            throw new IllegalStateException("boom");
+          }
+        };
+    WhatsAppObserver both =
+        WhatsAppObserver.of(List.of(extracting("a", seen), throwing, extracting("b", seen)));
+
+    CapturedContext rebuilt = both.extract(Map.of("traceparent", "00-a"));
+    try (CapturedContext.Scope s = rebuilt.makeCurrent()) {
+      seen.add("work");
+    }
+
+    assertThat(seen)
+        .containsExactly(
+            "extract a from 00-a",
+            "extract b from 00-a",
+            "open a",
+            "open b",
+            "work",
+            "close b",
+            "close a");
+  }
+
+  @Test
+  void extract_emptyFieldsOrNoObserverReadsThem_isNone() {
+    List<String> seen = new ArrayList<>();
+    assertThat(WhatsAppObserver.of(extracting("a", seen)).extract(Map.of()))
+        .isSameAs(CapturedContext.none());
+    assertThat(WhatsAppObserver.none().extract(Map.of("traceparent", "00-a")))
+        .isSameAs(CapturedContext.none());
+    assertThat(
+            WhatsAppObserver.of(named("a", new ArrayList<>()))
+                .extract(Map.of("traceparent", "00-a")))
+        .isSameAs(CapturedContext.none());
+    assertThat(seen).isEmpty();
+  }
+
+  private static WhatsAppObserver injecting(Map<String, String> fields) {
+    return new WhatsAppObserver() {
+      @Override
+      public Map<String, String> inject() {
+        return fields;
+      }
+    };
+  }
+
+  private static WhatsAppObserver extracting(String name, List<String> seen) {
+    return new WhatsAppObserver() {
+      @Override
+      public CapturedContext extract(Map<String, String> fields) {
+        seen.add("extract " + name + " from " + fields.get("traceparent"));
+        return () -> {
+          seen.add("open " + name);
+          return () -> seen.add("close " + name);
+        };
+      }
+    };
   }
 
   private static WhatsAppObserver capturing(String name, List<String> seen) {
