@@ -6,7 +6,7 @@
 #
 # quick: one repetition with short iterations (about 3 minutes on 2 cores), to check that
 #        everything runs and to get provisional numbers.
-# full:  REPS repetitions (default 3; 3 to 5 make sense) with longer iterations, about 30 minutes
+# full:  REPS repetitions (default 3; 3 to 5 make sense) with longer iterations, about 45 minutes
 #        on 2 cores with REPS=3. Run it on a quiet machine.
 #
 # It builds nothing: build the jar first with
