@@ -11,11 +11,8 @@ import dev.wasdk.testkit.WhatsAppSimulator;
 import dev.wasdk.webhooks.event.TextReceived;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.opentelemetry.api.OpenTelemetry;
-import io.opentelemetry.sdk.OpenTelemetrySdk;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
-import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.data.SpanData;
-import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -69,12 +66,7 @@ class ObservabilityTest {
   static class TestApp {
     @Bean
     OpenTelemetry openTelemetry() {
-      return OpenTelemetrySdk.builder()
-          .setTracerProvider(
-              SdkTracerProvider.builder()
-                  .addSpanProcessor(SimpleSpanProcessor.create(SPANS))
-                  .build())
-          .build();
+      return TracedApps.exportingTo(SPANS);
     }
   }
 
@@ -82,12 +74,7 @@ class ObservabilityTest {
 
   @DynamicPropertySource
   static void pointAtSimulator(DynamicPropertyRegistry registry) {
-    registry.add("wasdk.base-url", () -> sim.baseUrl().toString());
-    registry.add("wasdk.access-token", sim::accessToken);
-    registry.add("wasdk.phone-number-id", sim::phoneNumberId);
-    registry.add("wasdk.waba-id", sim::wabaId);
-    registry.add("wasdk.app-secret", sim::appSecret);
-    registry.add("wasdk.verify-token", () -> "verify-token");
+    TracedApps.pointAt(sim, registry);
   }
 
   @LocalServerPort int port;
